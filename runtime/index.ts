@@ -3,3 +3,4 @@ export * from './errors.ts';
 export * from './messages.ts';
 export * from './money.ts';
 export * from './dates.ts';
+export * from './calendar.ts';
