@@ -4,3 +4,4 @@ export * from './messages.ts';
 export * from './money.ts';
 export * from './dates.ts';
 export * from './calendar.ts';
+export * from './validate.ts';

@@ -1,0 +1,238 @@
+// Case-input validation against the JSON Schema the compiler generates for a policy.
+//
+// Schema conventions (what code generation emits; see tests/runtime/validate.test.ts):
+//   money / rate / number   { "type": ["string", "number"], "format": "decimal" }
+//                           accepts "8000", "-1.5", "8000.00" and finite JSON numbers;
+//                           rejects "", "1e5", "abc", " 1", NaN, Infinity (→ XI004)
+//   date                    { "type": "string", "format": "date" }  YYYY-MM-DD, must exist (→ XI005)
+//   integer / days / months { "type": "integer" }
+//   boolean / text          { "type": "boolean" } / { "type": "string" }
+//   enum                    { "enum": ["工亡", "伤残", …] }  member names (→ XI003)
+//   list[T]                 { "type": "array", "items": T }
+//   record / the root       { "type": "object", "properties": …, "required": […],
+//                             "additionalProperties": false }
+// Paths are written 供养亲属[1].出生日期 (keys with . [ ] or quotes as ["a.b"]); the root is "".
+//
+// Keys __proto__, constructor and prototype are refused anywhere in the input (XI011); when
+// any is present only those errors are reported and the schema is not run. The input is never
+// mutated (no defaults, coercion or removal) and Object.prototype is never touched.
+import Ajv from 'ajv';
+import type { AnySchema, ErrorObject } from 'ajv';
+import { DECIMAL_RE } from './money.ts';
+import { isValidDate } from './dates.ts';
+import { inputMessages } from './messages.ts';
+
+export interface InputError {
+  /** Data path, e.g. "供养亲属[1].出生日期"; "" is the whole input. */
+  path: string;
+  /** XI001… */
+  code: string;
+  message: { zh: string; en: string };
+  hint?: { zh: string; en: string };
+}
+
+export type InputValidator = (input: unknown) => InputError[];
+
+/** The decimal syntax as a JSON Schema pattern (for schemas that prefer "pattern"). */
+export const DECIMAL_PATTERN = DECIMAL_RE.source;
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const MAX_DEPTH = 100;
+
+export function inputError(code: string, path: string, args: Record<string, string> = {}): InputError {
+  const t = inputMessages[code];
+  if (!t) throw new Error(`internal: no message template for ${code}`);
+  const e: InputError = { path, code, message: { zh: t.zh({ ...args, path }), en: t.en({ ...args, path }) } };
+  if (t.hintZh && t.hintEn) e.hint = { zh: t.hintZh({ ...args, path }), en: t.hintEn({ ...args, path }) };
+  return e;
+}
+
+/** Text form of an input error: "XI001 …zh…" / "XI001 …en…" / both (zh first) with hints. */
+export function inputErrorToText(e: InputError, lang: 'zh' | 'en' | 'both' = 'both'): string {
+  const zh = `${e.code} ${e.message.zh}${e.hint ? `（${e.hint.zh}）` : ''}`;
+  const en = `${e.code} ${e.message.en}${e.hint ? ` (${e.hint.en})` : ''}`;
+  return lang === 'zh' ? zh : lang === 'en' ? en : `${zh}\n${en}`;
+}
+
+/** Joins path segments: ['供养亲属', 1, '出生日期'] → "供养亲属[1].出生日期". */
+export function formatInputPath(segments: readonly (string | number)[]): string {
+  let out = '';
+  for (const s of segments) {
+    if (typeof s === 'number') out += `[${s}]`;
+    else if (/^[^.[\]"'\s]+$/.test(s)) out += out === '' ? s : `.${s}`;
+    else out += `[${JSON.stringify(s)}]`;
+  }
+  return out;
+}
+
+export function createValidator(schema: AnySchema): InputValidator {
+  const ajv = new Ajv({ allErrors: true, strict: false, strictNumbers: true, ownProperties: true, verbose: true });
+  ajv.addFormat('decimal', { type: 'string', validate: (s: string) => DECIMAL_RE.test(s) });
+  ajv.addFormat('date', { type: 'string', validate: (s: string) => isValidDate(s) });
+  const check = ajv.compile(schema);
+
+  return (input: unknown): InputError[] => {
+    const bad = forbiddenKeys(input);
+    if (bad.length > 0) return bad;
+    if (check(input)) return [];
+    const out: InputError[] = [];
+    const seen = new Set<string>();
+    for (const err of check.errors ?? []) {
+      const e = toInputError(err, input);
+      const k = `${e.code}|${e.path}|${e.message.en}`;
+      if (!seen.has(k)) {
+        seen.add(k);
+        out.push(e);
+      }
+    }
+    return out;
+  };
+}
+
+function forbiddenKeys(input: unknown): InputError[] {
+  const out: InputError[] = [];
+  const stack = new Set<object>();
+  const walk = (v: unknown, path: (string | number)[]): void => {
+    if (typeof v !== 'object' || v === null || stack.has(v)) return;
+    if (path.length > MAX_DEPTH) {
+      out.push(inputError('XI012', formatInputPath(path), { limit: String(MAX_DEPTH) }));
+      return;
+    }
+    stack.add(v);
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => walk(x, [...path, i]));
+    } else {
+      for (const k of Object.keys(v)) {
+        if (FORBIDDEN_KEYS.has(k)) out.push(inputError('XI011', formatInputPath([...path, k]), { key: k }));
+        else walk((v as Record<string, unknown>)[k], [...path, k]);
+      }
+    }
+    stack.delete(v);
+  };
+  walk(input, []);
+  return out;
+}
+
+/** JSON-pointer instance path → segments, numbering only real array indexes. */
+function segmentsOf(pointer: string, root: unknown): (string | number)[] {
+  if (pointer === '') return [];
+  const segs: (string | number)[] = [];
+  let cur: unknown = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(cur) && /^\d+$/.test(key)) {
+      segs.push(Number(key));
+      cur = cur[Number(key)];
+    } else {
+      segs.push(key);
+      cur = typeof cur === 'object' && cur !== null && Object.hasOwn(cur, key) ? (cur as Record<string, unknown>)[key] : undefined;
+    }
+  }
+  return segs;
+}
+
+const TYPE_NAMES: Record<string, [string, string]> = {
+  string: ['文本', 'text'],
+  number: ['数值', 'a number'],
+  integer: ['整数', 'an integer'],
+  boolean: ['布尔值（true/false）', 'a boolean (true/false)'],
+  object: ['对象（记录）', 'an object (record)'],
+  array: ['列表', 'a list'],
+  null: ['空值', 'null'],
+};
+
+function actualType(v: unknown): [string, string] {
+  if (v === null) return ['空值 null', 'null'];
+  if (Array.isArray(v)) return ['列表', 'a list'];
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return [`非有限数 ${String(v)}`, `the non-finite number ${String(v)}`];
+    return Number.isInteger(v) ? [`整数 ${v}`, `the integer ${v}`] : [`小数 ${v}`, `the number ${v}`];
+  }
+  if (typeof v === 'string') return [`文本 ${show(v)}`, `the text ${show(v)}`];
+  if (typeof v === 'boolean') return [`布尔值 ${v}`, `the boolean ${v}`];
+  if (typeof v === 'object') return ['对象', 'an object'];
+  return [typeof v, typeof v];
+}
+
+function show(v: unknown): string {
+  if (typeof v === 'string') {
+    const s = JSON.stringify(v);
+    return s.length > 60 ? `${s.slice(0, 57)}…"` : s;
+  }
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (v === null) return 'null';
+  if (v === undefined) return 'undefined';
+  return Array.isArray(v) ? '[…]' : '{…}';
+}
+
+type SchemaLike = { format?: unknown; pattern?: unknown; properties?: Record<string, unknown> } | undefined;
+
+function toInputError(err: ErrorObject, root: unknown): InputError {
+  const segs = segmentsOf(err.instancePath, root);
+  const path = formatInputPath(segs);
+  const p = err.params as Record<string, unknown>;
+  const parent = (typeof err.parentSchema === 'object' ? err.parentSchema : undefined) as SchemaLike;
+  const isDecimal = parent?.format === 'decimal' || parent?.pattern === DECIMAL_PATTERN;
+  const isDate = parent?.format === 'date';
+  const value = show(err.data);
+
+  switch (err.keyword) {
+    case 'required':
+      return inputError('XI001', formatInputPath([...segs, String(p.missingProperty)]));
+    case 'additionalProperties': {
+      const known = parent?.properties ? Object.keys(parent.properties).join(', ') : '';
+      return inputError('XI007', formatInputPath([...segs, String(p.additionalProperty)]), { parent: path, known });
+    }
+    case 'type': {
+      if (isDecimal) return inputError('XI004', path, { value });
+      if (isDate) return inputError('XI005', path, { value });
+      const types = String(p.type).split(',');
+      const [azh, aen] = actualType(err.data);
+      return inputError('XI002', path, {
+        expected: types.map((t) => TYPE_NAMES[t]?.[0] ?? t).join('或'),
+        expectedEn: types.map((t) => TYPE_NAMES[t]?.[1] ?? t).join(' or '),
+        actual: azh,
+        actualEn: aen,
+      });
+    }
+    case 'enum':
+      return inputError('XI003', path, { value, allowed: (p.allowedValues as unknown[]).map(show).join(', ') });
+    case 'const':
+      return inputError('XI003', path, { value, allowed: show(p.allowedValue) });
+    case 'format':
+      if (p.format === 'decimal') return inputError('XI004', path, { value });
+      if (p.format === 'date') return inputError('XI005', path, { value });
+      return inputError('XI006', path, { value, pattern: String(p.format) });
+    case 'pattern':
+      if (isDecimal) return inputError('XI004', path, { value });
+      return inputError('XI006', path, { value, pattern: String(p.pattern) });
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
+      const c = String(p.comparison);
+      const cmp: Record<string, [string, string]> = {
+        '>=': ['大于或等于', 'at least'],
+        '>': ['大于', 'greater than'],
+        '<=': ['小于或等于', 'at most'],
+        '<': ['小于', 'less than'],
+      };
+      return inputError('XI008', path, { value, limit: String(p.limit), cmpZh: cmp[c]?.[0] ?? c, cmpEn: cmp[c]?.[1] ?? c });
+    }
+    case 'minItems':
+      return inputError('XI009', path, { ruleZh: `至少应有 ${p.limit} 项`, ruleEn: `must have at least ${p.limit} items` });
+    case 'maxItems':
+      return inputError('XI009', path, { ruleZh: `最多只能有 ${p.limit} 项`, ruleEn: `must have at most ${p.limit} items` });
+    case 'uniqueItems':
+      return inputError('XI009', path, {
+        ruleZh: `不能有重复项（第 ${p.j} 项与第 ${p.i} 项相同，从 0 起数）`,
+        ruleEn: `must not repeat items (items ${p.j} and ${p.i} are equal, counting from 0)`,
+      });
+    case 'minLength':
+      return inputError('XI010', path, { ruleZh: `至少应有 ${p.limit} 个字符`, ruleEn: `must have at least ${p.limit} characters` });
+    case 'maxLength':
+      return inputError('XI010', path, { ruleZh: `最多只能有 ${p.limit} 个字符`, ruleEn: `must have at most ${p.limit} characters` });
+    default:
+      return inputError('XI090', path, { keyword: err.keyword, detail: err.message ?? '' });
+  }
+}
