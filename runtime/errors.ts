@@ -34,3 +34,9 @@ export function runtimeError(code: string, args: Record<string, string> = {}, pa
 export function isXizeRuntimeError(e: unknown): e is XizeRuntimeError {
   return e instanceof XizeRuntimeError;
 }
+
+/** The catalogued hint for a runtime error (e.g. XR020: list the year in the 日历 block), if any. */
+export function runtimeHint(e: XizeRuntimeError): { zh: string; en: string } | undefined {
+  const t = runtimeMessages[e.code];
+  return t?.hintZh && t.hintEn ? { zh: t.hintZh(e.args), en: t.hintEn(e.args) } : undefined;
+}
