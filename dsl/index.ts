@@ -1,0 +1,122 @@
+// Public entry of the Xize front end: parseFile (text → FileAst + diagnostics) and tokenize.
+// No Node API here: this runs in the browser too. Never throws.
+import type { IToken } from 'chevrotain';
+import type { FileAst, SourceFile, Span } from './ast.ts';
+import { AstBuilder } from './astBuilder.ts';
+import { makeDiagnostic, type Diagnostic } from './diagnostic.ts';
+import { lex } from './lexer.ts';
+import { dslMessages } from './messages.ts';
+import { parseErrorToDiagnostic } from './parseErrors.ts';
+import { declarationStarts, getParser } from './parser.ts';
+import { tokenSpan } from './span.ts';
+import { keywordEntryOf } from './tokens.ts';
+import type { KeywordCategory } from './keywords.ts';
+
+export type { FileAst, SourceFile } from './ast.ts';
+export type { Diagnostic } from './diagnostic.ts';
+export { dslMessages } from './messages.ts';
+export * from './keywords.ts';
+
+export interface ParseResult {
+  ast: FileAst;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Split the token stream into declarations: a new one starts at every declaration keyword,
+ * except `政策` after `抽象` and `参数/表/分档/规则` after `覆盖`.
+ */
+export function splitDeclarations(tokens: IToken[]): IToken[][] {
+  const chunks: IToken[][] = [];
+  let cur: IToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1];
+    const glued =
+      prev && ((prev.tokenType.name === 'Abstract' && t.tokenType.name === 'Policy') || prev.tokenType.name === 'Override');
+    if (declarationStarts.has(t.tokenType) && !glued && cur.length) {
+      chunks.push(cur);
+      cur = [];
+    }
+    cur.push(t);
+  }
+  if (cur.length) chunks.push(cur);
+  return chunks;
+}
+
+export function parseFile(file: SourceFile): ParseResult {
+  const diagnostics: Diagnostic[] = [];
+  const ast: FileAst = { file: file.path, declarations: [] };
+  try {
+    const lexed = lex(file);
+    diagnostics.push(...lexed.diagnostics);
+    const parser = getParser();
+    const builder = new AstBuilder(file.path, diagnostics);
+    const chunks = splitDeclarations(lexed.tokens);
+    chunks.forEach((chunk, i) => {
+      parser.input = chunk;
+      const cst = parser.declaration();
+      const seen = new Set<number>();
+      for (const e of parser.errors) {
+        const d = parseErrorToDiagnostic(e, { file: file.path, next: chunks[i + 1]?.[0], last: chunk[chunk.length - 1] });
+        if (seen.has(d.span.start.offset)) continue;
+        seen.add(d.span.start.offset);
+        diagnostics.push(d);
+      }
+      if (cst) {
+        const decl = builder.declaration(cst);
+        if (decl) ast.declarations.push(decl);
+      }
+    });
+  } catch (err) {
+    const p = { offset: 0, line: 1, column: 1 };
+    const span: Span = { file: file.path, start: p, end: p };
+    diagnostics.push(makeDiagnostic(dslMessages, 'XP999', span, { error: String(err) }));
+  }
+  diagnostics.sort((a, b) => a.span.start.offset - b.span.start.offset);
+  return { ast, diagnostics };
+}
+
+export type TokenClass =
+  | KeywordCategory
+  | 'identifier'
+  | 'number'
+  | 'date'
+  | 'string'
+  | 'comment'
+  | 'operator'
+  | 'punctuation';
+
+export interface ToolToken {
+  type: string; // chevrotain token type name
+  class: TokenClass;
+  image: string;
+  span: Span;
+}
+
+function classify(t: IToken): TokenClass {
+  const k = keywordEntryOf.get(t.tokenType);
+  if (k) return k.category;
+  const n = t.tokenType.name;
+  if (n === 'Identifier') return 'identifier';
+  if (n === 'NumberLiteral' || n === 'Percent' || n === 'PerMille') return 'number';
+  if (n === 'DateLiteral') return 'date';
+  if (n.endsWith('String')) return 'string';
+  if (n.endsWith('Comment')) return 'comment';
+  if (/^(L|R)(Paren|Bracket|Brace)$|^(Comma|Semicolon|Colon|Question|Dot)$/.test(n)) return 'punctuation';
+  return 'operator';
+}
+
+/** Tokens (comments included, in source order) for editors and tools, plus lexer diagnostics. */
+export function tokenize(file: SourceFile): { tokens: ToolToken[]; diagnostics: Diagnostic[] } {
+  try {
+    const r = lex(file);
+    const all = [...r.tokens, ...r.comments].sort((a, b) => a.startOffset - b.startOffset);
+    return {
+      tokens: all.map((t) => ({ type: t.tokenType.name, class: classify(t), image: t.image, span: tokenSpan(file.path, t) })),
+      diagnostics: r.diagnostics,
+    };
+  } catch {
+    return { tokens: [], diagnostics: [] };
+  }
+}
