@@ -1,0 +1,59 @@
+// Messages between the page and the compile worker.
+import type { SourceFile } from '../../dsl/ast.ts';
+import type { Diagnostic } from '../../dsl/diagnostic.ts';
+
+export interface CaseData {
+  input: unknown;
+  asOf: string;
+  parameters: Record<string, string>;
+}
+
+export interface VersionInfo {
+  from: string | null;
+  text: string; // source text of the value
+  policy: string;
+  cite?: string;
+}
+
+export interface SymbolInfo {
+  name: string;
+  kind: 'input' | 'param' | 'table' | 'bands' | 'rule' | 'enum' | 'member' | 'record' | 'field' | 'check';
+  type: string; // rendered in Chinese (金额, 伤残等级, 列表[供养亲属], 伤残等级 -> 整数 …)
+  cite?: string;
+  doc?: string;
+  policy?: string;
+  optional?: boolean;
+  required?: boolean;
+  parent?: string; // enum of a member, record of a field
+  versions?: VersionInfo[];
+  members?: string[]; // enum members, record fields
+  file?: string;
+  line?: number;
+}
+
+export interface RunRequest {
+  seq: number;
+  /** folder of the policy to compile (e.g. provinces/national) */
+  folder: string;
+  /** every .xize file the playground knows, as edited (for `继承` resolution) */
+  files: SourceFile[];
+  /** the same files as loaded (for the side-by-side comparison); sent when they change */
+  originalFiles?: SourceFile[];
+  case: CaseData | null;
+}
+
+export interface RunResponse {
+  seq: number;
+  folder: string;
+  ok: boolean; // compiled without errors
+  /** compile failed, outcomes come from the last good compile */
+  stale: boolean;
+  diagnostics: Diagnostic[];
+  symbols: SymbolInfo[];
+  inputSchema: unknown;
+  /** Outcome (runtime/outcome.ts) of the edited policy, and of the policy as loaded */
+  edited: unknown;
+  original: unknown;
+  failure?: string; // internal error text (compiler crash, …)
+  ms: { compile: number; evaluate: number };
+}

@@ -1,0 +1,59 @@
+// Outputs: edited vs as-loaded side by side, the golden case's expected value with ✓/✗, the
+// stale marker, checks, evaluation errors, unavailable rules, and the explanation per output.
+import type { Outcome } from '../../../runtime/outcome.ts';
+import { h, clear } from './dom.ts';
+import { t, bi } from '../i18n.ts';
+import { traceTree } from './trace.ts';
+import { sameValue } from '../cases.ts';
+
+export interface OutputsView {
+  edited: Outcome | null;
+  original: Outcome | null;
+  expected: Record<string, unknown>;
+  stale: null | 'policy' | 'case';
+}
+
+export function renderOutputs(host: HTMLElement, v: OutputsView): void {
+  const e = v.edited;
+  const o = v.original;
+  const names = [...new Set([...Object.keys(e?.outputs ?? {}), ...Object.keys(v.expected), ...Object.keys(e?.unavailable ?? {})])];
+  const rows = names.map((name) => {
+    const out = e?.outputs[name];
+    const orig = o?.outputs[name];
+    const has = Object.prototype.hasOwnProperty.call(v.expected, name);
+    const exp = v.expected[name];
+    const status = !has ? 'none' : out ? (sameValue(exp, out) ? 'match' : 'mismatch') : 'mismatch';
+    const changed = !!out && !!orig && JSON.stringify(out.value) !== JSON.stringify(orig.value);
+    return h(
+      `tr.out.${status}${changed ? '.changed' : ''}`,
+      { testid: `output-row-${name}`, 'data-status': status, 'data-changed': changed },
+      h('th', { scope: 'row' }, name),
+      h('td.num', { testid: `output-value-${name}`, 'data-value': out ? String(out.value) : '' },
+        out ? out.display : e?.unavailable[name] ? h('span.unavail', { title: e.unavailable[name].missing.join('、') }, `— (${e.unavailable[name].missing.join('、')})`) : '—'),
+      h('td.num.orig', { testid: `output-original-${name}` }, orig ? orig.display : '—'),
+      h('td.num.exp', { testid: `output-expected-${name}` }, has ? String(exp) : ''),
+      h('td.status', { testid: `output-status-${name}` }, status === 'match' ? `✓ ${t('match')}` : status === 'mismatch' ? `✗ ${t('mismatch')}` : ''),
+    );
+  });
+  const staleMsg = v.stale === 'policy' ? t('stalePolicy') : v.stale === 'case' ? t('staleCase') : '';
+  clear(
+    host,
+    v.stale ? h('div.stale-banner', { testid: 'stale' }, h('b', {}, `${t('stale')} `), staleMsg) : null,
+    h(
+      `table.outputs${v.stale ? '.is-stale' : ''}`,
+      { testid: 'outputs' },
+      h('thead', {}, h('tr', {}, h('th', {}, t('output')), h('th', {}, t('edited')), h('th', {}, t('original')), h('th', {}, t('expected')), h('th', {}, ''))),
+      h('tbody', {}, rows),
+    ),
+    e?.checks.length
+      ? h('div.checks', { testid: 'checks' }, h('h4', {}, t('checks')), e.checks.map((c) => h(`div.check.${c.severity}`, {}, `${c.severity === 'error' ? '✗' : '⚠'} ${c.name}：${c.message}`, c.cite ? ` 〔${c.cite}〕` : '')))
+      : null,
+    e?.errors.length
+      ? h('div.eval-errors', { testid: 'eval-errors' }, h('h4', {}, t('errors')), e.errors.map((x) => h('div.eval-error', {}, `${x.code} ${bi(x.message).join(' · ')}`, x.rule ? ` — ${x.rule}` : '', x.cite ? ` 〔${x.cite}〕` : '')))
+      : null,
+    e?.trace
+      ? h('div.explain', { testid: 'explain' }, h('h4', {}, t('explain')),
+          Object.entries(e.trace).map(([name, node]) => h('div.troot', { testid: `trace-${name}` }, traceTree(node))))
+      : null,
+  );
+}

@@ -1,0 +1,81 @@
+// The explanation tree: <details>/<summary> per node, unfolding into rules, parameters (with
+// the date taken at), table/band lookups, inputs, rounding and citations.
+import type { TraceNode } from '../../../runtime/trace.ts';
+import { h } from './dom.ts';
+import { t } from '../i18n.ts';
+
+const show = (v: unknown): string =>
+  v === undefined ? '—' : typeof v === 'string' ? v : v === null ? 'null' : JSON.stringify(v);
+
+function cite(c: string | undefined): HTMLElement | null {
+  return c ? h('span.tcite', {}, `〔${c}〕`) : null;
+}
+
+export function traceTree(node: TraceNode, depth = 0, seen = new Set<TraceNode>()): HTMLElement {
+  switch (node.kind) {
+    case 'rule': {
+      const again = seen.has(node);
+      seen.add(node);
+      const head = h(
+        'summary',
+        {},
+        h('span.tk.rule', {}, t('rule')),
+        h('b', {}, node.name),
+        node.args?.length ? `(${node.args.map(show).join(', ')})` : '',
+        ' = ',
+        h('span.tv', {}, node.failed ? `✗ ${node.failed}` : show(node.value)),
+        node.version !== undefined ? h('span.tat', {}, node.version ? ` 自 ${node.version}` : '') : null,
+        node.exception ? h('span.texc', {}, ` ${t('exception')} (${node.exception.policy}) `, cite(node.exception.cite)) : null,
+        cite(node.cite),
+      );
+      if (again || node.children.length === 0) return h('div.tnode.leaf', {}, head.childNodes.length ? [...head.childNodes] : []);
+      return h('details.tnode', { open: depth < 1 }, head, h('div.tchildren', {}, node.children.map((c) => traceTree(c, depth + 1, seen))));
+    }
+    case 'param':
+      return h(
+        'div.tnode.leaf',
+        {},
+        h('span.tk.param', {}, t('param')),
+        h('b', {}, node.name),
+        ' = ',
+        h('span.tv', {}, show(node.value)),
+        h('span.tat', {}, ` ${t('takenAt')} ${node.at}${node.from ? ` · 自 ${node.from}` : ''} · ${node.policy}${node.overridden ? ' · ' + t('override') : ''}`),
+        cite(node.cite),
+      );
+    case 'table':
+    case 'bands':
+      return h(
+        'div.tnode.leaf',
+        {},
+        h(`span.tk.${node.kind}`, {}, t(node.kind)),
+        h('b', {}, node.name),
+        `[${show(node.key)}] = `,
+        h('span.tv', {}, show(node.value)),
+        h('span.tat', {}, ` ${t('takenAt')} ${node.at}${node.from ? ` · 自 ${node.from}` : ''} · ${node.policy}`),
+        cite(node.cite),
+      );
+    case 'input':
+      return h('div.tnode.leaf', {}, h('span.tk.input', {}, t('input')), h('b', {}, node.path), ' = ', h('span.tv', {}, node.missing ? '（缺）' : show(node.value)));
+    case 'rounding':
+      return h('div.tnode.leaf', {}, h('span.tk.rounding', {}, t('rounding')), `${node.mode} ${node.unit}: ${node.before} → ${node.after}`);
+  }
+}
+
+/** name -> value seen anywhere in a trace (params with their date; rules; inputs). */
+export function traceValues(trace: Record<string, TraceNode> | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  const seen = new Set<TraceNode>();
+  const walk = (n: TraceNode) => {
+    if (seen.has(n)) return;
+    seen.add(n);
+    if (n.kind === 'param') out.set(n.name, `${show(n.value)}（${t('takenAt')} ${n.at}）`);
+    else if (n.kind === 'table' || n.kind === 'bands') out.set(n.name, `[${show(n.key)}] = ${show(n.value)}（${t('takenAt')} ${n.at}）`);
+    else if (n.kind === 'input') out.set(n.path, show(n.value));
+    else if (n.kind === 'rule') {
+      if (!n.args?.length && !out.has(n.name)) out.set(n.name, show(n.value));
+      n.children.forEach(walk);
+    }
+  };
+  Object.values(trace ?? {}).forEach(walk);
+  return out;
+}
