@@ -265,13 +265,19 @@ export class AstBuilder extends ExprBuilder {
   /** A band end: an expression, or `无穷` / `-无穷`. */
   private bound(n: CstNode | undefined): Expr | 'inf' {
     this.inBandBound = true;
+    this.pendingInf = [];
     try {
       const e = this.expr(n);
-      if (this.infNodes.has(e)) return 'inf';
-      if (e.kind === 'unary' && e.op === 'neg' && this.infNodes.has(e.operand)) return 'inf';
-      return e;
+      let result: Expr | 'inf' = e;
+      let whole: Expr | undefined;
+      if (this.infNodes.has(e)) whole = e;
+      else if (e.kind === 'unary' && e.op === 'neg' && this.infNodes.has(e.operand)) whole = e.operand;
+      if (whole) result = 'inf';
+      for (const x of this.pendingInf) if (x !== whole) this.report('XP016', x.span);
+      return result;
     } finally {
       this.inBandBound = false;
+      this.pendingInf = [];
     }
   }
 

@@ -32,6 +32,8 @@ export class ExprBuilder {
   /** Exprs standing for `无穷` (only meaningful as band ends; see AstBuilder.bound). */
   protected readonly infNodes = new WeakSet<Expr>();
   protected inBandBound = false;
+  /** `无穷` seen while building a band end; those not forming the whole end are reported. */
+  protected pendingInf: Expr[] = [];
   protected lastSpan: Span;
 
   constructor(
@@ -194,7 +196,8 @@ export class ExprBuilder {
     if (tok(n, 'Inf')) {
       const e: Expr = { kind: 'error', span };
       this.infNodes.add(e);
-      if (!this.inBandBound) this.report('XP016', span);
+      if (this.inBandBound) this.pendingInf.push(e);
+      else this.report('XP016', span);
       return e;
     }
     const nameTerm = child(n, 'nameTerm');

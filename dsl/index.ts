@@ -58,7 +58,7 @@ export function parseFile(file: SourceFile): ParseResult {
       const cst = parser.declaration();
       const seen = new Set<number>();
       for (const e of parser.errors) {
-        const d = parseErrorToDiagnostic(e, { file: file.path, next: chunks[i + 1]?.[0], last: chunk[chunk.length - 1] });
+        const d = parseErrorToDiagnostic(e, { file: file.path, next: chunks[i + 1]?.[0], last: chunk[chunk.length - 1], chunk });
         if (seen.has(d.span.start.offset)) continue;
         seen.add(d.span.start.offset);
         diagnostics.push(d);

@@ -53,8 +53,10 @@ function renderFound(t: IToken | undefined): { zh: string; en: string } {
 /** Hint for a name that starts with a keyword (`当伤残等级`): keywords need a space after them. */
 function glueHint(t: IToken | undefined): { hintZh: string; hintEn: string } | undefined {
   if (!t || t.tokenType.name !== 'Identifier') return undefined;
-  const k = KEYWORDS.filter((k) => (t.image.startsWith(k.zh) && t.image !== k.zh) || (t.image.startsWith(k.en) && /^[^a-zA-Z0-9_]/.test(t.image.slice(k.en.length)) ))
-    .sort((a, b) => b.zh.length - a.zh.length)[0];
+  const img = t.image;
+  const k = KEYWORDS.filter(
+    (k) => (img.startsWith(k.zh) && img !== k.zh) || (img.startsWith(k.en) && /^[^a-zA-Z0-9_]/.test(img.slice(k.en.length))),
+  ).sort((a, b) => b.zh.length - a.zh.length)[0];
   if (!k) return undefined;
   const kwText = t.image.startsWith(k.zh) ? k.zh : k.en;
   return {
@@ -69,6 +71,20 @@ export interface ErrorContext {
   next?: IToken;
   /** The last real token of the chunk, for errors at the very end of the file. */
   last?: IToken;
+  /** The tokens of the declaration being parsed. */
+  chunk?: IToken[];
+}
+
+/** The nearest name before `found` (within a few tokens) that starts with a keyword. */
+function nearestGlued(ctx: ErrorContext, found: IToken | undefined) {
+  const direct = glueHint(found);
+  if (direct || !ctx.chunk) return direct;
+  const end = found ? ctx.chunk.indexOf(found) : ctx.chunk.length;
+  for (let i = (end < 0 ? ctx.chunk.length : end) - 1, n = 0; i >= 0 && n < 8; i--, n++) {
+    const h = glueHint(ctx.chunk[i]);
+    if (h) return h;
+  }
+  return undefined;
 }
 
 export function parseErrorToDiagnostic(e: IRecognitionException, ctx: ErrorContext): Diagnostic {
@@ -95,7 +111,7 @@ export function parseErrorToDiagnostic(e: IRecognitionException, ctx: ErrorConte
     foundZh: f.zh,
     foundEn: f.en,
     rule: enc.rule,
-    ...(glueHint(found) ?? {}),
+    ...(nearestGlued(ctx, found) ?? {}),
   };
   let code: string;
   if (!found) code = 'XP003';
