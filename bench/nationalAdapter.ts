@@ -1,0 +1,40 @@
+// Maps a benchmark case onto the national baseline's inputs and parameters, and reads the four
+// benchmark figures back from an Outcome. The national baseline leaves the regional figures to
+// the provinces (必填 parameters), so each case supplies them as per-case parameter overrides.
+import type { BenchCase } from './cases.ts';
+
+export const AS_OF = '2024-06-01';
+export const OUTPUTS = ['本人工资', '一次性伤残补助金', '伤残津贴', '生活护理费'];
+const GRADES = ['', '一级', '二级', '三级', '四级', '五级', '六级', '七级', '八级', '九级', '十级'];
+const CARE = ['无需护理', '部分不能自理', '大部分不能自理', '完全不能自理'];
+
+export function toNationalCase(c: BenchCase) {
+  return {
+    input: {
+      受伤日期: '2023-03-15',
+      月缴费工资: c.monthlyWage,
+      伤残等级: GRADES[c.grade],
+      用人单位安排适当工作: false,
+      生活自理障碍等级: CARE[c.careLevel],
+    },
+    parameters: { 统筹地区上年度职工月平均工资: c.avgWage, 最低工资标准: c.minWage },
+  };
+}
+
+export interface Figures {
+  baseWage: string;
+  lumpSum: string;
+  allowance: string;
+  nursing: string;
+}
+
+type OutcomeLike = { outputs: Record<string, { value: unknown }>; errors: unknown[]; inputErrors: unknown[] };
+
+export function figuresOf(o: OutcomeLike): Figures {
+  const v = (name: string) => {
+    const out = o.outputs[name];
+    if (!out) throw new Error(`output ${name} missing: ${JSON.stringify({ errors: o.errors, inputErrors: o.inputErrors })}`);
+    return String(out.value);
+  };
+  return { baseWage: v('本人工资'), lumpSum: v('一次性伤残补助金'), allowance: v('伤残津贴'), nursing: v('生活护理费') };
+}

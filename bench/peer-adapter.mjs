@@ -1,0 +1,60 @@
+// Adapter for ../shared/peer-bench ("Adding an engine"): times the compiled national policy
+// beside ZEN, json-rules-engine and feelin in the same run.
+//
+//   cd ../shared/peer-bench && npm install && npm run bench -- --add ../../main/bench/peer-adapter.mjs
+//
+// Plain Node loads this file, so it registers tsx to import the (TypeScript) compiler. Setup
+// compiles the national baseline from source — parse, check, generate, load — and is timed as
+// the engine's setup cost.
+import { register } from 'tsx/esm/api';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const GRADES = ['', '一级', '二级', '三级', '四级', '五级', '六级', '七级', '八级', '九级', '十级'];
+const CARE = ['无需护理', '部分不能自理', '大部分不能自理', '完全不能自理'];
+const OUTPUTS = ['本人工资', '一次性伤残补助金', '伤残津贴', '生活护理费'];
+
+export default [
+  {
+    id: 'xize',
+    label: 'Xize compiled national policy (decimal.js runtime)',
+    exact: true,
+    async setup() {
+      register();
+      const { compilePolicy, loadPolicy } = await import(join(root, 'compiler/index.ts'));
+      const dir = join(root, 'provinces/national');
+      const files = readdirSync(dir)
+        .filter((f) => f.endsWith('.xize'))
+        .sort()
+        .map((f) => ({ path: `provinces/national/${f}`, text: readFileSync(join(dir, f), 'utf8') }));
+      const result = compilePolicy({ files, resolve: () => undefined });
+      if (!result.ir) throw new Error('national policy does not compile');
+      const policy = loadPolicy(result.ir);
+      return {
+        run(cases, out) {
+          for (let i = 0; i < cases.length; i++) {
+            const c = cases[i];
+            const o = policy.evaluate(
+              {
+                受伤日期: '2023-03-15',
+                月缴费工资: String(c.monthlyWage),
+                伤残等级: GRADES[c.grade],
+                用人单位安排适当工作: false,
+                生活自理障碍等级: CARE[c.careLevel],
+              },
+              {
+                asOf: '2024-06-01',
+                parameters: { 统筹地区上年度职工月平均工资: String(c.avgWage), 最低工资标准: String(c.minWage) },
+                outputs: OUTPUTS,
+              },
+            );
+            const v = (k) => o.outputs[k]?.value;
+            out[i] = { baseWage: v('本人工资'), lumpSum: v('一次性伤残补助金'), allowance: v('伤残津贴'), nursing: v('生活护理费') };
+          }
+        },
+      };
+    },
+  },
+];

@@ -1,0 +1,101 @@
+// `npm run bench`: the compiled national policy against a hand-written decimal.js implementation
+// of the same rules, on the same generated cases, in one process. Prints cases per second for
+// both and their ratio (the figure to compare across machines), the time to compile the national
+// policy, and the peak memory.
+//
+//   npm run bench -- [--n 100000] [--rounds 5] [--seed 20241124]
+import { generateCases } from './cases.ts';
+import { handwritten } from './handwritten.ts';
+import { AS_OF, OUTPUTS, figuresOf, toNationalCase, type Figures } from './nationalAdapter.ts';
+import { compileNational } from './loadNational.ts';
+import Decimal from 'decimal.js';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const v = Number(process.argv[i + 1]);
+  if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} needs a positive integer`);
+  return v;
+}
+
+const n = arg('n', 100_000);
+const rounds = arg('rounds', 5);
+const seed = arg('seed', 20241124);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+const canon = (v: unknown) => new Decimal(String(v)).toFixed(2);
+
+console.error(`xize bench: ${n} cases, ${rounds} rounds, seed ${seed}`);
+const cases = generateCases(n, seed);
+const nationalCases = cases.map(toNationalCase);
+
+// Compile time: median of several compilations of the whole national baseline.
+const compileTimes: number[] = [];
+let compiled = compileNational();
+for (let i = 0; i < 5; i++) {
+  const c = compileNational();
+  compileTimes.push(c.compileMs + c.loadMs);
+  compiled = c;
+}
+const { policy } = compiled;
+const evaluateCase = (i: number) =>
+  policy.evaluate(nationalCases[i].input, { asOf: AS_OF, parameters: nationalCases[i].parameters, outputs: OUTPUTS });
+
+// Verify every case to the cent before timing.
+let mismatches = 0;
+for (let i = 0; i < n; i++) {
+  const want = handwritten(cases[i]);
+  const got: Figures = figuresOf(evaluateCase(i));
+  for (const k of ['baseWage', 'lumpSum', 'allowance', 'nursing'] as const) {
+    if (canon(want[k]) !== canon(got[k])) {
+      if (mismatches < 5) console.error(`mismatch case ${i} ${k}: hand-written ${want[k]} compiled ${got[k]}`, cases[i]);
+      mismatches++;
+    }
+  }
+}
+console.error(`verified ${n} cases: ${mismatches} mismatching values`);
+
+const hwOut = new Array(n);
+const xzOut = new Array(n);
+const passHandwritten = () => {
+  const t = performance.now();
+  for (let i = 0; i < n; i++) hwOut[i] = handwritten(cases[i]);
+  return performance.now() - t;
+};
+const passCompiled = () => {
+  const t = performance.now();
+  for (let i = 0; i < n; i++) xzOut[i] = evaluateCase(i);
+  return performance.now() - t;
+};
+
+passHandwritten();
+passCompiled(); // warm-up
+const hwMs: number[] = [];
+const xzMs: number[] = [];
+const ratios: number[] = [];
+for (let r = 0; r < rounds; r++) {
+  // alternate the order so neither side always runs on a freshly collected heap
+  let h: number, x: number;
+  gc();
+  if (r % 2 === 0) { h = passHandwritten(); gc(); x = passCompiled(); } else { x = passCompiled(); gc(); h = passHandwritten(); }
+  hwMs.push(h);
+  xzMs.push(x);
+  ratios.push(h / x);
+  console.error(`round ${r + 1}: hand-written ${(n / h * 1000).toFixed(0)}/s, compiled ${(n / x * 1000).toFixed(0)}/s, ratio ${(h / x).toFixed(3)}`);
+}
+
+const rate = (ms: number) => Math.round((n / ms) * 1000);
+const ratio = median(ratios);
+const peakMb = process.resourceUsage().maxRSS / 1024;
+const rows = [
+  ['implementation', 'cases/s (median)', 'µs/case', 'vs hand-written'],
+  ['hand-written decimal.js', String(rate(median(hwMs))), (median(hwMs) * 1000 / n).toFixed(2), '1.00×'],
+  ['Xize compiled national policy', String(rate(median(xzMs))), (median(xzMs) * 1000 / n).toFixed(2), `${ratio.toFixed(2)}×`],
+];
+console.log(`\n| ${rows[0].join(' | ')} |\n|${rows[0].map(() => '---').join('|')}|`);
+for (const r of rows.slice(1)) console.log(`| ${r.join(' | ')} |`);
+console.log(`\ncompile national policy (parse + check + generate + load): median ${median(compileTimes).toFixed(1)} ms over 5`);
+console.log(`peak RSS: ${peakMb.toFixed(0)} MB (process, ${n} cases and all results held)`);
+console.log(`verification: ${mismatches} mismatching values over ${n} cases`);
+console.log(`target: compiled ≥ 0.50× hand-written — ${ratio >= 0.5 ? 'met' : 'NOT met'}`);
+if (mismatches > 0) process.exitCode = 1;
