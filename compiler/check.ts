@@ -1,0 +1,150 @@
+// The checker driver: from the resolved chain (resolve.ts) run merge, types/layers, and the
+// proof passes, and assemble the IrPolicy. Every pass runs even when earlier ones reported
+// errors; UNKNOWN types keep the follow-up quiet.
+import type { Span } from '../dsl/ast.ts';
+import type { Diagnostic } from '../dsl/diagnostic.ts';
+import { checkBands } from './checkBands.ts';
+import { checkParamCycles, checkRuleCycles } from './checkCycles.ts';
+import { checkCondition } from './checkOperators.ts';
+import { checkParam } from './checkParams.ts';
+import { checkTableCoverage } from './checkTables.ts';
+import { checkDateText, checkExpr, err } from './checkTypes.ts';
+import type { IrBands, IrCheck, IrEnum, IrField, IrParam, IrPolicy, IrRecord, IrRounding, IrRule, IrTable } from './ir.ts';
+import { buildBands, buildParam, buildRule, buildTable, newCtx } from './layers.ts';
+import { mergeChain } from './merge.ts';
+import { report } from './messages.ts';
+import { startSpan, type PolicyUnit } from './resolve.ts';
+import { suggest, type Symbols } from './symbols.ts';
+import { assignable, typeArgs } from './types.ts';
+
+function headerRounding(chain: PolicyUnit[]): IrRounding | null {
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const r = chain[i].header?.rounding;
+    if (r) return { mode: r.mode, unit: r.unit };
+  }
+  return null;
+}
+
+function checkHeaders(syms: Symbols, chain: PolicyUnit[], diags: Diagnostic[]): void {
+  const ctx = newCtx(syms, diags);
+  for (let i = 0; i < chain.length; i++) {
+    const h = chain[i].header;
+    if (!h?.effective) continue;
+    if (!checkDateText(ctx, h.effective.value, h.effective.span)) continue;
+    const parent = chain[i - 1]?.header;
+    if (parent?.effective && h.effective.value < parent.effective.value) {
+      report(diags, 'XC091', h.effective.span, { date: h.effective.value, parent: parent.name.text, parentDate: parent.effective.value });
+    }
+  }
+}
+
+function attachExceptions(syms: Symbols, rules: Map<string, IrRule>, diags: Diagnostic[]): void {
+  for (const { decl, policy } of syms.exceptions) {
+    const sym = syms.values.get(decl.rule.text);
+    const rule = rules.get(decl.rule.text);
+    if (!rule || sym?.kind !== 'rule') {
+      const s = suggest(decl.rule.text, rules.keys());
+      report(diags, 'XC090', decl.rule.span, { name: decl.rule.text, hintZh: s ? `是否想写“${s}”？` : '', hintEn: s ? `did you mean '${s}'?` : '' });
+      checkExpr(newCtx(syms, diags), decl.condition);
+      continue;
+    }
+    const locals = new Map(rule.params.map((p) => [p.name, p.type] as [string, typeof p.type]));
+    const ctx = newCtx(syms, diags, decl.cite?.text ?? rule.cite, locals);
+    const condition = checkCondition(ctx, decl.condition);
+    const value = checkExpr(ctx, decl.value, rule.type);
+    if (!assignable(value.type, rule.type)) {
+      err(ctx, 'XC092', decl.value.span, { name: rule.name, ...typeArgs('expected', rule.type), ...typeArgs('actual', value.type) });
+    }
+    rule.exceptions.push({ condition, value, policy, span: decl.span, ...(decl.cite ? { cite: decl.cite.text } : {}) });
+  }
+}
+
+export function checkChain(chain: PolicyUnit[], diags: Diagnostic[]): IrPolicy {
+  const syms = mergeChain(chain, diags);
+  const leaf = chain[chain.length - 1];
+  const header = leaf.header;
+  const rounding = headerRounding(chain);
+  checkHeaders(syms, chain, diags);
+
+  const enums: IrEnum[] = [...syms.enums.values()].map((e) => ({
+    name: e.decl.name.text, members: e.members, policy: e.policy, span: e.decl.span, ...(e.decl.doc ? { doc: e.decl.doc.text } : {}),
+  }));
+  const records: IrRecord[] = [...syms.records.values()].map((r) => ({
+    name: r.decl.name.text,
+    policy: r.policy,
+    span: r.decl.span,
+    fields: [...r.fields.values()].map((f) => ({
+      name: f.name, type: f.type, optional: f.optional, policy: r.policy, span: f.decl.span, ...(f.decl.doc ? { doc: f.decl.doc.text } : {}),
+    })),
+  }));
+  const inputs: IrField[] = [];
+  const params: IrParam[] = [];
+  const tables: IrTable[] = [];
+  const bands: IrBands[] = [];
+  const rules = new Map<string, IrRule>();
+  const nameSpans = new Map<string, Span>();
+  for (const v of syms.values.values()) {
+    switch (v.kind) {
+      case 'input':
+        inputs.push({ name: v.name, type: v.type, optional: v.field.optional, policy: v.policy, span: v.field.span, ...(v.field.doc ? { doc: v.field.doc.text } : {}) });
+        break;
+      case 'param':
+        nameSpans.set('p:' + v.name, v.decls[0].decl.name.span);
+        params.push(buildParam(syms, v, diags));
+        break;
+      case 'table':
+        tables.push(buildTable(syms, v, diags));
+        break;
+      case 'bands':
+        bands.push(buildBands(syms, v, diags));
+        break;
+      case 'rule':
+        nameSpans.set('r:' + v.name, v.decls[0].decl.name.span);
+        rules.set(v.name, buildRule(syms, v, diags, rounding));
+        break;
+    }
+  }
+  attachExceptions(syms, rules, diags);
+  const checks: IrCheck[] = syms.checks.map(({ decl, policy }) => {
+    const ctx = newCtx(syms, diags, decl.cite?.text);
+    return {
+      name: decl.name.text, severity: decl.severity, condition: checkCondition(ctx, decl.condition), message: decl.message.text,
+      policy, span: decl.span, ...(decl.cite ? { cite: decl.cite.text } : {}),
+    };
+  });
+  const calendar = { holidays: [] as string[], workdays: [] as string[] };
+  const calCtx = newCtx(syms, diags);
+  for (const c of syms.calendars) {
+    for (const d of c.holidays) if (checkDateText(calCtx, d.value, d.span)) calendar.holidays.push(d.value);
+    for (const d of c.workdays) if (checkDateText(calCtx, d.value, d.span)) calendar.workdays.push(d.value);
+  }
+
+  // proofs
+  for (const t of tables) checkTableCoverage(syms, t, diags);
+  for (const b of bands) checkBands(b, diags);
+  const ruleList = [...rules.values()];
+  const sub = (prefix: string) => new Map([...nameSpans].filter(([k]) => k.startsWith(prefix)).map(([k, s]) => [k.slice(2), s]));
+  checkRuleCycles(ruleList, sub('r:'), diags);
+  checkParamCycles(params, sub('p:'), diags);
+  const abstract = header ? header.abstract : true;
+  const leafInfo = { name: leaf.name, abstract, span: header?.name.span ?? startSpan(leaf.asts[0]?.file ?? '') };
+  for (const p of params) checkParam(syms, p, leafInfo, diags);
+
+  return {
+    name: leaf.name,
+    ...(header?.title ? { title: header.title } : {}),
+    abstract,
+    effective: header?.effective?.value ?? null,
+    rounding,
+    chain: chain.map((u) => u.name),
+    enums,
+    records,
+    inputs,
+    params,
+    tables,
+    bands,
+    rules: ruleList,
+    checks,
+    calendar,
+  };
+}
