@@ -47,8 +47,11 @@ export function groupFolders(xize: Record<string, string>, cases: Record<string,
     f.files.sort((a, b) => Number(!!readHeader(b.text)) - Number(!!readHeader(a.text)) || a.path.localeCompare(b.path));
     f.suites.sort((a, b) => a.path.localeCompare(b.path));
   }
-  // baselines (no extends) first, then by folder
-  return out.sort((a, b) => Number(!!a.extends) - Number(!!b.extends) || a.folder.localeCompare(b.folder));
+  // real policies before the playground's fixtures, baselines (no extends) first, then by folder
+  const fixture = (f: PolicyFolder) => Number(f.folder.startsWith('playground/'));
+  return out.sort(
+    (a, b) => fixture(a) - fixture(b) || Number(!!a.extends) - Number(!!b.extends) || a.folder.localeCompare(b.folder),
+  );
 }
 
 /** `继承` resolver over a set of folders: name -> that policy's files. */

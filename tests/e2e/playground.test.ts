@@ -44,7 +44,8 @@ describe.skipIf(!haveBrowser)('playground (browser)', () => {
   });
 
   it('loads, shows a policy file in Monaco, compiles', async () => {
-    await page.goto(base);
+    // ?fixtures=1 adds the playground's own small policy after the real ones (provinces/)
+    await page.goto(base + '?fixtures=1');
     await idle();
     await page.waitForSelector('.monaco-editor .view-lines');
     expect(await page.locator('[data-testid=policy-select] option').count()).toBeGreaterThan(0);
@@ -159,7 +160,7 @@ describe.skipIf(!haveBrowser)('playground (browser)', () => {
     await expect.poll(() => other.locator('.monaco-editor .view-lines').innerText()).toContain('share-test');
     await other.close();
     // autosave: a plain reload keeps the edit
-    await page.goto(base);
+    await page.goto(base + '?fixtures=1');
     await idle();
     await expect.poll(() => page.locator('.monaco-editor .view-lines').innerText()).toContain('share-test');
     await shot('08-restored');

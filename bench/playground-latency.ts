@@ -1,0 +1,95 @@
+// Playground latency: after a one-character edit, how long until the outcomes are fresh?
+// Runs the playground's own engine (playground/src/engine.ts = what the Web Worker runs:
+// compilePolicy + loadPolicy + evaluate the selected case, edited and as loaded) for the
+// national baseline and each province under provinces/, many iterations, and reports
+// median/p95 in ms (target < 100 ms) and the ratio to just parsing the same files.
+//   npx tsx bench/playground-latency.ts [iterations]
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parseFile } from '../dsl/index.ts';
+import type { SourceFile } from '../dsl/ast.ts';
+import { run } from '../playground/src/engine.ts';
+import { groupFolders, type PolicyFolder } from '../playground/src/policyset.ts';
+import { loadSuites } from '../playground/src/cases.ts';
+
+const repo = resolve(import.meta.dirname, '..');
+const N = Number(process.argv[2] ?? 60);
+const WARMUP = 5;
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+
+const all = walk(join(repo, 'provinces'));
+const read = (suffix: string) =>
+  Object.fromEntries(all.filter((p) => p.endsWith(suffix)).map((p) => [relative(repo, p), readFileSync(p, 'utf8')]));
+const folders = groupFolders(read('.xize'), read('.cases.yaml'));
+if (folders.length === 0) {
+  console.log('no policies under provinces/ yet');
+  process.exit(0);
+}
+
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { median: q(0.5), p95: q(0.95), min: s[0] };
+};
+const ms = (x: number) => x.toFixed(2).padStart(8);
+
+function chainOf(f: PolicyFolder): PolicyFolder[] {
+  const out = [f];
+  for (let p = f; p.extends; ) {
+    const parent = folders.find((x) => x.name === p.extends);
+    if (!parent || out.includes(parent)) break;
+    out.push((p = parent));
+  }
+  return out;
+}
+
+console.log(`playground latency: one-character edit -> recompile + re-evaluate (${N} iterations, ${WARMUP} warm-up)\n`);
+console.log('policy'.padEnd(24), '  files', '  parse med', '   full med', '   full p95', '  ratio', ' target');
+let worstP95 = 0;
+for (const f of folders) {
+  const files: SourceFile[] = Object.entries(read('.xize')).map(([path, text]) => ({ path, text }));
+  const own = chainOf(f).flatMap((x) => x.files.map((y) => y.path));
+  const editPath = f.files[f.files.length - 1].path;
+  const golden = loadSuites(f.suites).cases[0];
+  const kase = golden ? { input: golden.input, asOf: golden.asOf, parameters: golden.parameters } : null;
+  const parse: number[] = [];
+  const full: number[] = [];
+  let seq = 0;
+  run({ seq: seq++, folder: f.folder, files, originalFiles: files, case: kase }); // compile the as-loaded policy once
+  for (let i = 0; i < N + WARMUP; i++) {
+    // one-character edit: append / remove a trailing space in the policy's last file
+    const edited = files.map((x) => (x.path === editPath ? { ...x, text: x.text + (i % 2 ? '' : ' ') + ' ' } : x));
+    const mine = edited.filter((x) => own.includes(x.path));
+    const t0 = performance.now();
+    for (const file of mine) parseFile(file);
+    const t1 = performance.now();
+    const r = run({ seq: seq++, folder: f.folder, files: edited, case: kase });
+    const t2 = performance.now();
+    if (i === 0 && (r.failure || !r.ok)) console.log(`  (${f.name}: ${r.failure ?? r.diagnostics.filter((d) => d.severity === 'error').length + ' errors'})`);
+    if (i >= WARMUP) {
+      parse.push(t1 - t0);
+      full.push(t2 - t1);
+    }
+  }
+  const p = stats(parse);
+  const q = stats(full);
+  worstP95 = Math.max(worstP95, q.p95);
+  console.log(
+    `${f.name} (${f.folder})`.padEnd(24),
+    String(own.length).padStart(6),
+    ms(p.median) + ' ms',
+    ms(q.median) + ' ms',
+    ms(q.p95) + ' ms',
+    (q.median / p.median).toFixed(1).padStart(6) + '×',
+    q.p95 < 100 ? '   ✓ <100ms' : '   ✗ ≥100ms',
+  );
+}
+console.log(`\nratio = median(recompile + re-evaluate) / median(parse only) of the same files; worst p95 ${worstP95.toFixed(1)} ms`);

@@ -1,0 +1,89 @@
+// The compile engine behind the worker (and the latency benchmark): the very compiler and
+// runtime the CLI uses. Keeps the last good compiled policy so a policy with errors still
+// previews (marked stale). No DOM, no Node API.
+import { compilePolicy, loadPolicy } from '../../compiler/index.ts';
+import type { SourceFile } from '../../dsl/ast.ts';
+import type { LoadedPolicy } from '../../runtime/outcome.ts';
+import { groupFolders, makeResolver } from './policyset.ts';
+import { buildSymbols } from './symbols.ts';
+import type { CaseData, RunRequest, RunResponse, SymbolInfo } from './protocol.ts';
+
+interface Compiled {
+  key: string;
+  policy: LoadedPolicy | null;
+  diagnostics: RunResponse['diagnostics'];
+  symbols: SymbolInfo[];
+  failure?: string;
+}
+
+const lastGood = new Map<string, Compiled>(); // folder -> last error-free compile of the edited files
+const current = new Map<string, Compiled>(); // folder -> latest compile of the edited files
+const originals = new Map<string, Compiled>(); // folder -> compile of the files as loaded
+let originalFiles: SourceFile[] = [];
+
+function compileFolder(folder: string, files: SourceFile[]): Compiled {
+  const key = files.map((f) => f.path + '\0' + f.text).join('\u0001');
+  const folders = groupFolders(Object.fromEntries(files.map((f) => [f.path, f.text])), {});
+  const own = folders.find((f) => f.folder === folder)?.files ?? [];
+  try {
+    const result = compilePolicy({ files: own, resolve: makeResolver(folders) });
+    const hasError = result.diagnostics.some((d: { severity: string }) => d.severity === 'error');
+    const policy = result.ir && !hasError ? loadPolicy(result.ir) : null;
+    return {
+      key,
+      policy,
+      diagnostics: result.diagnostics,
+      symbols: result.ir ? buildSymbols(result.ir, files) : [],
+    };
+  } catch (e) {
+    return { key, policy: null, diagnostics: [], symbols: [], failure: String((e as Error)?.stack ?? e) };
+  }
+}
+
+function evaluate(policy: LoadedPolicy | null | undefined, c: CaseData | null): unknown {
+  if (!policy || !c) return null;
+  try {
+    return policy.evaluate(c.input as Record<string, unknown>, { asOf: c.asOf, parameters: c.parameters, explain: true });
+  } catch (e) {
+    return { failure: String((e as Error)?.message ?? e) };
+  }
+}
+
+export function run(req: RunRequest): RunResponse {
+  if (req.originalFiles) {
+    originalFiles = req.originalFiles;
+    originals.clear();
+  }
+  const t0 = performance.now();
+  const key = req.files.map((f) => f.path + '\0' + f.text).join('\u0001');
+  let cur = current.get(req.folder);
+  if (!cur || cur.key !== key) {
+    cur = compileFolder(req.folder, req.files);
+    current.set(req.folder, cur);
+    if (cur.policy) lastGood.set(req.folder, cur);
+  }
+  let orig = originals.get(req.folder);
+  if (!orig && originalFiles.length) {
+    orig = compileFolder(req.folder, originalFiles);
+    originals.set(req.folder, orig);
+  }
+  const t1 = performance.now();
+  const good = cur.policy ? cur : lastGood.get(req.folder);
+  const edited = evaluate(good?.policy, req.case);
+  const original = evaluate(orig?.policy, req.case);
+  const t2 = performance.now();
+  return {
+    seq: req.seq,
+    folder: req.folder,
+    ok: !!cur.policy,
+    stale: !cur.policy && !!good,
+    diagnostics: cur.diagnostics,
+    symbols: cur.symbols.length ? cur.symbols : (good?.symbols ?? []),
+    inputSchema: good?.policy?.inputSchema ?? null,
+    edited,
+    original,
+    failure: cur.failure,
+    ms: { compile: t1 - t0, evaluate: t2 - t1 },
+  };
+}
+
