@@ -5,3 +5,10 @@ export * from './money.ts';
 export * from './dates.ts';
 export * from './calendar.ts';
 export * from './validate.ts';
+// Evaluation support of generated code (context, lookups, outcome, trace, XR catalog).
+export * from './outcome.ts';
+export * from './trace.ts';
+export * from './lookup.ts';
+export { evalMessages, evalText } from './evalMessages.ts';
+export { evalSupport, evaluateModel, createPolicy, fromJson, toJson, display, MissingInput, EvalFailure } from './context.ts';
+export type { PolicyModel, RtType, ValueFn, Ctx } from './context.ts';

@@ -1,0 +1,136 @@
+// The JSON Schema of a policy's inputs, its policyInfo and its outputs list, as plain data
+// (emitted with json(), so no policy text becomes code). Conventions: runtime/validate.ts.
+import type { IrPolicy, XType } from './ir.ts';
+import { typeData, typeLabel } from './codegenUtil.ts';
+
+type Schema = Record<string, unknown>;
+
+/** No `$schema` keyword: runtime/validate.ts compiles with ajv's default dialect, which accepts
+ * the draft 2020-12 subset used here ($defs, $ref, enum, format). Definition keys are generated (e0, r1 …): policy names never appear in JSON pointers. */
+export function inputSchema(ir: IrPolicy): Schema {
+  const defs: Record<string, Schema> = {};
+  const enumKey = new Map<string, string>();
+  const recordKey = new Map<string, string>();
+  ir.enums.forEach((e, i) => {
+    const k = `e${i}`;
+    enumKey.set(e.name, k);
+    const s: Schema = { enum: [...e.members] };
+    if (e.doc) s.description = e.doc;
+    s.title = e.name;
+    defs[k] = s;
+  });
+  ir.records.forEach((r, i) => recordKey.set(r.name, `r${i}`));
+
+  const of = (t: XType, doc?: string): Schema => {
+    let s: Schema;
+    switch (t.kind) {
+      case 'money':
+      case 'rate':
+      case 'number':
+        s = { type: ['string', 'number'], format: 'decimal' };
+        break;
+      case 'integer':
+      case 'duration':
+        s = { type: 'integer' };
+        break;
+      case 'boolean':
+        s = { type: 'boolean' };
+        break;
+      case 'date':
+        s = { type: 'string', format: 'date' };
+        break;
+      case 'text':
+        s = { type: 'string' };
+        break;
+      case 'enum': {
+        const k = enumKey.get(t.name);
+        s = k ? { $ref: `#/$defs/${k}` } : { type: 'string' };
+        break;
+      }
+      case 'record': {
+        const k = recordKey.get(t.name);
+        s = k ? { $ref: `#/$defs/${k}` } : { type: 'object' };
+        break;
+      }
+      case 'list':
+        s = { type: 'array', items: of(t.element) };
+        break;
+    }
+    if (doc) s = s.$ref ? { allOf: [s], description: doc } : { ...s, description: doc };
+    return s;
+  };
+
+  const object = (fields: { name: string; type: XType; optional: boolean; doc?: string }[], title?: string): Schema => {
+    const properties: Record<string, Schema> = {};
+    const required: string[] = [];
+    for (const f of fields) {
+      Object.defineProperty(properties, f.name, { value: of(f.type, f.doc), enumerable: true, writable: true, configurable: true });
+      if (!f.optional) required.push(f.name);
+    }
+    const s: Schema = { type: 'object' };
+    if (title !== undefined) s.title = title;
+    s.properties = properties;
+    s.required = required;
+    s.additionalProperties = false;
+    return s;
+  };
+
+  ir.records.forEach((r, i) => {
+    defs[`r${i}`] = object(r.fields, r.name);
+  });
+  const root: Schema = {
+    title: ir.title ?? ir.name,
+    ...object(ir.inputs),
+  };
+  if (Object.keys(defs).length > 0) root.$defs = defs;
+  return root;
+}
+
+export function policyInfo(ir: IrPolicy): Record<string, unknown> {
+  const citations: { kind: string; name: string; cite: string; policy?: string }[] = [];
+  const add = (kind: string, name: string, cite: string | undefined, policy?: string) => {
+    if (cite === undefined || cite === '') return;
+    const c: { kind: string; name: string; cite: string; policy?: string } = { kind, name, cite };
+    if (policy !== undefined) c.policy = policy;
+    citations.push(c);
+  };
+  for (const p of ir.params) {
+    add('param', p.name, p.cite);
+    for (const l of p.layers) for (const v of l.versions) add('version', p.name, v.cite, l.policy);
+  }
+  for (const t of ir.tables) {
+    add('table', t.name, t.cite);
+    for (const l of t.layers) for (const v of l.versions) add('version', t.name, v.cite, l.policy);
+  }
+  for (const b of ir.bands) {
+    add('bands', b.name, b.cite);
+    for (const l of b.layers) for (const v of l.versions) add('version', b.name, v.cite, l.policy);
+  }
+  for (const r of ir.rules) {
+    add('rule', r.name, r.cite);
+    for (const l of r.layers) for (const v of l.versions) add('version', r.name, v.cite, l.policy);
+    for (const x of r.exceptions) add('exception', r.name, x.cite, x.policy);
+  }
+  for (const c of ir.checks) add('check', c.name, c.cite, c.policy);
+  const info: Record<string, unknown> = { name: ir.name };
+  if (ir.title !== undefined) info.title = ir.title;
+  info.abstract = ir.abstract;
+  info.chain = [...ir.chain];
+  info.effective = ir.effective;
+  info.rounding = ir.rounding ? { mode: ir.rounding.mode, unit: ir.rounding.unit } : null;
+  info.citations = citations;
+  return info;
+}
+
+export function outputsInfo(ir: IrPolicy): Record<string, unknown>[] {
+  return ir.rules
+    .filter((r) => r.params.length === 0)
+    .map((r) => {
+      const o: Record<string, unknown> = { name: r.name, type: typeLabel(r.type) };
+      if (r.type.kind === 'enum' || r.type.kind === 'record' || r.type.kind === 'list') o.valueType = typeData(r.type);
+      if (r.cite !== undefined) o.cite = r.cite;
+      if (r.doc !== undefined) o.doc = r.doc;
+      o.rounding = r.rounding ? { mode: r.rounding.mode, unit: r.rounding.unit } : null;
+      return o;
+    });
+}

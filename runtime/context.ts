@@ -1,0 +1,943 @@
+// The evaluation support of generated policy code: the per-case context, memoised rules,
+// layered lookups with tracing, input reading (optional inputs → "missing" signal), JSON
+// conversion of values, and `evaluate` itself. Generated code reaches all of it through the
+// single object `evalSupport` (runtime/index.ts re-exports it), so it never collides with the
+// foundation's names.
+//
+// Internal value representation (what compiled expressions compute with):
+//   money, rate, number, integer, days/months/workdays → Decimal
+//   date → ISO string · text → string · boolean → boolean
+//   enum → member index (number, declaration order) · list → array
+//   record → array of field values in declaration order (absent optional field = undefined)
+import { Decimal, dec, roundTo, formatMoney, formatRate, isDecimalInput, type RoundingMode, type RoundingUnit } from './money.ts';
+import * as dates from './dates.ts';
+import { XizeRuntimeError } from './errors.ts';
+import { pickVersion, pickRow, findBand, type Layers, type TableBody, type BandRow } from './lookup.ts';
+import { Tracer, type RuleTraceNode, type ParamTraceNode, type TraceNode } from './trace.ts';
+import { evalText } from './evalMessages.ts';
+import type {
+  CaseInputError,
+  EvaluateOptions,
+  EvaluationError,
+  JsonValue,
+  LoadedPolicy,
+  Outcome,
+  OutputInfo,
+  OutputValue,
+  PolicyInfo,
+} from './outcome.ts';
+import { WorkCalendar } from './calendar.ts';
+import { createValidator } from './validate.ts';
+
+// ---------------------------------------------------------------- model (emitted by codegen)
+
+/** Same shape as compiler/ir.ts XType (the runtime does not import the compiler). */
+export type RtType =
+  | { kind: 'money' | 'rate' | 'number' | 'integer' | 'boolean' | 'date' | 'text' }
+  | { kind: 'duration'; unit: 'days' | 'months' | 'workdays' }
+  | { kind: 'enum'; name: string }
+  | { kind: 'record'; name: string }
+  | { kind: 'list'; element: RtType };
+
+export type ValueFn = (cx: Ctx, at: string) => unknown;
+
+export interface ModelRounding {
+  mode: RoundingMode;
+  unit: RoundingUnit;
+}
+
+export interface PolicyModel {
+  info: PolicyInfo;
+  schema: Record<string, unknown>;
+  outputs: OutputInfo[];
+  enums: { name: string; members: string[] }[];
+  records: { name: string; fields: { name: string; type: RtType; optional: boolean }[] }[];
+  inputs: { name: string; type: RtType; optional: boolean }[];
+  params: { name: string; type: RtType; cite?: string; layers: Layers<ValueFn> }[];
+  tables: { name: string; keyType: RtType; valueType: RtType; cite?: string; layers: Layers<TableBody<ValueFn>> }[];
+  bands: { name: string; keyType: RtType; valueType: RtType; cite?: string; layers: Layers<BandRow<ValueFn, ValueFn>[]> }[];
+  rules: {
+    name: string;
+    type: RtType;
+    cite?: string;
+    rounding: ModelRounding | null;
+    params: { name: string; type: RtType }[];
+    /** computes the (unrounded) value; parameterised rules take their arguments after cx */
+    fn: (cx: Ctx, ...args: any[]) => unknown;
+    /** dated versions (value = branch index), when the rule has more than one or a dated one */
+    layers: Layers<number> | null;
+    exceptions: { cite?: string; policy: string }[];
+  }[];
+  /** indices of the output rules (parameterless), in declaration order */
+  outputRules: number[];
+  checks: { name: string; severity: 'warning' | 'error'; message: string; cite?: string; cond: (cx: Ctx) => unknown }[];
+  calendar: { holidays: string[]; workdays: string[] };
+}
+
+interface Prepared {
+  enumIndex: Map<string, Map<string, number>>;
+  enumMembers: Map<string, string[]>;
+  records: Map<string, PolicyModel['records'][number]>;
+  paramIndex: Map<string, number>;
+  outputIndex: Map<string, number>;
+  validate: ((input: unknown) => CaseInputError[]) | null;
+  calendar: WorkCalendar | null;
+}
+
+const prepared = new WeakMap<PolicyModel, Prepared>();
+
+function prep(M: PolicyModel): Prepared {
+  let p = prepared.get(M);
+  if (p === undefined) {
+    p = {
+      enumIndex: new Map(M.enums.map((e) => [e.name, new Map(e.members.map((m, i) => [m, i]))])),
+      enumMembers: new Map(M.enums.map((e) => [e.name, e.members])),
+      records: new Map(M.records.map((r) => [r.name, r])),
+      paramIndex: new Map(M.params.map((q, i) => [q.name, i])),
+      outputIndex: new Map(M.outputRules.map((i) => [M.rules[i]!.name, i])),
+      validate: null,
+      calendar: null,
+    };
+    prepared.set(M, p);
+  }
+  return p;
+}
+
+// ---------------------------------------------------------------- signals and errors
+
+/** Thrown (not an Error: no stack capture) when an absent optional input is read. */
+export class MissingInput {
+  constructor(readonly names: string[]) {}
+}
+
+/** An evaluation failure with an XR code from evalMessages.ts. */
+export class EvalFailure extends XizeRuntimeError {
+  readonly hint?: { zh: string; en: string };
+  constructor(code: string, args: Record<string, string>) {
+    const t = evalText(code, args);
+    super(code, t.message, args);
+    this.name = 'EvalFailure';
+    if (t.hint) this.hint = t.hint;
+  }
+}
+
+export function fail(code: string, args: Record<string, string> = {}): EvalFailure {
+  return new EvalFailure(code, args);
+}
+
+/** The rule/check in which a failure arose (innermost first wins). */
+const origin = new WeakMap<object, { rule: string; cite?: string }>();
+
+function tagWith(e: unknown, name: string, cite: string | undefined): unknown {
+  if (e !== null && typeof e === 'object' && !(e instanceof MissingInput) && !origin.has(e)) {
+    origin.set(e, cite === undefined ? { rule: name } : { rule: name, cite });
+  }
+  return e;
+}
+
+// ---------------------------------------------------------------- context
+
+const EMPTY: unknown[] = [];
+
+export class Ctx {
+  /** memoised rule values (undefined = not yet computed) */
+  readonly m: unknown[];
+  /** memoised rule failures */
+  readonly f: unknown[];
+  readonly busy: Uint8Array;
+  /** memoised parameter values at the as-of date */
+  readonly pm: unknown[];
+  readonly pn: (ParamTraceNode | undefined)[];
+  /** converted input values */
+  readonly iv: unknown[];
+  constructor(
+    readonly M: PolicyModel,
+    readonly P: Prepared,
+    readonly asOf: string,
+    readonly input: Record<string, unknown>,
+    /** per-case parameter overrides (internal values) by parameter index, or null */
+    readonly ov: unknown[] | null,
+    /** the trace recorder, or null when explain is off */
+    public t: Tracer | null,
+  ) {
+    this.m = new Array(M.rules.length);
+    this.f = new Array(M.rules.length);
+    this.busy = new Uint8Array(M.rules.length);
+    this.pm = M.params.length ? new Array(M.params.length) : EMPTY;
+    this.pn = t !== null ? new Array(M.params.length) : (EMPTY as never[]);
+    this.iv = new Array(M.inputs.length);
+  }
+}
+
+function own(o: unknown, k: string): unknown {
+  return o !== null && typeof o === 'object' && Object.prototype.hasOwnProperty.call(o, k)
+    ? (o as Record<string, unknown>)[k]
+    : undefined;
+}
+
+function setOwn(o: Record<string, unknown>, k: string, v: unknown): void {
+  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+}
+
+// ---------------------------------------------------------------- value conversion
+
+const PCT_RE = /^(-?\d+(?:\.\d+)?)\s*(%|‰)$/;
+
+function parseRate(x: unknown): Decimal | undefined {
+  if (typeof x === 'string') {
+    const m = PCT_RE.exec(x.trim());
+    if (m) return dec(m[1]!).div(m[2] === '%' ? 100 : 1000);
+  }
+  return isDecimalInput(x) ? dec(x) : undefined;
+}
+
+/** JSON (validated input or override) → internal value. */
+export function fromJson(M: PolicyModel, type: RtType, raw: unknown): unknown {
+  switch (type.kind) {
+    case 'money':
+    case 'number':
+    case 'integer':
+    case 'duration':
+      return dec(raw as string);
+    case 'rate': {
+      const r = parseRate(raw);
+      if (r === undefined) return dec(raw as string); // throws XR022
+      return r;
+    }
+    case 'boolean':
+    case 'date':
+    case 'text':
+      return raw;
+    case 'enum': {
+      const i = prep(M).enumIndex.get(type.name)?.get(raw as string);
+      if (i === undefined) throw fail('XR012', { detail: `unknown member ${JSON.stringify(raw)} of ${type.name}` });
+      return i;
+    }
+    case 'list':
+      return (raw as unknown[]).map((x) => fromJson(M, type.element, x));
+    case 'record': {
+      const R = prep(M).records.get(type.name);
+      if (!R) throw fail('XR012', { detail: `unknown record ${type.name}` });
+      const out = new Array(R.fields.length);
+      for (let i = 0; i < R.fields.length; i++) {
+        const f = R.fields[i]!;
+        const v = own(raw, f.name);
+        out[i] = v === undefined || v === null ? undefined : fromJson(M, f.type, v);
+      }
+      return out;
+    }
+  }
+}
+
+function decText(v: unknown): string {
+  return v instanceof Decimal ? v.toFixed() : String(v);
+}
+
+/** internal value → JSON form (outputs, trace). */
+export function toJson(M: PolicyModel, type: RtType, v: unknown): JsonValue {
+  if (v === undefined) return null;
+  switch (type.kind) {
+    case 'money':
+      return v instanceof Decimal ? formatMoney(v) : String(v);
+    case 'rate':
+    case 'number':
+      return decText(v);
+    case 'integer':
+    case 'duration':
+      return v instanceof Decimal ? (v.isInteger() && v.abs().lte(Number.MAX_SAFE_INTEGER) ? v.toNumber() : v.toFixed()) : (v as number);
+    case 'boolean':
+    case 'date':
+    case 'text':
+      return v as JsonValue;
+    case 'enum': {
+      const ms = prep(M).enumMembers.get(type.name);
+      return ms && typeof v === 'number' ? (ms[v] ?? String(v)) : String(v);
+    }
+    case 'list':
+      return (v as unknown[]).map((x) => toJson(M, type.element, x));
+    case 'record': {
+      const R = prep(M).records.get(type.name);
+      const o: Record<string, JsonValue> = {};
+      if (R) {
+        const arr = v as unknown[];
+        for (let i = 0; i < R.fields.length; i++) {
+          if (arr[i] !== undefined) setOwn(o, R.fields[i]!.name, toJson(M, R.fields[i]!.type, arr[i]));
+        }
+      }
+      return o;
+    }
+  }
+}
+
+function groupThousands(s: string): string {
+  const neg = s.startsWith('-');
+  const body = neg ? s.slice(1) : s;
+  const dot = body.indexOf('.');
+  const int = dot < 0 ? body : body.slice(0, dot);
+  const frac = dot < 0 ? '' : body.slice(dot);
+  return (neg ? '-' : '') + int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + frac;
+}
+
+const DURATION_SUFFIX = { days: '天', months: '个月', workdays: '个工作日' } as const;
+
+/** Human-readable display of an internal value. */
+export function display(M: PolicyModel, type: RtType, v: unknown): string {
+  switch (type.kind) {
+    case 'money':
+      return `${groupThousands(v instanceof Decimal ? formatMoney(v) : String(v))}元`;
+    case 'rate':
+      return v instanceof Decimal ? formatRate(v) : String(v);
+    case 'number':
+    case 'integer':
+      return decText(v);
+    case 'duration':
+      return `${decText(v)}${DURATION_SUFFIX[type.unit]}`;
+    case 'boolean':
+      return v ? '是' : '否';
+    case 'date':
+    case 'text':
+      return String(v);
+    case 'enum':
+      return String(toJson(M, type, v));
+    case 'list':
+      return (v as unknown[]).map((x) => display(M, type.element, x)).join('、');
+    case 'record':
+      return JSON.stringify(toJson(M, type, v));
+  }
+}
+
+export function typeLabel(t: RtType): string {
+  return t.kind === 'duration' ? t.unit : t.kind;
+}
+
+// ---------------------------------------------------------------- rules
+
+function finish(cx: Ctx, R: PolicyModel['rules'][number], x: unknown): unknown {
+  if (x instanceof Decimal) {
+    if (!x.isFinite()) throw fail('XR013', { value: x.toString() });
+    if (R.rounding !== null) {
+      const r = roundTo(x, R.rounding.unit, R.rounding.mode);
+      if (cx.t !== null && !r.eq(x)) {
+        cx.t.add({ kind: 'rounding', mode: R.rounding.mode, unit: R.rounding.unit, before: x.toFixed(), after: r.toFixed() });
+      }
+      return r;
+    }
+  }
+  return x;
+}
+
+/** Value of parameterless rule i: computed on first use, memoised for the case. */
+function rule(cx: Ctx, i: number): unknown {
+  const v = cx.m[i];
+  if (v !== undefined) {
+    if (cx.t !== null) cx.t.add(cx.t.ruleNodes[i]!);
+    return v;
+  }
+  return computeRule(cx, i);
+}
+
+function computeRule(cx: Ctx, i: number): unknown {
+  const failed = cx.f[i];
+  if (failed !== undefined) {
+    if (cx.t !== null && cx.t.ruleNodes[i]) cx.t.add(cx.t.ruleNodes[i]!);
+    throw failed;
+  }
+  const R = cx.M.rules[i]!;
+  if (cx.busy[i]) throw fail('XR014', { name: R.name });
+  cx.busy[i] = 1;
+  const t = cx.t;
+  let node: RuleTraceNode | undefined;
+  if (t !== null) {
+    node = R.cite !== undefined
+      ? { kind: 'rule', name: R.name, value: undefined, cite: R.cite, children: [] }
+      : { kind: 'rule', name: R.name, value: undefined, children: [] };
+    t.enter(node);
+    t.ruleNodes[i] = node;
+  }
+  try {
+    const x = finish(cx, R, R.fn(cx));
+    cx.m[i] = x;
+    if (node !== undefined) node.value = toJson(cx.M, R.type, x);
+    return x;
+  } catch (e) {
+    tagWith(e, R.name, R.cite);
+    cx.f[i] = e;
+    if (node !== undefined) node.failed = e instanceof MissingInput ? 'missing' : 'error';
+    throw e;
+  } finally {
+    cx.busy[i] = 0;
+    if (t !== null) t.leave();
+  }
+}
+
+/** Rounds/validates the result of parameterised rule i (explain off). */
+function fin(cx: Ctx, i: number, x: unknown): unknown {
+  return finish(cx, cx.M.rules[i]!, x);
+}
+
+/** Tags a failure with parameterised rule i (explain off). */
+function tag(cx: Ctx, i: number, e: unknown): unknown {
+  const R = cx.M.rules[i]!;
+  return tagWith(e, R.name, R.cite);
+}
+
+/** A traced call of parameterised rule i. */
+function call(cx: Ctx, i: number, fn: (cx: Ctx, ...a: unknown[]) => unknown, args: unknown[]): unknown {
+  const R = cx.M.rules[i]!;
+  const t = cx.t!;
+  const jsonArgs = args.map((a, k) => toJson(cx.M, R.params[k]!.type, a));
+  const node: RuleTraceNode = R.cite !== undefined
+    ? { kind: 'rule', name: R.name, value: undefined, args: jsonArgs, cite: R.cite, children: [] }
+    : { kind: 'rule', name: R.name, value: undefined, args: jsonArgs, children: [] };
+  t.enter(node, `r:${i}:${JSON.stringify(jsonArgs)}`);
+  try {
+    const x = finish(cx, R, fn(cx, ...args));
+    node.value = toJson(cx.M, R.type, x);
+    return x;
+  } catch (e) {
+    tagWith(e, R.name, R.cite);
+    node.failed = e instanceof MissingInput ? 'missing' : 'error';
+    throw e;
+  } finally {
+    t.leave();
+  }
+}
+
+/** Chooses the dated version of rule i at the as-of date; returns its branch index. */
+function ver(cx: Ctx, i: number): number {
+  const R = cx.M.rules[i]!;
+  const v = pickVersion(R.layers!, cx.asOf);
+  if (v === undefined) throw fail('XR008', { name: R.name, at: cx.asOf });
+  if (cx.t !== null) {
+    const n = cx.t.current();
+    if (n !== undefined && n.name === R.name) {
+      n.version = v.from;
+      if (v.cite !== undefined) n.cite = v.cite;
+    }
+  }
+  return v.value;
+}
+
+/** Exceptions of rule i that hold: none → -1, one → its index, several → XR007. */
+function exc(cx: Ctx, i: number, hits: number[]): number {
+  if (hits.length === 0) return -1;
+  const R = cx.M.rules[i]!;
+  if (hits.length > 1) {
+    const list = hits
+      .map((h) => {
+        const x = R.exceptions[h]!;
+        return x.cite !== undefined ? `「${x.cite}」(${x.policy})` : `#${h + 1} (${x.policy})`;
+      })
+      .join('、');
+    throw fail('XR007', { rule: R.name, list });
+  }
+  const h = hits[0]!;
+  if (cx.t !== null) {
+    const n = cx.t.current();
+    if (n !== undefined && n.name === R.name) {
+      const x = R.exceptions[h]!;
+      n.exception = x.cite !== undefined ? { cite: x.cite, policy: x.policy } : { policy: x.policy };
+    }
+  }
+  return h;
+}
+
+// ---------------------------------------------------------------- parameters, tables, bands
+
+/** Runs a version's value function with tracing suspended (a parameter node has no children). */
+function quiet(cx: Ctx, fn: ValueFn, at: string): unknown {
+  const t = cx.t;
+  if (t === null) return fn(cx, at);
+  cx.t = null;
+  try {
+    return fn(cx, at);
+  } finally {
+    cx.t = t;
+  }
+}
+
+/** Parameter i at `at` (null = the as-of date). */
+function param(cx: Ctx, i: number, at: string | null): unknown {
+  if (at === null || at === cx.asOf) {
+    const v = cx.pm[i];
+    if (v !== undefined) {
+      if (cx.t !== null) cx.t.add(cx.pn[i]!, `p:${i}@${cx.asOf}`);
+      return v;
+    }
+    return lookupParam(cx, i, cx.asOf);
+  }
+  return lookupParam(cx, i, at);
+}
+
+function lookupParam(cx: Ctx, i: number, d: string): unknown {
+  const P = cx.M.params[i]!;
+  let v: unknown;
+  let from: string | null = null;
+  let policy: string;
+  let cite = P.cite;
+  const overridden = cx.ov !== null && cx.ov[i] !== undefined;
+  if (overridden) {
+    v = cx.ov![i];
+    policy = cx.M.info.name;
+  } else {
+    const ver = pickVersion(P.layers, d);
+    if (ver === undefined) throw fail('XR003', { name: P.name, at: d });
+    v = quiet(cx, ver.value, d);
+    from = ver.from;
+    policy = ver.policy;
+    if (ver.cite !== undefined) cite = ver.cite;
+  }
+  const memo = d === cx.asOf;
+  if (memo) cx.pm[i] = v;
+  if (cx.t !== null) {
+    const node: ParamTraceNode = { kind: 'param', name: P.name, value: toJson(cx.M, P.type, v), at: d, from, policy };
+    if (cite !== undefined) node.cite = cite;
+    if (overridden) node.overridden = true;
+    if (memo) cx.pn[i] = node;
+    cx.t.add(node, `p:${i}@${d}`);
+  }
+  return v;
+}
+
+function keyOf(cx: Ctx, name: string, keyType: RtType, key: unknown): number {
+  if (keyType.kind === 'enum') return key as number;
+  const k = key as Decimal;
+  if (!(k instanceof Decimal) || !k.isInteger() || !k.abs().lte(Number.MAX_SAFE_INTEGER)) {
+    throw fail('XR015', { name, key: decText(key) });
+  }
+  return k.toNumber();
+}
+
+/** Table i at `key` and `at` (null = the as-of date). */
+function table(cx: Ctx, i: number, key: unknown, at: string | null): unknown {
+  const T = cx.M.tables[i]!;
+  const d = at === null ? cx.asOf : at;
+  const k = keyOf(cx, T.name, T.keyType, key);
+  const r = pickRow(T.layers, d, k);
+  if (r === undefined) throw fail('XR004', { name: T.name, key: String(toJson(cx.M, T.keyType, key)), at: d });
+  const v = quiet(cx, r.value, d);
+  if (cx.t !== null) {
+    const cite = r.version.cite ?? T.cite;
+    const node: TraceNode = {
+      kind: 'table',
+      name: T.name,
+      key: toJson(cx.M, T.keyType, key),
+      value: toJson(cx.M, T.valueType, v),
+      at: d,
+      from: r.version.from,
+      policy: r.version.policy,
+    };
+    if (cite !== undefined) node.cite = cite;
+    cx.t.add(node, `t:${i}:${String(node.key)}@${d}`);
+  }
+  return v;
+}
+
+/** Bands i at `key` and `at` (null = the as-of date). */
+function band(cx: Ctx, i: number, key: unknown, at: string | null): unknown {
+  const B = cx.M.bands[i]!;
+  const d = at === null ? cx.asOf : at;
+  const ver = pickVersion(B.layers, d);
+  if (ver === undefined) throw fail('XR006', { name: B.name, at: d });
+  const t = cx.t;
+  cx.t = null;
+  let v: unknown;
+  try {
+    const idx = findBand(ver.value, key as Decimal, (k, b) => k.cmp(b(cx, d) as Decimal));
+    if (idx < 0) throw fail('XR005', { name: B.name, key: String(toJson(cx.M, B.keyType, key)), at: d });
+    v = ver.value[idx]!.value(cx, d);
+  } finally {
+    cx.t = t;
+  }
+  if (t !== null) {
+    const cite = ver.cite ?? B.cite;
+    const node: TraceNode = {
+      kind: 'bands',
+      name: B.name,
+      key: toJson(cx.M, B.keyType, key),
+      value: toJson(cx.M, B.valueType, v),
+      at: d,
+      from: ver.from,
+      policy: ver.policy,
+    };
+    if (cite !== undefined) node.cite = cite;
+    t.add(node, `b:${i}:${String(node.key)}@${d}`);
+  }
+  return v;
+}
+
+// ---------------------------------------------------------------- inputs
+
+/** Top-level input k; an absent optional input raises the missing signal. */
+function inp(cx: Ctx, k: number): unknown {
+  let v = cx.iv[k];
+  if (v === undefined) {
+    const I = cx.M.inputs[k]!;
+    const raw = own(cx.input, I.name);
+    if (raw === undefined || raw === null) {
+      if (cx.t !== null) cx.t.add({ kind: 'input', path: I.name, value: undefined, missing: true }, `i:${k}`);
+      throw new MissingInput([I.name]);
+    }
+    v = cx.iv[k] = fromJson(cx.M, I.type, raw);
+  }
+  if (cx.t !== null) {
+    const I = cx.M.inputs[k]!;
+    cx.t.add({ kind: 'input', path: I.name, value: toJson(cx.M, I.type, v) }, `i:${k}`);
+  }
+  return v;
+}
+
+/** 有值(input k) */
+function has(cx: Ctx, k: number): boolean {
+  const raw = own(cx.input, cx.M.inputs[k]!.name);
+  return raw !== undefined && raw !== null;
+}
+
+/** An optional record field (index already resolved); absent → missing signal. */
+function ofld(rec: unknown[], idx: number, name: string): unknown {
+  const v = rec[idx];
+  if (v === undefined) throw new MissingInput([name]);
+  return v;
+}
+
+// ---------------------------------------------------------------- operations
+
+const ZERO = new Decimal(0);
+
+function lit(s: string): Decimal {
+  return dec(s);
+}
+
+function div(a: Decimal, b: Decimal): Decimal {
+  if (b.isZero()) throw fail('XR009');
+  return a.div(b);
+}
+
+function toInt(x: unknown): number {
+  const d = x as Decimal;
+  if (!(d instanceof Decimal) || !d.isInteger() || !d.abs().lte(Number.MAX_SAFE_INTEGER)) {
+    throw fail('XR018', { value: decText(x) });
+  }
+  return d.toNumber();
+}
+
+function calendar(cx: Ctx): WorkCalendar {
+  if (cx.P.calendar === null) {
+    cx.P.calendar = new WorkCalendar(cx.M.calendar);
+  }
+  return cx.P.calendar;
+}
+
+/** date ± duration (sign = 1 or -1). */
+function dateAdd(cx: Ctx, d: string, n: Decimal, unit: 'days' | 'months' | 'workdays', sign: number): string {
+  const k = toInt(n) * sign;
+  if (unit === 'days') return dates.addDays(d, k);
+  if (unit === 'months') return dates.addMonths(d, k);
+  return calendar(cx).addWorkdays(d, k);
+}
+
+/** a − b for dates, in days. */
+function dateDiff(a: string, b: string): Decimal {
+  return new Decimal(dates.daysBetween(b, a));
+}
+
+function cmp(a: unknown, b: unknown): number {
+  if (a instanceof Decimal) return a.cmp(b as Decimal);
+  return (a as string | number) < (b as string | number) ? -1 : (a as string | number) > (b as string | number) ? 1 : 0;
+}
+
+function min(...xs: unknown[]): unknown {
+  let best = xs[0];
+  for (let i = 1; i < xs.length; i++) if (cmp(xs[i], best) < 0) best = xs[i];
+  return best;
+}
+
+function max(...xs: unknown[]): unknown {
+  let best = xs[0];
+  for (let i = 1; i < xs.length; i++) if (cmp(xs[i], best) > 0) best = xs[i];
+  return best;
+}
+
+function clampV(x: unknown, lo: unknown, hi: unknown): unknown {
+  if (cmp(lo, hi) > 0) {
+    throw new XizeRuntimeError('XR023', {
+      zh: `限定（clamp）的下限 ${decText(lo)} 大于上限 ${decText(hi)}`,
+      en: `clamp lower bound ${decText(lo)} is greater than upper bound ${decText(hi)}`,
+    }, { lo: decText(lo), hi: decText(hi) });
+  }
+  return cmp(x, lo) < 0 ? lo : cmp(x, hi) > 0 ? hi : x;
+}
+
+/** Structural equality of internal values. */
+function eq(a: unknown, b: unknown): boolean {
+  if (a instanceof Decimal) return b instanceof Decimal && a.eq(b);
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!eq(a[i], b[i])) return false;
+    return true;
+  }
+  return a === b;
+}
+
+function inAny(v: unknown, xs: unknown[]): boolean {
+  for (const x of xs) if (eq(v, x)) return true;
+  return false;
+}
+
+function unmatched(v: unknown): never {
+  throw fail('XR017', { value: String(v) });
+}
+
+function round(x: Decimal, unit: RoundingUnit, mode: RoundingMode): Decimal {
+  return roundTo(x, unit, mode);
+}
+
+const D = (n: number) => new Decimal(n);
+
+/** The support object generated code calls (`rt.evalSupport`). */
+export const evalSupport = {
+  ZERO,
+  lit,
+  num: D,
+  fail,
+  isMissing: (e: unknown): boolean => e instanceof MissingInput,
+  rule,
+  call,
+  fin,
+  tag,
+  ver,
+  exc,
+  param,
+  table,
+  band,
+  inp,
+  has,
+  ofld,
+  div,
+  dateAdd,
+  dateDiff,
+  cmp,
+  eq,
+  inAny,
+  min,
+  max,
+  clamp: clampV,
+  round,
+  unmatched,
+  monthAfter: (d: string) => dates.monthAfter(d),
+  monthStart: (d: string) => dates.monthStart(d),
+  addMonths: (d: string, n: Decimal) => dates.addMonths(d, toInt(n)),
+  addDays: (d: string, n: Decimal) => dates.addDays(d, toInt(n)),
+  addWorkdays: (cx: Ctx, d: string, n: Decimal) => calendar(cx).addWorkdays(d, toInt(n)),
+  workdaysBetween: (cx: Ctx, a: string, b: string) => D(calendar(cx).workdaysBetween(a, b)),
+  daysBetween: (a: string, b: string) => D(dates.daysBetween(a, b)),
+  monthsBetween: (a: string, b: string) => D(dates.monthsBetween(a, b)),
+  ageAt: (b: string, d: string) => D(dates.ageAt(b, d)),
+  year: (d: string) => D(dates.yearOf(d)),
+  makeDate: (y: Decimal, m: Decimal, d: Decimal) => dates.makeDate(toInt(y), toInt(m), toInt(d)),
+  yearEnd: (d: string) => dates.yearEnd(d),
+  yearStart: (d: string) => dates.yearStart(d),
+  createPolicy,
+};
+
+// ---------------------------------------------------------------- evaluate
+
+function today(): string {
+  const n = new Date();
+  const p = (x: number) => String(x).padStart(2, '0');
+  return `${n.getFullYear()}-${p(n.getMonth() + 1)}-${p(n.getDate())}`;
+}
+
+function toEvalError(e: unknown, where?: string): EvaluationError {
+  const o = e !== null && typeof e === 'object' ? origin.get(e) : undefined;
+  let out: EvaluationError;
+  if (e instanceof XizeRuntimeError) {
+    out = { code: e.code, message: { zh: e.zh, en: e.en }, args: { ...e.args } };
+    if (e instanceof EvalFailure && e.hint) out.hint = e.hint;
+  } else {
+    const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    out = { code: 'XR012', ...evalText('XR012', { detail }), args: { detail } };
+  }
+  const rule = o?.rule ?? where;
+  if (rule !== undefined) out.rule = rule;
+  if (o?.cite !== undefined) out.cite = o.cite;
+  return out;
+}
+
+const OVERRIDE_EXPECT: Record<string, [string, string]> = {
+  money: ['金额（十进制数）', 'money (a decimal)'],
+  rate: ['比率（如 "0.6" 或 "60%"）', 'a rate ("0.6" or "60%")'],
+  number: ['数值', 'a number'],
+  integer: ['整数', 'an integer'],
+  duration: ['整数', 'a whole number'],
+  boolean: ['布尔值', 'a boolean'],
+  date: ['日期（YYYY-MM-DD）', 'a date (YYYY-MM-DD)'],
+  text: ['文本', 'a text'],
+  enum: ['枚举成员', 'an enum member'],
+  list: ['列表', 'a list'],
+  record: ['记录', 'a record'],
+};
+
+/** Parses a per-case parameter override; undefined when invalid. */
+function parseOverride(M: PolicyModel, type: RtType, raw: unknown): unknown {
+  switch (type.kind) {
+    case 'money':
+    case 'number':
+      return isDecimalInput(raw) ? dec(raw) : undefined;
+    case 'rate':
+      return parseRate(raw);
+    case 'integer':
+    case 'duration': {
+      if (!isDecimalInput(raw)) return undefined;
+      const d = dec(raw);
+      return d.isInteger() ? d : undefined;
+    }
+    case 'boolean':
+      return typeof raw === 'boolean' ? raw : raw === 'true' || raw === '真' ? true : raw === 'false' || raw === '假' ? false : undefined;
+    case 'date':
+      return dates.isValidDate(raw) ? raw : undefined;
+    case 'text':
+      return typeof raw === 'string' ? raw : undefined;
+    case 'enum':
+      return typeof raw === 'string' ? prep(M).enumIndex.get(type.name)?.get(raw) : undefined;
+    case 'list': {
+      if (!Array.isArray(raw)) return undefined;
+      const out: unknown[] = [];
+      for (const x of raw) {
+        const v = parseOverride(M, type.element, x);
+        if (v === undefined) return undefined;
+        out.push(v);
+      }
+      return out;
+    }
+    case 'record':
+      return undefined;
+  }
+}
+
+export function evaluateModel(M: PolicyModel, input: unknown, options: EvaluateOptions = {}): Outcome {
+  const P = prep(M);
+  const asOf = options.asOf ?? today();
+  const out: Outcome = {
+    policy: M.info.name,
+    asOf,
+    ok: true,
+    inputErrors: [],
+    outputs: {},
+    unavailable: {},
+    errors: [],
+    checks: [],
+  };
+  const stop = (code: string, args: Record<string, string>) => {
+    out.errors.push({ code, ...evalText(code, args), args });
+    out.ok = false;
+    return out;
+  };
+  if (typeof asOf !== 'string' || !dates.isValidDate(asOf)) return stop('XR002', { value: String(asOf) });
+  if (M.info.effective !== null && asOf < M.info.effective) {
+    return stop('XR001', { asOf, effective: M.info.effective, policy: M.info.name });
+  }
+  try {
+    if (P.validate === null) P.validate = createValidator(M.schema);
+    const ie = P.validate(input);
+    if (ie.length > 0) {
+      out.inputErrors = ie;
+      out.ok = false;
+      return out;
+    }
+  } catch (e) {
+    out.errors.push(toEvalError(e));
+    out.ok = false;
+    return out;
+  }
+  // per-case parameter overrides
+  let ov: unknown[] | null = null;
+  const given = options.parameters;
+  if (given !== undefined && given !== null) {
+    for (const name of Object.keys(given)) {
+      const i = P.paramIndex.get(name);
+      if (i === undefined) {
+        stop('XR010', { name, known: M.params.map((q) => q.name).join('、') });
+        continue;
+      }
+      const T = M.params[i]!;
+      let v: unknown;
+      try {
+        v = parseOverride(M, T.type, (given as Record<string, unknown>)[name]);
+      } catch {
+        v = undefined;
+      }
+      if (v === undefined) {
+        const [zh, en] = OVERRIDE_EXPECT[T.type.kind] ?? ['', ''];
+        stop('XR011', { name, value: JSON.stringify((given as Record<string, unknown>)[name]) ?? 'undefined', expected: zh, expectedEn: en });
+        continue;
+      }
+      if (ov === null) ov = new Array(M.params.length);
+      ov[i] = v;
+    }
+    if (!out.ok) return out;
+  }
+
+  const tracer = options.explain ? new Tracer() : null;
+  const cx = new Ctx(M, P, asOf, input as Record<string, unknown>, ov, tracer);
+  let which = M.outputRules;
+  if (options.outputs !== undefined) {
+    which = [];
+    for (const name of options.outputs) {
+      const i = P.outputIndex.get(name);
+      if (i === undefined) stop('XR016', { name });
+      else which.push(i);
+    }
+  }
+  const seen = new Map<unknown, EvaluationError>();
+  const record = (e: unknown, name: string, isOutput: boolean) => {
+    let err = seen.get(e);
+    if (err === undefined) {
+      err = toEvalError(e, name);
+      seen.set(e, err);
+      out.errors.push(err);
+    }
+    if (isOutput) (err.affects ??= []).push(name);
+  };
+  if (tracer !== null) out.trace = {};
+  for (let n = 0; n < which.length; n++) {
+    const i = which[n]!;
+    const R = M.rules[i]!;
+    try {
+      const v = rule(cx, i);
+      setOwn(out.outputs, R.name, { type: typeLabel(R.type), value: toJson(M, R.type, v), display: display(M, R.type, v) } satisfies OutputValue);
+    } catch (e) {
+      if (e instanceof MissingInput) setOwn(out.unavailable, R.name, { missing: e.names.slice() });
+      else record(e, R.name, true);
+    }
+    if (tracer !== null) {
+      const node = tracer.ruleNodes[i];
+      if (node !== undefined) setOwn(out.trace!, R.name, node);
+    }
+  }
+  // checks: evaluated for every case; skipped when they need a missing input
+  if (tracer !== null) cx.t = null;
+  for (const C of M.checks) {
+    try {
+      if (C.cond(cx) === true) {
+        const c: Outcome['checks'][number] = { name: C.name, severity: C.severity, message: C.message };
+        if (C.cite !== undefined) c.cite = C.cite;
+        out.checks.push(c);
+      }
+    } catch (e) {
+      if (!(e instanceof MissingInput)) record(tagWith(e, C.name, C.cite), C.name, false);
+    }
+  }
+  out.ok = out.errors.length === 0;
+  return out;
+}
+
+/** Builds the loaded policy object from a model (the tail of every generated body). */
+export function createPolicy(M: PolicyModel): LoadedPolicy {
+  return {
+    evaluate: (input: unknown, options?: EvaluateOptions) => evaluateModel(M, input, options),
+    inputSchema: M.schema,
+    policyInfo: M.info,
+    outputs: M.outputs,
+  } as LoadedPolicy;
+}
