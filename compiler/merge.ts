@@ -37,6 +37,7 @@ export function mergeChain(chain: PolicyUnit[], diags: Diagnostic[]): Symbols {
     const own = new Map<string, NamedDecl>();
     const overrides: NamedDecl[] = [];
     const addOwn = (nd: NamedDecl) => {
+      if (!nd.name.text) return; // recovered by the parser without a name: already reported
       const key = spaceOf(nd.kind) + ':' + nd.name.text;
       const prev = own.get(key);
       if (prev) {
@@ -65,6 +66,7 @@ export function mergeChain(chain: PolicyUnit[], diags: Diagnostic[]): Symbols {
           case 'table':
           case 'bands':
           case 'rule':
+            if (!d.name.text) break;
             if (d.override) overrides.push({ kind: d.kind, name: d.name, span: d.span, decl: d });
             else addOwn({ kind: d.kind, name: d.name, span: d.span, decl: d });
             break;
