@@ -70,7 +70,7 @@ export function run(req: RunRequest): RunResponse {
   const t1 = performance.now();
   const good = cur.policy ? cur : lastGood.get(req.folder);
   const edited = evaluate(good?.policy, req.case);
-  const original = evaluate(orig?.policy, req.case);
+  const original = evaluate(orig?.policy, req.case && { ...req.case, parameters: req.case.baseParameters ?? req.case.parameters });
   const t2 = performance.now();
   return {
     seq: req.seq,

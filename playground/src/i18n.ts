@@ -42,6 +42,7 @@ const S = {
   value: ['当前值', 'Current value'],
   type: ['类型', 'Type'],
   cite: ['依据', 'Citation'],
+  hint: ['提示', 'Hint'],
   versions: ['生效版本', 'Effective versions'],
   caseValue: ['本案值', 'Value in this case'],
   takenAt: ['取值日期', 'taken at'],

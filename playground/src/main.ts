@@ -93,7 +93,7 @@ function send(): void {
     seq: ++seq,
     folder: folder.folder,
     files: [...edited].map(([path, text]) => ({ path, text })),
-    case: { input: caseInput, asOf, parameters: { ...caseParams, ...panelParams } },
+    case: { input: caseInput, asOf, parameters: { ...caseParams, ...panelParams }, baseParameters: caseParams },
   };
   if (!sentOriginals) {
     req.originalFiles = Object.entries(originalText).map(([path, text]) => ({ path, text }));

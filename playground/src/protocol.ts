@@ -6,6 +6,8 @@ export interface CaseData {
   input: unknown;
   asOf: string;
   parameters: Record<string, string>;
+  /** the golden case's own overrides only: what the policy as loaded is evaluated with */
+  baseParameters?: Record<string, string>;
 }
 
 export interface VersionInfo {

@@ -26,7 +26,7 @@ export function renderOutputs(host: HTMLElement, v: OutputsView): void {
     const changed = !!out && !!orig && JSON.stringify(out.value) !== JSON.stringify(orig.value);
     return h(
       `tr.out.${status}${changed ? '.changed' : ''}`,
-      { testid: `output-row-${name}`, 'data-status': status, 'data-changed': changed },
+      { testid: `output-row-${name}`, 'data-status': status, 'data-changed': String(changed) },
       h('th', { scope: 'row' }, name),
       h('td.num', { testid: `output-value-${name}`, 'data-value': out ? String(out.value) : '' },
         out ? out.display : e?.unavailable[name] ? h('span.unavail', { title: e.unavailable[name].missing.join('、') }, `— (${e.unavailable[name].missing.join('、')})`) : '—'),

@@ -34,7 +34,7 @@ export function renderProblems(
           h('span.loc', {}, `${d.span.file.split('/').pop()}:${d.span.start.line}:${d.span.start.column}`),
           h('div.msg', {}, m1),
           h('div.msg2', {}, m2),
-          hint ? h('div.hint', {}, `💡 ${hint[0]}`) : null,
+          hint ? h('div.hint', {}, `${t('hint')}：${hint[0]}`) : null,
           d.cite ? h('div.cite', {}, `${t('cite')}：${d.cite}`) : null,
         );
       }),

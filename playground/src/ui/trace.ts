@@ -2,7 +2,10 @@
 // the date taken at), table/band lookups, inputs, rounding and citations.
 import type { TraceNode } from '../../../runtime/trace.ts';
 import { h } from './dom.ts';
-import { t } from '../i18n.ts';
+import { t, getLang } from '../i18n.ts';
+import { keywordBySpelling } from '../../../dsl/keywords.ts';
+
+const kw = (en: string) => (getLang() === 'zh' ? (keywordBySpelling(en)?.zh ?? en) : en);
 
 const show = (v: unknown): string =>
   v === undefined ? '—' : typeof v === 'string' ? v : v === null ? 'null' : JSON.stringify(v);
@@ -29,7 +32,7 @@ export function traceTree(node: TraceNode, depth = 0, seen = new Set<TraceNode>(
         cite(node.cite),
       );
       if (again || node.children.length === 0) return h('div.tnode.leaf', {}, head.childNodes.length ? [...head.childNodes] : []);
-      return h('details.tnode', { open: depth < 1 }, head, h('div.tchildren', {}, node.children.map((c) => traceTree(c, depth + 1, seen))));
+      return h('details.tnode', { open: depth < 1 }, head, h('div.tchildren', {}, dedupe(node.children).map((c) => traceTree(c, depth + 1, seen))));
     }
     case 'param':
       return h(
@@ -57,8 +60,18 @@ export function traceTree(node: TraceNode, depth = 0, seen = new Set<TraceNode>(
     case 'input':
       return h('div.tnode.leaf', {}, h('span.tk.input', {}, t('input')), h('b', {}, node.path), ' = ', h('span.tv', {}, node.missing ? '（缺）' : show(node.value)));
     case 'rounding':
-      return h('div.tnode.leaf', {}, h('span.tk.rounding', {}, t('rounding')), `${node.mode} ${node.unit}: ${node.before} → ${node.after}`);
+      return h('div.tnode.leaf', {}, h('span.tk.rounding', {}, t('rounding')), `${kw(node.mode)} ${getLang() === 'zh' ? '到' : 'to'} ${kw(node.unit)}：${node.before} → ${node.after}`);
   }
+}
+
+/** The same input read twice by one rule is listed once. */
+function dedupe(children: TraceNode[]): TraceNode[] {
+  const seen = new Set<string>();
+  return children.filter((c) => {
+    if (c.kind !== 'input' && c.kind !== 'param') return true;
+    const k = c.kind === 'input' ? `i:${c.path}` : `p:${c.name}:${c.at}`;
+    return !seen.has(k) && !!seen.add(k);
+  });
 }
 
 /** name -> value seen anywhere in a trace (params with their date; rules; inputs). */
