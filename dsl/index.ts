@@ -44,6 +44,16 @@ export function splitDeclarations(tokens: IToken[]): IToken[][] {
   return chunks;
 }
 
+/** Token type names the grammar accepts after `preceding` (a declaration prefix). */
+function expectedAfter(preceding: IToken[]): string[] {
+  try {
+    const paths = getParser().computeContentAssist('declaration', preceding);
+    return [...new Set(paths.map((p) => p.nextTokenType.name))];
+  } catch {
+    return [];
+  }
+}
+
 export function parseFile(file: SourceFile): ParseResult {
   const diagnostics: Diagnostic[] = [];
   const ast: FileAst = { file: file.path, declarations: [] };
@@ -58,7 +68,13 @@ export function parseFile(file: SourceFile): ParseResult {
       const cst = parser.declaration();
       const seen = new Set<number>();
       for (const e of parser.errors) {
-        const d = parseErrorToDiagnostic(e, { file: file.path, next: chunks[i + 1]?.[0], last: chunk[chunk.length - 1], chunk });
+        const d = parseErrorToDiagnostic(e, {
+          file: file.path,
+          next: chunks[i + 1]?.[0],
+          last: chunk[chunk.length - 1],
+          chunk,
+          expectedAfter: (preceding) => expectedAfter(preceding),
+        });
         if (seen.has(d.span.start.offset)) continue;
         seen.add(d.span.start.offset);
         diagnostics.push(d);

@@ -35,13 +35,12 @@ export function renderExpected(names: string[]): { zh: string; en: string } {
   parts.push(...list.map(label));
   if (parts.length === 0) return { zh: '其他内容', en: 'something else' };
   const shown = parts.slice(0, MAX_LISTED);
-  const more = parts.length > MAX_LISTED;
-  const join = (xs: string[], or: string) =>
-    xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(xs.length > 2 ? (or === ' 或 ' ? '、' : ', ') : '')}${or}${xs[xs.length - 1]}`;
-  return {
-    zh: join(shown.map((p) => p.zh), ' 或 ') + (more ? ' 等' : ''),
-    en: join(shown.map((p) => p.en), ' or ') + (more ? ', …' : ''),
-  };
+  const zh = shown.map((p) => p.zh);
+  const en = shown.map((p) => p.en);
+  if (parts.length > MAX_LISTED) return { zh: `${zh.join('、')} 等`, en: `${en.join(', ')}, …` };
+  const join = (xs: string[], sep: string, or: string) =>
+    xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(sep)}${or}${xs[xs.length - 1]}`;
+  return { zh: join(zh, '、', ' 或 '), en: join(en, ', ', ' or ') };
 }
 
 function renderFound(t: IToken | undefined): { zh: string; en: string } {
@@ -73,7 +72,11 @@ export interface ErrorContext {
   last?: IToken;
   /** The tokens of the declaration being parsed. */
   chunk?: IToken[];
+  /** What the grammar accepts after the given tokens (token type names), if computable. */
+  expectedAfter?: (preceding: IToken[]) => string[];
 }
+
+const MAX_ASSIST = 10;
 
 /** The nearest name before `found` (within a few tokens) that starts with a keyword. */
 function nearestGlued(ctx: ErrorContext, found: IToken | undefined) {
@@ -103,6 +106,12 @@ export function parseErrorToDiagnostic(e: IRecognitionException, ctx: ErrorConte
     span = { file: ctx.file, start: end, end };
   } else span = { file: ctx.file, start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
 
+  if (enc.kind === 'notAllInput' && found && ctx.chunk && ctx.expectedAfter) {
+    // The declaration could have ended here; say what else could have followed, when short.
+    const idx = ctx.chunk.indexOf(found);
+    const names = idx > 0 ? ctx.expectedAfter(ctx.chunk.slice(0, idx)) : [];
+    if (names.length > 0 && names.length <= MAX_ASSIST) enc = { ...enc, kind: 'noViable', expected: names, rule: '(after)' };
+  }
   const expected = renderExpected(enc.expected);
   const f = renderFound(found);
   const args: Record<string, string> = {

@@ -53,6 +53,14 @@ describe('error recovery', () => {
     expect(where('规则 a: 金额 = 1元 )\n规则 b: 金额 = 2元')).toEqual(['XP005@1:15']);
   });
 
+  it('a declaration that ended early says what could have followed', () => {
+    const d = parse('规则 c 金额 = 3').diagnostics[0]!;
+    expect(d.code).toBe('XP002');
+    expect(d.span.start.column).toBe(6);
+    expect(d.message.zh).toContain('“:”');
+    expect(d.message.en).toContain('`:`');
+  });
+
   it('hints at keywords glued to names', () => {
     const d = parse('规则 a: 金额 = 当伤残等级 <= 四级 则 1元 否则 0元').diagnostics[0]!;
     expect(d.hint?.zh).toContain('“当伤残等级” 被读作一个名称');
