@@ -64,6 +64,26 @@ function glueHint(t: IToken | undefined): { hintZh: string; hintEn: string } | u
   };
 }
 
+const COMPARISON = new Set(['Equals', 'NotEq', 'Less', 'LessEq', 'Greater', 'GreaterEq', 'In']);
+
+/** Hints for operators that cannot be chained. */
+function operatorHint(t: IToken | undefined): { hintZh: string; hintEn: string } | undefined {
+  const name = t?.tokenType.name;
+  if (name && COMPARISON.has(name)) {
+    return {
+      hintZh: '比较不能连写：把 a < b < c 写成 a < b 且 b < c',
+      hintEn: 'comparisons do not chain: write a < b < c as a < b and b < c',
+    };
+  }
+  if (name === 'At') {
+    return {
+      hintZh: '“于” 两侧各只能是一个项；日期需要计算时加括号：X 于 (d + 30天)',
+      hintEn: '`at` takes a single term on each side; parenthesise a computed date: X at (d + 30 days)',
+    };
+  }
+  return undefined;
+}
+
 export interface ErrorContext {
   file: string;
   /** The token after the chunk (the next declaration keyword), if any. */
@@ -120,7 +140,7 @@ export function parseErrorToDiagnostic(e: IRecognitionException, ctx: ErrorConte
     foundZh: f.zh,
     foundEn: f.en,
     rule: enc.rule,
-    ...(nearestGlued(ctx, found) ?? {}),
+    ...(operatorHint(found) ?? nearestGlued(ctx, found) ?? {}),
   };
   let code: string;
   if (!found) code = 'XP003';

@@ -61,6 +61,11 @@ describe('error recovery', () => {
     expect(d.message.en).toContain('`:`');
   });
 
+  it('hints for chained comparisons and 于', () => {
+    expect(parse('规则 a: 布尔 = 1 < 2 < 3').diagnostics[0]!.hint?.en).toContain('a < b and b < c');
+    expect(parse('规则 a: 数值 = x 于 y 于 z').diagnostics[0]!.hint?.zh).toContain('加括号');
+  });
+
   it('hints at keywords glued to names', () => {
     const d = parse('规则 a: 金额 = 当伤残等级 <= 四级 则 1元 否则 0元').diagnostics[0]!;
     expect(d.hint?.zh).toContain('“当伤残等级” 被读作一个名称');
