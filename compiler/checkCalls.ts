@@ -1,7 +1,7 @@
 // Type pass, calls: built-in functions (both spellings, dsl/keywords.ts), aggregates with
 // their `x => …` argument, and calls of parameterised rules. XC022 for wrong arguments.
 import type { Expr, Name, Span } from '../dsl/ast.ts';
-import { builtinName } from '../dsl/keywords.ts';
+import { BUILTIN_FUNCTIONS, builtinName } from '../dsl/keywords.ts';
 import type { AggregateFn, BuiltinFn, IrExpr, XType } from './ir.ts';
 import { checkExpected, checkExpr, err, unknownExpr, unknownName, type Ctx } from './checkTypes.ts';
 import { checkCondition } from './checkOperators.ts';
@@ -39,7 +39,7 @@ export function checkCall(ctx: Ctx, callee: Name, args: Expr[], span: Span): IrE
   if (!fn) {
     for (const a of args) if (a.kind !== 'lambda') checkExpr(ctx, a);
     if (v) err(ctx, 'XC025', callee.span, { name: callee.text, problem: '不是函数，不能调用', problemEn: 'is not a function and cannot be called' });
-    else unknownName(ctx, callee, Object.keys(BUILTIN_USAGE));
+    else unknownName(ctx, callee, [...Object.keys(BUILTIN_FUNCTIONS), ...Object.keys(BUILTIN_USAGE)]);
     return unknownExpr(span);
   }
   const [lo, hi] = ARITY[fn];

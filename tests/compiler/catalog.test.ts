@@ -1,0 +1,21 @@
+// The XC catalog is complete: every code is documented in docs/diagnostics.md, tested in
+// diagnostics.test.ts, and renders non-empty Chinese and English text.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compilerMessages } from '../../compiler/index.ts';
+
+const doc = readFileSync('docs/diagnostics.md', 'utf8');
+const tests = readFileSync('tests/compiler/diagnostics.test.ts', 'utf8');
+
+describe('XC catalog', () => {
+  for (const [code, t] of Object.entries(compilerMessages)) {
+    it(`${code} is documented, tested and bilingual`, () => {
+      expect(code).toMatch(/^XC\d{3}$/);
+      expect(doc).toContain(`| ${code} |`);
+      expect(tests).toContain(`'${code}'`);
+      const args = new Proxy({}, { get: (_t, k) => (typeof k === 'string' ? `<${k}>` : undefined) }) as Record<string, string>;
+      expect(t.zh(args).length).toBeGreaterThan(0);
+      expect(t.en(args).length).toBeGreaterThan(0);
+    });
+  }
+});
