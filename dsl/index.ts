@@ -66,8 +66,9 @@ export function parseFile(file: SourceFile): ParseResult {
     chunks.forEach((chunk, i) => {
       parser.input = chunk;
       const cst = parser.declaration();
+      const errors = [...parser.errors]; // snapshot: content assist below reuses the parser
       const seen = new Set<number>();
-      for (const e of parser.errors) {
+      for (const e of errors) {
         const d = parseErrorToDiagnostic(e, {
           file: file.path,
           next: chunks[i + 1]?.[0],
@@ -80,7 +81,14 @@ export function parseFile(file: SourceFile): ParseResult {
         diagnostics.push(d);
       }
       if (cst) {
-        const decl = builder.declaration(cst);
+        let decl;
+        try {
+          decl = builder.declaration(cst);
+        } catch (err) {
+          // a partial CST the builder did not foresee: keep going with the next declaration
+          const t = chunk[0]!;
+          diagnostics.push(makeDiagnostic(dslMessages, 'XP999', tokenSpan(file.path, t), { error: String(err) }));
+        }
         if (decl) ast.declarations.push(decl);
       }
     });
