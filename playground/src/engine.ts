@@ -20,6 +20,7 @@ const lastGood = new Map<string, Compiled>(); // folder -> last error-free compi
 const current = new Map<string, Compiled>(); // folder -> latest compile of the edited files
 const originals = new Map<string, Compiled>(); // folder -> compile of the files as loaded
 let originalFiles: SourceFile[] = [];
+let originalOutcome: { key: string; outcome: unknown } | null = null; // the as-loaded side only changes with the case
 
 function compileFolder(folder: string, files: SourceFile[]): Compiled {
   const key = files.map((f) => f.path + '\0' + f.text).join('\u0001');
@@ -53,6 +54,7 @@ export function run(req: RunRequest): RunResponse {
   if (req.originalFiles) {
     originalFiles = req.originalFiles;
     originals.clear();
+    originalOutcome = null;
   }
   const t0 = performance.now();
   const key = req.files.map((f) => f.path + '\0' + f.text).join('\u0001');
@@ -70,7 +72,10 @@ export function run(req: RunRequest): RunResponse {
   const t1 = performance.now();
   const good = cur.policy ? cur : lastGood.get(req.folder);
   const edited = evaluate(good?.policy, req.case);
-  const original = evaluate(orig?.policy, req.case && { ...req.case, parameters: req.case.baseParameters ?? req.case.parameters });
+  const origCase = req.case && { ...req.case, parameters: req.case.baseParameters ?? req.case.parameters };
+  const origKey = req.folder + '\0' + JSON.stringify(origCase);
+  if (originalOutcome?.key !== origKey) originalOutcome = { key: origKey, outcome: evaluate(orig?.policy, origCase) };
+  const original = originalOutcome.outcome;
   const t2 = performance.now();
   return {
     seq: req.seq,

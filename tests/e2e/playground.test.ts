@@ -73,11 +73,18 @@ describe.skipIf(!haveBrowser)('playground (browser)', () => {
       if (found) break;
     }
     expect(found).toBe(true);
-    const row = page.locator('tr[data-status=match]').first();
-    const name = (await row.getAttribute('data-testid'))!.replace('output-row-', '');
-    const shown = await page.getByTestId(`output-value-${name}`).getAttribute('data-value');
-    const expected = await page.getByTestId(`output-expected-${name}`).innerText();
-    expect(Number(shown)).toBeCloseTo(Number(expected.replace('%', '')) / (expected.endsWith('%') ? 100 : 1), 6);
+    // prefer a money/number output; compare the shown value with the expected one ourselves
+    const rows = await page.locator('tr[data-status=match]').evaluateAll((rs) =>
+      rs.map((r) => r.getAttribute('data-testid')!.replace('output-row-', '')),
+    );
+    const values = await Promise.all(rows.map((n) => page.getByTestId(`output-value-${n}`).getAttribute('data-value')));
+    const i = Math.max(0, values.findIndex((v) => v !== null && /^-?\d+(\.\d+)?$/.test(v)));
+    const name = rows[i];
+    const shown = values[i]!;
+    const expected = (await page.getByTestId(`output-expected-${name}`).innerText()).trim();
+    if (/^-?\d+(\.\d+)?%?$/.test(expected) && /^-?\d/.test(shown))
+      expect(Number(shown)).toBeCloseTo(Number(expected.replace('%', '')) / (expected.endsWith('%') ? 100 : 1), 6);
+    else expect(shown).toBe(expected);
     expect(await page.getByTestId(`output-status-${name}`).innerText()).toContain('✓');
     await expect.poll(() => page.locator('[data-testid=explain] details').count()).toBeGreaterThan(0);
     await shot('02-case-selected');

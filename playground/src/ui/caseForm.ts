@@ -12,6 +12,7 @@ type Schema = {
   enum?: unknown[];
   const?: unknown;
   anyOf?: Schema[];
+  allOf?: Schema[];
   oneOf?: Schema[];
   $ref?: string;
   $defs?: Record<string, Schema>;
@@ -66,21 +67,38 @@ export class CaseForm {
     );
   }
 
-  private deref(s: Schema | undefined): Schema {
+  private deref(s: Schema | undefined, depth = 0): Schema {
     let cur = s ?? {};
-    for (let i = 0; i < 10 && cur.$ref; i++) {
+    if (depth > 10) return cur;
+    if (cur.$ref) {
       const name = cur.$ref.split('/').pop()!;
-      cur = this.root.$defs?.[name] ?? this.root.definitions?.[name] ?? {};
+      const { $ref: _r, ...rest } = cur;
+      cur = { ...this.deref(this.root.$defs?.[name] ?? this.root.definitions?.[name], depth + 1), ...rest };
+    }
+    if (cur.allOf) {
+      const { allOf, ...rest } = cur;
+      cur = Object.assign({}, ...allOf.map((a) => this.deref(a, depth + 1)), rest);
     }
     return cur;
   }
 
   private fields(schema: Schema, obj: Obj, prefix: string): HTMLElement {
     const req = new Set(schema.required ?? []);
+    const entries = Object.entries(schema.properties ?? {});
+    // top level: the fields this case uses (or must give) first, the rest folded away
+    const main = prefix ? entries : entries.filter(([n]) => req.has(n) || n in obj);
+    const rest = prefix ? [] : entries.filter(([n]) => !(req.has(n) || n in obj));
+    const box = this.fieldList(main, req, obj, prefix);
+    if (rest.length)
+      box.append(h('details.more', { testid: 'more-fields' }, h('summary', {}, `${t('moreFields')} (${rest.length})`), this.fieldList(rest, req, obj, prefix)));
+    return box;
+  }
+
+  private fieldList(entries: [string, Schema][], req: Set<string>, obj: Obj, prefix: string): HTMLElement {
     return h(
       'div.fields',
       {},
-      Object.entries(schema.properties ?? {}).map(([name, sub]) => {
+      entries.map(([name, sub]) => {
         const path = prefix ? `${prefix}.${name}` : name;
         const s = this.deref(sub);
         return h(
@@ -154,7 +172,7 @@ export class CaseForm {
       type: 'text',
       testid: `input-${path}`,
       value: cur === undefined || cur === null ? '' : String(cur),
-      placeholder: s.format === 'date' || /date|日期/.test(s['x-type'] ?? '') ? 'YYYY-MM-DD' : (s['x-type'] ?? types.join('|')),
+      placeholder: s.format === 'date' ? 'YYYY-MM-DD' : s.format === 'decimal' ? t('phDecimal') : types.includes('integer') ? t('phInteger') : '',
       oninput: (e: Event) => {
         const raw = (e.target as HTMLInputElement).value.trim();
         set(raw === '' ? undefined : numeric && /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw);
