@@ -103,6 +103,13 @@ describe('overrides', () => {
     const { r, text } = child('覆盖 参数 最低工资: 比率 = 1%\n');
     expectDiag(r, 'XC012', 's/p.xize', text, '比率');
   });
+  it('errors in a parent are reported once, in the parent file', () => {
+    const parent = { 'n/p.xize': '抽象 政策 全国 生效 2011-01-01\n规则 r: 金额 依据 "r" = 真\n' };
+    const text = '政策 省 继承 全国 生效 2018-01-01\n';
+    const r = compileFolders({ 's/p.xize': text }, { 全国: parent });
+    expect(r.diagnostics.map((d) => `${d.code} ${d.span.file}:${d.span.start.line}`)).toEqual(['XC020 n/p.xize:2']);
+    expect([...r.sources.keys()].sort()).toEqual(['n/p.xize', 's/p.xize']);
+  });
   it('XC013 a child redeclares an enum', () => {
     const { r, text } = child('覆盖 参数 最低工资 = 1元\n枚举 性别 { 男, 女, 其他 }\n');
     expectDiag(r, 'XC013', 's/p.xize', text, '性别');
