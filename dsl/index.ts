@@ -61,7 +61,8 @@ export function parseFile(file: SourceFile): ParseResult {
     const lexed = lex(file);
     diagnostics.push(...lexed.diagnostics);
     const parser = getParser();
-    const builder = new AstBuilder(file.path, diagnostics);
+    const built: Diagnostic[] = [];
+    const builder = new AstBuilder(file.path, built);
     const chunks = splitDeclarations(lexed.tokens);
     chunks.forEach((chunk, i) => {
       parser.input = chunk;
@@ -91,6 +92,10 @@ export function parseFile(file: SourceFile): ParseResult {
         }
         if (decl) ast.declarations.push(decl);
       }
+      // After a syntax error the CST is partial: the builder's own complaints (missing clause,
+      // duplicate clause, …) would only be noise. Keep its lexical ones (bad escape, bad date).
+      for (const d of built) if (!errors.length || d.code.startsWith('XL')) diagnostics.push(d);
+      built.length = 0;
     });
   } catch (err) {
     const p = { offset: 0, line: 1, column: 1 };

@@ -9,6 +9,11 @@ import { ExpressionParser } from './grammar/expressions.ts';
 export class XizeParser extends ExpressionParser {
   constructor() {
     super();
+    // Keep chevrotain's single-token insertion/deletion and rule re-sync, but not its
+    // in-repetition re-sync: in `{ key: value … }` lists a name can be either a key or a value,
+    // and re-syncing inside the list shifts every following row by one ("expected `:`" on every
+    // line). Without it an error skips to the end of the declaration instead.
+    (this as unknown as { attemptInRepetitionRecovery: () => void }).attemptInRepetitionRecovery = () => {};
     this.performSelfAnalysis();
   }
 
