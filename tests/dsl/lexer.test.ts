@@ -56,6 +56,20 @@ describe('keywords', () => {
     expect(ALL_WORDS.length).toBe(KEYWORDS.length + 11 + 26);
   });
 
+  it('the keyword table is consistent', () => {
+    const ids = KEYWORDS.map((k) => k.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const spellings = KEYWORDS.flatMap((k) => [k.zh, k.en]);
+    expect(new Set(spellings).size).toBe(spellings.length);
+    for (const k of KEYWORDS) expect(k.en).toMatch(/^[a-z_]+$/);
+    // contextual words that are also reserved keywords: deliberate, handled by the grammar
+    const reserved = new Set(spellings);
+    const clashes = ALL_WORDS.filter((w) => w.category === 'type' || w.category === 'builtin')
+      .flatMap((w) => [w.zh, w.en])
+      .filter((s) => reserved.has(s));
+    expect(clashes.sort()).toEqual(['ceil', 'days', 'floor', 'months', 'workdays', '向上取整', '向下取整', '四舍五入'].sort());
+  });
+
   it('Chinese and English keyword sets mix', () => {
     expect(types('rule 规则 when 当 then 则 otherwise 否则')).toEqual([
       'Rule', 'Rule', 'When', 'When', 'Then', 'Then', 'Otherwise', 'Otherwise',
