@@ -81,7 +81,9 @@ worker.onerror = (ev) => {
 };
 
 let timer: ReturnType<typeof setTimeout> | undefined;
+let pending = false; // an edit waits for its debounce: stay busy whatever response arrives
 function schedule(delay = 150): void {
+  pending = true;
   status.dataset.state = 'busy';
   status.textContent = t('compiling');
   clearTimeout(timer);
@@ -89,6 +91,7 @@ function schedule(delay = 150): void {
 }
 
 function send(): void {
+  pending = false;
   const req: RunRequest = {
     seq: ++seq,
     folder: folder.folder,
@@ -136,6 +139,7 @@ function receive(r: RunResponse): void {
     else panelParams[name] = value;
     schedule();
   });
+  if (pending) return;
   status.dataset.state = 'idle';
   status.dataset.seq = String(r.seq);
   status.textContent = `${t('compiledIn')} ${(r.ms.compile + r.ms.evaluate).toFixed(0)} ms`;
@@ -243,7 +247,7 @@ function snapshot(): SavedState {
   for (const [p, text] of edited) if (text !== originalText[p]) files[p] = text;
   const c = currentCase();
   const inputChanged = !c || JSON.stringify(c.input) !== JSON.stringify(caseInput);
-  return { v: 1, policy: folder.folder, files, caseId, input: inputChanged ? caseInput : null, asOf, parameters: panelParams };
+  return { v: 1, policy: folder.folder, files, caseId, input: inputChanged ? caseInput : null, asOf, parameters: panelParams, active: activePath };
 }
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
 const save = () => {
@@ -264,6 +268,7 @@ function restore(s: SavedState): void {
   if (s.asOf) asOf = asOfInput.value = s.asOf;
   panelParams = { ...s.parameters };
   if (schemaKey) form.render(JSON.parse(schemaKey), caseInput);
+  if (s.active && chain(f).some((x) => x.files.some((y) => y.path === s.active))) openFile(s.active);
 }
 
 $('share').onclick = async () => {

@@ -11,6 +11,8 @@ export interface SavedState {
   input: unknown;
   asOf: string | null;
   parameters: Record<string, string>;
+  /** the file open in the editor */
+  active?: string;
 }
 
 function toBase64Url(bytes: Uint8Array): string {

@@ -113,7 +113,66 @@ describe.skipIf(!haveBrowser)('playground (browser)', () => {
     await shot('03-parameter-changed');
   });
 
+  it('hover on a parameter shows type, citation, versions and its value in the case; completion offers keywords', async () => {
+    // a parameter the selected case used (its value is shown in the panel)
+    const name = await page.locator('[data-testid=params] tbody tr').evaluateAll((rs) =>
+      rs.find((r) => r.querySelector('.pval')?.textContent?.trim())?.getAttribute('data-param') ?? null,
+    );
+    expect(name).toBeTruthy();
+    // open the file declaring it, put the cursor on the declaration, hover the word there
+    const file = await page.evaluate((n) => {
+      const x = (window as unknown as { __xize: { monaco: { editor: { getModels(): { uri: { path: string }; getValue(): string }[] } } } }).__xize;
+      const re = new RegExp(`(参数|param)\\s+${n}(?![\\p{L}\\p{N}_])`, 'u');
+      return x.monaco.editor.getModels().find((m) => re.test(m.getValue()))?.uri.path.split('/').pop() ?? null;
+    }, name);
+    expect(file).toBeTruthy();
+    await page.getByTestId(`tab-${file}`).click();
+    const at = await page.evaluate((n) => {
+      type Ed = {
+        getModel(): { getValue(): string; getPositionAt(o: number): { lineNumber: number; column: number } };
+        revealPositionInCenter(p: unknown): void;
+        getScrolledVisiblePosition(p: unknown): { left: number; top: number; height: number };
+        getDomNode(): HTMLElement;
+      };
+      const ed = (window as unknown as { __xize: { editor: Ed } }).__xize.editor;
+      const text = ed.getModel().getValue();
+      const m = new RegExp(`(参数|param)\\s+(${n})`, 'u').exec(text)!;
+      const pos = ed.getModel().getPositionAt(m.index + m[0].length - n.length + 1);
+      ed.revealPositionInCenter(pos);
+      const v = ed.getScrolledVisiblePosition(pos);
+      const r = ed.getDomNode().getBoundingClientRect();
+      return { x: r.left + v.left + 4, y: r.top + v.top + v.height / 2 };
+    }, name!);
+    await page.mouse.move(at.x, at.y);
+    await page.waitForTimeout(200);
+    await page.mouse.move(at.x + 2, at.y);
+    const hover = page.locator('.monaco-hover-content').filter({ hasText: name! });
+    await expect.poll(() => hover.count(), { timeout: 10000 }).toBeGreaterThan(0);
+    const text = await hover.first().innerText();
+    expect(text).toContain('参数');
+    expect(text).toMatch(/本案值/);
+    await shot('09-hover');
+    await page.mouse.move(5, 5);
+    // completion: keywords from dsl/keywords.ts (both spellings) and declared names
+    const value = () => page.evaluate(() => (window as unknown as { __xize: { editor: { getValue(): string } } }).__xize.editor.getValue());
+    const before = await value();
+    await page.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText('规');
+    await page.keyboard.press('Control+Space');
+    const widget = page.locator('.suggest-widget .monaco-list-row');
+    await expect.poll(() => widget.count(), { timeout: 10000 }).toBeGreaterThan(0);
+    expect(await page.locator('.suggest-widget').innerText()).toContain('规则');
+    await shot('10-completion');
+    await page.keyboard.press('Escape');
+    for (let i = 0; i < 12 && (await value()) !== before; i++) await page.keyboard.press('Control+z');
+    expect(await value()).toBe(before);
+    await idle();
+  });
+
   it('a syntax error shows a marker and a problem; fixing it clears both', async () => {
+    if (await errorCount()) console.log(await page.getByTestId('problems').innerText());
     expect(await errorCount()).toBe(0);
     const value = () => page.evaluate(() => (window as unknown as { __xize: { editor: { getValue(): string } } }).__xize.editor.getValue());
     const before = await value();

@@ -16,8 +16,11 @@ export interface OutputsView {
 export function renderOutputs(host: HTMLElement, v: OutputsView): void {
   const e = v.edited;
   const o = v.original;
-  const names = [...new Set([...Object.keys(e?.outputs ?? {}), ...Object.keys(v.expected), ...Object.keys(e?.unavailable ?? {})])];
-  const rows = names.map((name) => {
+  // outputs the case expects first, then the other computed ones; unavailable ones folded away
+  const expectedNames = Object.keys(v.expected);
+  const names = [...new Set([...expectedNames, ...Object.keys(e?.outputs ?? {})])];
+  const unavailable = Object.keys(e?.unavailable ?? {}).filter((n) => !names.includes(n));
+  const row = (name: string) => {
     const out = e?.outputs[name];
     const orig = o?.outputs[name];
     const has = Object.prototype.hasOwnProperty.call(v.expected, name);
@@ -34,7 +37,8 @@ export function renderOutputs(host: HTMLElement, v: OutputsView): void {
       h('td.num.exp', { testid: `output-expected-${name}` }, has ? String(exp) : ''),
       h('td.status', { testid: `output-status-${name}` }, status === 'match' ? `✓ ${t('match')}` : status === 'mismatch' ? `✗ ${t('mismatch')}` : ''),
     );
-  });
+  };
+  const rows = names.map(row);
   const staleMsg = v.stale === 'policy' ? t('stalePolicy') : v.stale === 'case' ? t('staleCase') : '';
   clear(
     host,
@@ -43,8 +47,13 @@ export function renderOutputs(host: HTMLElement, v: OutputsView): void {
       `table.outputs${v.stale ? '.is-stale' : ''}`,
       { testid: 'outputs' },
       h('thead', {}, h('tr', {}, h('th', {}, t('output')), h('th', {}, t('edited')), h('th', {}, t('original')), h('th', {}, t('expected')), h('th', {}, ''))),
+      h('colgroup', {}, h('col', { style: 'width:34%' }), h('col', { style: 'width:22%' }), h('col', { style: 'width:20%' }), h('col', { style: 'width:14%' }), h('col', { style: 'width:10%' })),
       h('tbody', {}, rows),
     ),
+    unavailable.length
+      ? h('details.unavailable', { testid: 'unavailable' }, h('summary', {}, `${t('unavailable')} (${unavailable.length})`),
+          h('ul', {}, unavailable.map((n) => h('li', {}, h('b', {}, n), ` — ${e!.unavailable[n].missing.join('、')}`))))
+      : null,
     e?.checks.length
       ? h('div.checks', { testid: 'checks' }, h('h4', {}, t('checks')), e.checks.map((c) => h(`div.check.${c.severity}`, {}, `${c.severity === 'error' ? '✗' : '⚠'} ${c.name}：${c.message}`, c.cite ? ` 〔${c.cite}〕` : '')))
       : null,
@@ -53,7 +62,9 @@ export function renderOutputs(host: HTMLElement, v: OutputsView): void {
       : null,
     e?.trace
       ? h('div.explain', { testid: 'explain' }, h('h4', {}, t('explain')),
-          Object.entries(e.trace).map(([name, node]) => h('div.troot', { testid: `trace-${name}` }, traceTree(node))))
+          Object.entries(e.trace)
+            .sort(([a], [b]) => Number(!expectedNames.includes(a)) - Number(!expectedNames.includes(b)))
+            .map(([name, node]) => h('div.troot', { testid: `trace-${name}` }, traceTree(node, expectedNames.length === 0 || expectedNames.includes(name) ? 0 : 1))))
       : null,
   );
 }
