@@ -3,7 +3,7 @@
 // when there is no error. Also re-exports the IR types and the renderers.
 import type { SourceFile } from '../dsl/ast.ts';
 import type { Diagnostic } from '../dsl/diagnostic.ts';
-import { parseFile } from '../dsl/index.ts';
+import { parseFileCached } from './parseCache.ts';
 import { checkChain } from './check.ts';
 import type { IrPolicy } from './ir.ts';
 import { resolveChain, type PolicyResolver } from './resolve.ts';
@@ -35,7 +35,7 @@ export function sortDiagnostics(diags: Diagnostic[]): Diagnostic[] {
 export function compilePolicy(opts: { files: SourceFile[]; resolve?: PolicyResolver }): CompileResult {
   const diagnostics: Diagnostic[] = [];
   const sources = new Map<string, SourceFile>();
-  const chain = resolveChain(opts.files, opts.resolve, parseFile, diagnostics, sources);
+  const chain = resolveChain(opts.files, opts.resolve, parseFileCached, diagnostics, sources);
   let ir: IrPolicy | undefined;
   try {
     ir = checkChain(chain, diagnostics);

@@ -1,0 +1,26 @@
+// Parsing is the dearest stage of a compile, and an editor recompiles on every keystroke while
+// only one file changed. Parse results are pure functions of (path, text) and are never mutated
+// downstream, so they are kept per path and reused while the text is unchanged.
+import type { FileAst, SourceFile } from '../dsl/ast.ts';
+import type { Diagnostic } from '../dsl/diagnostic.ts';
+import { parseFile } from '../dsl/index.ts';
+
+type Parsed = { ast: FileAst; diagnostics: Diagnostic[] };
+
+const MAX_ENTRIES = 256;
+const cache = new Map<string, { text: string; parsed: Parsed }>();
+
+export function parseFileCached(file: SourceFile): Parsed {
+  const hit = cache.get(file.path);
+  if (hit && hit.text === file.text) {
+    // refresh recency
+    cache.delete(file.path);
+    cache.set(file.path, hit);
+    return hit.parsed;
+  }
+  const parsed = parseFile(file);
+  cache.delete(file.path);
+  cache.set(file.path, { text: file.text, parsed });
+  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+  return parsed;
+}
