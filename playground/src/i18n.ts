@@ -43,6 +43,7 @@ const S = {
   type: ['类型', 'Type'],
   cite: ['依据', 'Citation'],
   hint: ['提示', 'Hint'],
+  otherOutputs: ['其他输出', 'Other outputs'],
   moreFields: ['其他输入字段', 'More input fields'],
   phDecimal: ['数额，如 3000.00', 'amount, e.g. 3000.00'],
   phInteger: ['整数', 'integer'],

@@ -151,6 +151,7 @@ describe.skipIf(!haveBrowser)('playground (browser)', () => {
     const text = await hover.first().innerText();
     expect(text).toContain('参数');
     expect(text).toMatch(/本案值/);
+    await page.waitForTimeout(400); // let the hover fade in
     await shot('09-hover');
     await page.mouse.move(5, 5);
     // completion: keywords from dsl/keywords.ts (both spellings) and declared names
@@ -214,6 +215,15 @@ describe.skipIf(!haveBrowser)('playground (browser)', () => {
     await shot('07-bad-input');
     await input.fill(before);
     await idle();
+  });
+
+  it('switches the UI to English and back', async () => {
+    await page.getByTestId('lang').click();
+    await expect.poll(() => page.locator('header.top').innerText()).toContain('Policy');
+    expect(await page.getByTestId('outputs').innerText()).toContain('Expected');
+    await shot('11-english');
+    await page.getByTestId('lang').click();
+    await expect.poll(() => page.locator('header.top').innerText()).toContain('政策');
   });
 
   it('share link and autosave restore the edited files', async () => {

@@ -6,6 +6,8 @@ import { t, bi } from '../i18n.ts';
 import { traceTree } from './trace.ts';
 import { sameValue } from '../cases.ts';
 
+let showExtra = false; // the outputs the case has no expected value for, folded by default
+
 export interface OutputsView {
   edited: Outcome | null;
   original: Outcome | null;
@@ -27,8 +29,9 @@ export function renderOutputs(host: HTMLElement, v: OutputsView): void {
     const exp = v.expected[name];
     const status = !has ? 'none' : out ? (sameValue(exp, out) ? 'match' : 'mismatch') : 'mismatch';
     const changed = !!out && !!orig && JSON.stringify(out.value) !== JSON.stringify(orig.value);
+    const extra = expectedNames.length > 0 && !has && !changed;
     return h(
-      `tr.out.${status}${changed ? '.changed' : ''}`,
+      `tr.out.st-${status}${changed ? '.changed' : ''}${extra ? '.extra' : ''}`,
       { testid: `output-row-${name}`, 'data-status': status, 'data-changed': String(changed) },
       h('th', { scope: 'row' }, name),
       h('td.num', { testid: `output-value-${name}`, 'data-value': out ? String(out.value) : '' },
@@ -39,12 +42,30 @@ export function renderOutputs(host: HTMLElement, v: OutputsView): void {
     );
   };
   const rows = names.map(row);
+  const extras = rows.filter((r) => r.classList.contains('extra')).length;
+  if (extras)
+    rows.splice(
+      rows.findIndex((r) => r.classList.contains('extra')),
+      0,
+      h('tr.toggle', {}, h('td', { colspan: 5 }, h('button.small', {
+        type: 'button',
+        testid: 'toggle-extra',
+        onclick: (ev: Event) => {
+          showExtra = !showExtra;
+          (ev.target as HTMLElement).closest('table')?.classList.toggle('show-extra', showExtra);
+          (ev.target as HTMLElement).textContent = label();
+        },
+      }, label()))),
+    );
+  function label() {
+    return `${showExtra ? '▾' : '▸'} ${t('otherOutputs')} (${extras})`;
+  }
   const staleMsg = v.stale === 'policy' ? t('stalePolicy') : v.stale === 'case' ? t('staleCase') : '';
   clear(
     host,
     v.stale ? h('div.stale-banner', { testid: 'stale' }, h('b', {}, `${t('stale')} `), staleMsg) : null,
     h(
-      `table.outputs${v.stale ? '.is-stale' : ''}`,
+      `table.outputs${v.stale ? '.is-stale' : ''}${showExtra ? '.show-extra' : ''}`,
       { testid: 'outputs' },
       h('thead', {}, h('tr', {}, h('th', {}, t('output')), h('th', {}, t('edited')), h('th', {}, t('original')), h('th', {}, t('expected')), h('th', {}, ''))),
       h('colgroup', {}, h('col', { style: 'width:34%' }), h('col', { style: 'width:22%' }), h('col', { style: 'width:20%' }), h('col', { style: 'width:14%' }), h('col', { style: 'width:10%' })),
@@ -63,6 +84,7 @@ export function renderOutputs(host: HTMLElement, v: OutputsView): void {
     e?.trace
       ? h('div.explain', { testid: 'explain' }, h('h4', {}, t('explain')),
           Object.entries(e.trace)
+            .filter(([name]) => name in e.outputs || expectedNames.includes(name))
             .sort(([a], [b]) => Number(!expectedNames.includes(a)) - Number(!expectedNames.includes(b)))
             .map(([name, node]) => h('div.troot', { testid: `trace-${name}` }, traceTree(node, expectedNames.length === 0 || expectedNames.includes(name) ? 0 : 1))))
       : null,
