@@ -11,6 +11,7 @@ export interface GoldenCase {
   input: Record<string, unknown>;
   expected: Record<string, unknown>;
   expectedErrors: string[];
+  expectedChecks: string[];
   suite: string;
 }
 
@@ -30,6 +31,7 @@ export function loadSuites(suites: { path: string; text: string }[]): { cases: G
           input: (c.input as Record<string, unknown>) ?? {},
           expected: (c.expected as Record<string, unknown>) ?? {},
           expectedErrors: (c.expected_errors as string[]) ?? [],
+          expectedChecks: (c.expected_checks as string[]) ?? [],
           suite: s.path,
         });
     } catch (e) {

@@ -43,6 +43,8 @@ const S = {
   type: ['类型', 'Type'],
   cite: ['依据', 'Citation'],
   hint: ['提示', 'Hint'],
+  expectedError: ['期望出错', 'Expected error'],
+  expectedCheck: ['期望检查触发', 'Expected check'],
   otherOutputs: ['其他输出', 'Other outputs'],
   moreFields: ['其他输入字段', 'More input fields'],
   phDecimal: ['数额，如 3000.00', 'amount, e.g. 3000.00'],

@@ -129,7 +129,11 @@ function receive(r: RunResponse): void {
   else if (inputErrors.length) stale = 'case';
   if (!r.ok && !r.stale) stale = lastGood.edited ? 'policy' : null;
   const shown = stale === 'case' || (!r.ok && !r.stale) ? lastGood : { edited: ed, original: or };
-  renderOutputs($('outputs'), { edited: shown.edited, original: shown.original, expected: currentCase()?.expected ?? {}, stale });
+  const gc = currentCase();
+  renderOutputs($('outputs'), {
+    edited: shown.edited, original: shown.original, expected: gc?.expected ?? {}, stale,
+    expectedErrors: gc?.expectedErrors, expectedChecks: gc?.expectedChecks, fresh: ed && !ed.failure ? ed : null,
+  });
   store.caseValues = traceValues(shown.edited?.trace);
   for (const [k, v] of Object.entries(shown.edited?.outputs ?? {})) store.caseValues.set(k, v.display);
   for (const [k, v] of Object.entries(caseInput)) if (!store.caseValues.has(k)) store.caseValues.set(k, JSON.stringify(v));

@@ -17,11 +17,15 @@ let server: Server | undefined;
 let browser: Browser | undefined;
 let page: Page;
 let base = '';
+const foreign: string[] = [];
 
 const idle = async (p: Page = page) => {
   await p.waitForFunction(() => document.querySelector('[data-testid=status]')?.getAttribute('data-state') === 'idle', null, { timeout: 30000 });
 };
-const shot = (name: string, p: Page = page) => p.screenshot({ path: resolve(shots, `${name}.png`) });
+const shot = async (name: string, p: Page = page, top = true) => {
+  if (top) await p.evaluate(() => document.querySelector('.right')?.scrollTo(0, 0)); // outputs in view
+  await p.screenshot({ path: resolve(shots, `${name}.png`) });
+};
 const errorCount = () => page.locator('[data-testid=problem].error').count();
 
 describe.skipIf(!haveBrowser)('playground (browser)', () => {
@@ -36,6 +40,11 @@ describe.skipIf(!haveBrowser)('playground (browser)', () => {
     });
     page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
     page.on('pageerror', (e) => console.error('pageerror:', e.message));
+    // offline: nothing but the local server is ever asked for anything
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (!['localhost', '127.0.0.1'].includes(u.hostname) && !['data:', 'blob:'].includes(u.protocol)) foreign.push(r.url());
+    });
   }, 180_000);
 
   afterAll(async () => {
@@ -53,6 +62,7 @@ describe.skipIf(!haveBrowser)('playground (browser)', () => {
     // keyword highlighting from dsl/keywords.ts: a declaration keyword token is styled
     expect(await page.locator('.monaco-editor .view-line span[class*="mtk"]').count()).toBeGreaterThan(5);
     await shot('01-loaded');
+    expect(foreign).toEqual([]);
   });
 
   it('picks a policy and a case; an output matches its expected value', async () => {
@@ -110,7 +120,8 @@ describe.skipIf(!haveBrowser)('playground (browser)', () => {
       }
     }
     expect(changed).toBe(true);
-    await shot('03-parameter-changed');
+    await page.locator('tr.out[data-changed=true]').first().scrollIntoViewIfNeeded();
+    await shot('03-parameter-changed', page, false);
   });
 
   it('hover on a parameter shows type, citation, versions and its value in the case; completion offers keywords', async () => {
@@ -212,7 +223,8 @@ describe.skipIf(!haveBrowser)('playground (browser)', () => {
       expect(await page.getByTestId('stale').count()).toBe(1);
       expect(await page.locator('tr.out').count()).toBeGreaterThan(0);
     }
-    await shot('07-bad-input');
+    await field.scrollIntoViewIfNeeded();
+    await shot('07-bad-input', page, false);
     await input.fill(before);
     await idle();
   });

@@ -13,6 +13,26 @@ export interface OutputsView {
   original: Outcome | null;
   expected: Record<string, unknown>;
   stale: null | 'policy' | 'case';
+  /** the golden case's expected_errors / expected_checks, checked against the fresh outcome */
+  expectedErrors?: string[];
+  expectedChecks?: string[];
+  fresh?: Outcome | null;
+}
+
+function expectations(v: OutputsView): HTMLElement | null {
+  const errs = v.expectedErrors ?? [];
+  const checks = v.expectedChecks ?? [];
+  if (!errs.length && !checks.length) return null;
+  const codes = new Set([...(v.fresh?.inputErrors ?? []), ...(v.fresh?.errors ?? [])].map((e) => e.code));
+  const fired = new Set((v.fresh?.checks ?? []).map((c) => c.name));
+  const line = (label: string, ok: boolean) =>
+    h(`div.expect.${ok ? 'st-match' : 'st-mismatch'}`, { testid: 'expectation', 'data-status': ok ? 'match' : 'mismatch' }, `${ok ? '✓' : '✗'} ${label}`);
+  return h(
+    'div.expectations',
+    {},
+    errs.map((c) => line(`${t('expectedError')} ${c}`, codes.has(c))),
+    checks.map((c) => line(`${t('expectedCheck')} ${c}`, fired.has(c))),
+  );
 }
 
 export function renderOutputs(host: HTMLElement, v: OutputsView): void {
@@ -63,6 +83,7 @@ export function renderOutputs(host: HTMLElement, v: OutputsView): void {
   const staleMsg = v.stale === 'policy' ? t('stalePolicy') : v.stale === 'case' ? t('staleCase') : '';
   clear(
     host,
+    expectations(v),
     v.stale ? h('div.stale-banner', { testid: 'stale' }, h('b', {}, `${t('stale')} `), staleMsg) : null,
     h(
       `table.outputs${v.stale ? '.is-stale' : ''}${showExtra ? '.show-extra' : ''}`,
