@@ -256,5 +256,8 @@ describe.skipIf(!haveBrowser)('playground (browser)', () => {
     await idle();
     await expect.poll(() => page.locator('.monaco-editor .view-lines').innerText()).toContain('share-test');
     await shot('08-restored');
+    // download: the policy's files (a zip when there are several)
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.(zip|xize)$/);
   });
 });

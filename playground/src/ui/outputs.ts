@@ -61,7 +61,7 @@ export function renderOutputs(host: HTMLElement, v: OutputsView): void {
       h('td.status', { testid: `output-status-${name}` }, status === 'match' ? `✓ ${t('match')}` : status === 'mismatch' ? `✗ ${t('mismatch')}` : ''),
     );
   };
-  const rows = names.map(row);
+  const rows = names.map(row).sort((a, b) => Number(a.classList.contains('extra')) - Number(b.classList.contains('extra')));
   const extras = rows.filter((r) => r.classList.contains('extra')).length;
   if (extras)
     rows.splice(
