@@ -130,7 +130,7 @@ function receive(r: RunResponse): void {
   if (!r.ok && !r.stale) stale = lastGood.edited ? 'policy' : null;
   const shown = stale === 'case' || (!r.ok && !r.stale) ? lastGood : { edited: ed, original: or };
   const gc = currentCase();
-  renderOutputs($('outputs'), {
+  renderOutputs($('outputs'), $('explain-host'), {
     edited: shown.edited, original: shown.original, expected: gc?.expected ?? {}, stale,
     expectedErrors: gc?.expectedErrors, expectedChecks: gc?.expectedChecks, fresh: ed && !ed.failure ? ed : null,
   });

@@ -35,7 +35,7 @@ function expectations(v: OutputsView): HTMLElement | null {
   );
 }
 
-export function renderOutputs(host: HTMLElement, v: OutputsView): void {
+export function renderOutputs(host: HTMLElement, explainHost: HTMLElement, v: OutputsView): void {
   const e = v.edited;
   const o = v.original;
   // outputs the case expects first, then the other computed ones; unavailable ones folded away
@@ -102,12 +102,12 @@ export function renderOutputs(host: HTMLElement, v: OutputsView): void {
     e?.errors.length
       ? h('div.eval-errors', { testid: 'eval-errors' }, h('h4', {}, t('errors')), e.errors.map((x) => h('div.eval-error', {}, `${x.code} ${bi(x.message).join(' · ')}`, x.rule ? ` — ${x.rule}` : '', x.cite ? ` 〔${x.cite}〕` : '')))
       : null,
-    e?.trace
-      ? h('div.explain', { testid: 'explain' }, h('h4', {}, t('explain')),
+  );
+  clear(explainHost, e?.trace
+      ? h(`div.explain${v.stale ? '.is-stale' : ''}`, { testid: 'explain' },
           Object.entries(e.trace)
             .filter(([name]) => name in e.outputs || expectedNames.includes(name))
             .sort(([a], [b]) => Number(!expectedNames.includes(a)) - Number(!expectedNames.includes(b)))
             .map(([name, node]) => h('div.troot', { testid: `trace-${name}` }, traceTree(node, expectedNames.length === 0 || expectedNames.includes(name) ? 0 : 1))))
-      : null,
-  );
+      : null);
 }
