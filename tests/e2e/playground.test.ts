@@ -229,6 +229,42 @@ describe.skipIf(!haveBrowser)('playground (browser)', () => {
     await idle();
   });
 
+  it('editing a parameter in the editor updates the outcome, side by side with the policy as loaded', async () => {
+    // the playground's own fixture policy: 住院伙食补助标准 50元 from 2020 → type 60元 over it
+    await page.selectOption('[data-testid=policy-select]', 'playground/fixtures/demo');
+    await idle();
+    await page.selectOption('[data-testid=case-select]', 'grade5-floor');
+    await idle();
+    await page.getByTestId('tab-rules.xize').click();
+    expect(await page.getByTestId('output-value-住院伙食补助费').getAttribute('data-value')).toBe('500.00');
+    await page.evaluate(() => {
+      type Ed = {
+        getModel(): { getValue(): string; getPositionAt(o: number): { lineNumber: number; column: number } };
+        setSelection(r: unknown): void;
+        revealLineInCenter(l: number): void;
+        focus(): void;
+      };
+      const ed = (window as unknown as { __xize: { editor: Ed } }).__xize.editor;
+      const text = ed.getModel().getValue();
+      const i = text.indexOf('自 2020-01-01: 50元') + '自 2020-01-01: '.length;
+      const a = ed.getModel().getPositionAt(i);
+      const b = ed.getModel().getPositionAt(i + 2);
+      ed.setSelection({ startLineNumber: a.lineNumber, startColumn: a.column, endLineNumber: b.lineNumber, endColumn: b.column });
+      ed.revealLineInCenter(a.lineNumber);
+      ed.focus();
+    });
+    await page.keyboard.type('60');
+    await idle();
+    await expect.poll(() => page.getByTestId('output-value-住院伙食补助费').getAttribute('data-value')).toBe('600.00');
+    expect(await page.getByTestId('output-original-住院伙食补助费').innerText()).toContain('500.00');
+    expect(await page.getByTestId('output-row-住院伙食补助费').getAttribute('data-changed')).toBe('true');
+    expect(await page.getByTestId('output-status-住院伙食补助费').innerText()).toContain('✗');
+    await shot('12-parameter-edited-in-editor');
+    await page.keyboard.press('Control+z');
+    await idle();
+    await expect.poll(() => page.getByTestId('output-value-住院伙食补助费').getAttribute('data-value')).toBe('500.00');
+  });
+
   it('switches the UI to English and back', async () => {
     await page.getByTestId('lang').click();
     await expect.poll(() => page.locator('header.top').innerText()).toContain('Policy');
