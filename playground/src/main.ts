@@ -254,9 +254,15 @@ function snapshot(): SavedState {
   return { v: 1, policy: folder.folder, files, caseId, input: inputChanged ? caseInput : null, asOf, parameters: panelParams, active: activePath };
 }
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
+let sharedState = ''; // the state the current #s= link encodes
 const save = () => {
   clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => autosave(snapshot()), 300);
+  saveTimer = setTimeout(() => {
+    const s = snapshot();
+    autosave(s);
+    // a #s= link describes the state it was made from: once that changes, the autosave is newer
+    if (location.hash.startsWith('#s=') && JSON.stringify(s) !== sharedState) history.replaceState(null, '', location.pathname + location.search);
+  }, 300);
 };
 
 function restore(s: SavedState): void {
@@ -276,7 +282,9 @@ function restore(s: SavedState): void {
 }
 
 $('share').onclick = async () => {
-  const url = await shareUrl(snapshot());
+  const s = snapshot();
+  sharedState = JSON.stringify(s);
+  const url = await shareUrl(s);
   history.replaceState(null, '', url);
   await navigator.clipboard?.writeText(url).catch(() => undefined);
   status.textContent = t('copied');
@@ -311,6 +319,9 @@ onLang(applyLang);
 for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n as Parameters<typeof t>[0]);
 document.documentElement.lang = getLang() === 'zh' ? 'zh-CN' : 'en';
 const saved = (await stateFromHash()) ?? restoreAutosave();
-if (saved && folders.some((f) => f.folder === saved.policy)) restore(saved);
+if (saved && folders.some((f) => f.folder === saved.policy)) {
+  restore(saved);
+  sharedState = JSON.stringify(snapshot());
+}
 else if (folder) selectPolicy(folder);
 Object.assign(window, { __xize: { editor, monaco, folders, get last() { return last; }, get seq() { return seq; } } });
