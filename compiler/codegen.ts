@@ -13,6 +13,7 @@ import { Gen, type Scope } from './codegenExpr.ts';
 import { CodegenError, ISO_DATE, checkRounding, json, str, typeData } from './codegenUtil.ts';
 import { inputSchema, outputsInfo, policyInfo } from './codegenSchema.ts';
 import { typeDeclarations, typeNames } from './codegenTypes.ts';
+import { needsGraph, type NeedsNode } from './codegenNeeds.ts';
 
 export { CodegenError } from './codegenUtil.ts';
 
@@ -143,10 +144,11 @@ function emit(ir: IrPolicy, ann: string): string {
   );
 
   // ---- rules
-  const rules = ir.rules.map((r, i) => ruleCode(g, r, i));
+  const needs = needsGraph(ir);
+  const rules = ir.rules.map((r, i) => ruleCode(g, r, i, needs.rules[i]!));
 
   // ---- checks
-  const checks = ir.checks.map((c) => {
+  const checks = ir.checks.map((c, ci) => {
     const s: Scope = { locals: new Map(), at: 'null', temps: { n: 0 } };
     const body = g.expr(c.condition, s);
     const name = g.fresh('c');
@@ -157,6 +159,7 @@ function emit(ir: IrPolicy, ann: string): string {
       ['severity', str(c.severity)],
       ['message', str(c.message)],
       ['cite', optStr(c.cite)],
+      ['deps', json(needs.checks[ci])],
       ['cond', name],
     ]);
   });
@@ -196,7 +199,7 @@ function emit(ir: IrPolicy, ann: string): string {
 }
 
 /** Emits the compute function(s) of rule i and returns its model entry. */
-function ruleCode(g: Gen, r: IrRule, i: number): string {
+function ruleCode(g: Gen, r: IrRule, i: number, deps: NeedsNode[] | null): string {
   const P = (names: string[]) => g.params(names);
   const argIds = r.params.map((_, k) => `a${k}`);
   const locals = new Map(r.params.map((p, k) => [p.name, argIds[k]!]));
@@ -248,6 +251,7 @@ function ruleCode(g: Gen, r: IrRule, i: number): string {
     ['fn', b],
     ['layers', layers],
     ['exceptions', json(r.exceptions.map((x) => (x.cite !== undefined ? { cite: x.cite, policy: x.policy } : { policy: x.policy })))],
+    ['deps', json(deps)],
   ]);
 }
 

@@ -131,7 +131,7 @@ export class Gen {
         if (r.params.length !== e.args.length) {
           throw new CodegenError('XG004', `rule ${JSON.stringify(e.name)} takes ${r.params.length} argument(s), got ${e.args.length}`, e.span);
         }
-        if (r.params.length === 0) return `E.rule(cx, ${i})`;
+        if (r.params.length === 0) return `(cx.fast[${i}] ?? E.rule(cx, ${i}))`;
         return `r${i}(cx, ${e.args.map((a) => this.expr(a, s)).join(', ')})`;
       }
       case 'builtin':

@@ -9,10 +9,10 @@
 //   date → ISO string · text → string · boolean → boolean
 //   enum → member index (number, declaration order) · list → array
 //   record → array of field values in declaration order (absent optional field = undefined)
-import { Decimal, dec, roundTo, formatMoney, formatRate, isDecimalInput, type RoundingMode, type RoundingUnit } from './money.ts';
+import { Decimal, dec, roundTo, formatRate, isDecimalInput, type RoundingMode, type RoundingUnit } from './money.ts';
 import * as dates from './dates.ts';
 import { XizeRuntimeError } from './errors.ts';
-import { pickVersion, pickRow, findBand, type Layers, type TableBody, type BandRow } from './lookup.ts';
+import { pickVersion, versionInLayer, findBand, type Layers, type TableBody, type BandRow, type Version } from './lookup.ts';
 import { Tracer, type RuleTraceNode, type ParamTraceNode, type TraceNode } from './trace.ts';
 import { evalText } from './evalMessages.ts';
 import type {
@@ -41,6 +41,11 @@ export type RtType =
 
 export type ValueFn = (cx: Ctx, at: string) => unknown;
 
+export interface NeedsNode {
+  inputs: number[];
+  rules: number[];
+}
+
 export interface ModelRounding {
   mode: RoundingMode;
   unit: RoundingUnit;
@@ -67,10 +72,12 @@ export interface PolicyModel {
     /** dated versions (value = branch index), when the rule has more than one or a dated one */
     layers: Layers<number> | null;
     exceptions: { cite?: string; policy: string }[];
+    /** per version (branch order): optional inputs read and rules called unconditionally; null = unknown */
+    deps: NeedsNode[] | null;
   }[];
   /** indices of the output rules (parameterless), in declaration order */
   outputRules: number[];
-  checks: { name: string; severity: 'warning' | 'error'; message: string; cite?: string; cond: (cx: Ctx) => unknown }[];
+  checks: { name: string; severity: 'warning' | 'error'; message: string; cite?: string; deps: NeedsNode; cond: (cx: Ctx) => unknown }[];
   calendar: { holidays: string[]; workdays: string[] };
 }
 
@@ -82,6 +89,18 @@ interface Prepared {
   outputIndex: Map<string, number>;
   validate: ((input: unknown) => CaseInputError[]) | null;
   calendar: WorkCalendar | null;
+  /** per as-of date: optional inputs each rule / check certainly reads */
+  needsAt: Map<string, NeedsAt>;
+  /** the last `options.outputs` array and its rule indices */
+  lastOutputs: { names: readonly string[]; which: number[]; unknown: string[] } | null;
+  /** a cleared context ready for the next case */
+  free: Ctx | null;
+  inputByName: Map<string, number>;
+  requiredInputs: number;
+  recordFieldIndex: Map<string, Map<string, number>>;
+  recordRequired: Map<string, number>;
+  /** the last as-of date found valid and in force */
+  lastAsOf: string | null;
 }
 
 const prepared = new WeakMap<PolicyModel, Prepared>();
@@ -97,6 +116,14 @@ function prep(M: PolicyModel): Prepared {
       outputIndex: new Map(M.outputRules.map((i) => [M.rules[i]!.name, i])),
       validate: null,
       calendar: null,
+      lastOutputs: null,
+      needsAt: new Map(),
+      free: null,
+      inputByName: new Map(M.inputs.map((f, i) => [f.name, i])),
+      requiredInputs: M.inputs.filter((f) => !f.optional).length,
+      recordFieldIndex: new Map(M.records.map((r) => [r.name, new Map(r.fields.map((f, i) => [f.name, i]))])),
+      recordRequired: new Map(M.records.map((r) => [r.name, r.fields.filter((f) => !f.optional).length])),
+      lastAsOf: null,
     };
     prepared.set(M, p);
   }
@@ -138,35 +165,104 @@ function tagWith(e: unknown, name: string, cite: string | undefined): unknown {
 // ---------------------------------------------------------------- context
 
 const EMPTY: unknown[] = [];
+const ZERO = new Decimal(0);
+const BUSY = { sentinel: 'busy' };
+const ABSENT = { sentinel: 'absent' };
 
+/** The per-case context. One slot array memoises rules [0, R), parameters at the as-of date
+ * [R, R+P) and converted inputs [R+P, R+P+I); the context is recycled between the cases of a
+ * policy (only the touched slots are cleared), so a case allocates nothing here. */
 export class Ctx {
-  /** memoised rule values (undefined = not yet computed) */
-  readonly m: unknown[];
-  /** memoised rule failures */
-  readonly f: unknown[];
-  readonly busy: Uint8Array;
-  /** memoised parameter values at the as-of date */
-  readonly pm: unknown[];
-  readonly pn: (ParamTraceNode | undefined)[];
-  /** converted input values */
-  readonly iv: unknown[];
+  /** memo slots (undefined = not yet computed; BUSY / FAILED / ABSENT sentinels) */
+  readonly s: unknown[];
+  /** slots written during this case */
+  readonly touched: number[] = [];
+  /** per rule: BUSY while being computed, the failure once failed, else undefined */
+  readonly st: unknown[];
+  /** trace nodes of parameters memoised at the as-of date (explain only) */
+  pn: (ParamTraceNode | undefined)[] = EMPTY as never[];
+  /** offsets of the parameter and input slots */
+  readonly po: number;
+  readonly io: number;
+  asOf = '';
+  input: Record<string, unknown> = EMPTY_INPUT;
+  /** per-case parameter overrides (internal values) by parameter index, or null */
+  ov: unknown[] | null = null;
+  /** the trace recorder, or null when explain is off */
+  t: Tracer | null = null;
+  /** every given input is already in its slot (an empty input slot means absent) */
+  complete = false;
+  /** memo slots as read by generated code's inline fast path (`s`, or EMPTY_FAST when tracing) */
+  fast: unknown[];
+  private ovBuf: unknown[] | null = null;
+  private ovSet: unknown[] | null = null;
   constructor(
     readonly M: PolicyModel,
     readonly P: Prepared,
-    readonly asOf: string,
-    readonly input: Record<string, unknown>,
-    /** per-case parameter overrides (internal values) by parameter index, or null */
-    readonly ov: unknown[] | null,
-    /** the trace recorder, or null when explain is off */
-    public t: Tracer | null,
   ) {
-    this.m = new Array(M.rules.length);
-    this.f = new Array(M.rules.length);
-    this.busy = new Uint8Array(M.rules.length);
-    this.pm = M.params.length ? new Array(M.params.length) : EMPTY;
-    this.pn = t !== null ? new Array(M.params.length) : (EMPTY as never[]);
-    this.iv = new Array(M.inputs.length);
+    this.po = M.rules.length;
+    this.io = this.po + M.params.length;
+    this.s = new Array(this.io + M.inputs.length).fill(undefined);
+    this.st = new Array(M.rules.length).fill(undefined);
+    this.fast = this.s;
   }
+
+  /** `overrides`: pairs of parameter index and internal value. */
+  reset(asOf: string, input: Record<string, unknown>, overrides: unknown[] | null, t: Tracer | null): void {
+    this.asOf = asOf;
+    this.input = input;
+    this.t = t;
+    this.fast = t === null ? this.s : EMPTY_FAST;
+    if (t !== null) this.pn = new Array(this.M.params.length);
+    if (overrides !== null) {
+      const ov = (this.ovBuf ??= new Array(this.M.params.length).fill(undefined));
+      for (let n = 0; n < overrides.length; n += 2) ov[overrides[n] as number] = overrides[n + 1];
+      this.ovSet = overrides;
+      this.ov = ov;
+    }
+  }
+
+  clear(): void {
+    const s = this.s;
+    const tm = this.touched;
+    const st = this.st;
+    const R = st.length;
+    for (let n = 0; n < tm.length; n++) {
+      const j = tm[n]!;
+      s[j] = undefined;
+      if (j < R) st[j] = undefined;
+    }
+    tm.length = 0;
+    this.pn = EMPTY as never[];
+    this.input = EMPTY_INPUT;
+    if (this.ovSet !== null) {
+      const ov = this.ovBuf!;
+      for (let n = 0; n < this.ovSet.length; n += 2) ov[this.ovSet[n] as number] = undefined;
+      this.ovSet = null;
+    }
+    this.ov = null;
+    this.t = null;
+    this.fast = this.s;
+    this.complete = false;
+  }
+}
+
+/** What generated code reads memoised rule values from while explain is on: always empty, so
+ * every rule reference goes through E.rule (which records the trace). */
+const EMPTY_FAST: unknown[] = Object.freeze([]) as unknown as unknown[];
+
+const EMPTY_INPUT: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+
+function acquire(M: PolicyModel, P: Prepared): Ctx {
+  const cx = P.free;
+  if (cx === null) return new Ctx(M, P);
+  P.free = null;
+  return cx;
+}
+
+function release(P: Prepared, cx: Ctx): void {
+  cx.clear();
+  P.free = cx;
 }
 
 function own(o: unknown, k: string): unknown {
@@ -176,7 +272,8 @@ function own(o: unknown, k: string): unknown {
 }
 
 function setOwn(o: Record<string, unknown>, k: string, v: unknown): void {
-  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  if (k === '__proto__') Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else o[k] = v;
 }
 
 // ---------------------------------------------------------------- value conversion
@@ -191,6 +288,15 @@ function parseRate(x: unknown): Decimal | undefined {
   return isDecimalInput(x) ? dec(x) : undefined;
 }
 
+/** A Decimal from validated decimal text / a finite number (dec() re-checks the syntax). */
+function fastDec(raw: unknown): Decimal {
+  if (typeof raw === 'string' && raw.length < 30) {
+    const d = new Decimal(raw);
+    return d.isZero() ? ZERO : d;
+  }
+  return dec(raw as string);
+}
+
 /** JSON (validated input or override) → internal value. */
 export function fromJson(M: PolicyModel, type: RtType, raw: unknown): unknown {
   switch (type.kind) {
@@ -198,7 +304,7 @@ export function fromJson(M: PolicyModel, type: RtType, raw: unknown): unknown {
     case 'number':
     case 'integer':
     case 'duration':
-      return dec(raw as string);
+      return fastDec(raw);
     case 'rate': {
       const r = parseRate(raw);
       if (r === undefined) return dec(raw as string); // throws XR022
@@ -238,7 +344,7 @@ export function toJson(M: PolicyModel, type: RtType, v: unknown): JsonValue {
   if (v === undefined) return null;
   switch (type.kind) {
     case 'money':
-      return v instanceof Decimal ? formatMoney(v) : String(v);
+      return v instanceof Decimal ? moneyText(v) : String(v);
     case 'rate':
     case 'number':
       return decText(v);
@@ -269,13 +375,24 @@ export function toJson(M: PolicyModel, type: RtType, v: unknown): JsonValue {
   }
 }
 
+/** Money text: two decimals when that loses nothing ("12345.60"), else every digit (as formatMoney). */
+function moneyText(v: Decimal): string {
+  const s = v.toFixed(); // plain digits, no rounding pass
+  const dp = v.decimalPlaces();
+  return dp === 0 ? s + '.00' : dp === 1 ? s + '0' : s;
+}
+
 function groupThousands(s: string): string {
-  const neg = s.startsWith('-');
-  const body = neg ? s.slice(1) : s;
-  const dot = body.indexOf('.');
-  const int = dot < 0 ? body : body.slice(0, dot);
-  const frac = dot < 0 ? '' : body.slice(dot);
-  return (neg ? '-' : '') + int.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + frac;
+  const neg = s.charCodeAt(0) === 45;
+  const start = neg ? 1 : 0;
+  let dot = s.indexOf('.');
+  if (dot < 0) dot = s.length;
+  if (dot - start <= 3) return s;
+  let out = neg ? '-' : '';
+  const head = (dot - start) % 3 || 3;
+  out += s.slice(start, start + head);
+  for (let i = start + head; i < dot; i += 3) out += ',' + s.slice(i, i + 3);
+  return out + s.slice(dot);
 }
 
 const DURATION_SUFFIX = { days: '天', months: '个月', workdays: '个工作日' } as const;
@@ -284,7 +401,7 @@ const DURATION_SUFFIX = { days: '天', months: '个月', workdays: '个工作日
 export function display(M: PolicyModel, type: RtType, v: unknown): string {
   switch (type.kind) {
     case 'money':
-      return `${groupThousands(v instanceof Decimal ? formatMoney(v) : String(v))}元`;
+      return `${groupThousands(v instanceof Decimal ? moneyText(v) : String(v))}元`;
     case 'rate':
       return v instanceof Decimal ? formatRate(v) : String(v);
     case 'number':
@@ -306,17 +423,43 @@ export function display(M: PolicyModel, type: RtType, v: unknown): string {
   }
 }
 
+function outputValue(M: PolicyModel, type: RtType, v: unknown): OutputValue {
+  if (type.kind === 'money' && v instanceof Decimal) {
+    const value = moneyText(v);
+    return { type: 'money', value, display: `${groupThousands(value)}元` };
+  }
+  return { type: typeLabel(type), value: toJson(M, type, v), display: display(M, type, v) };
+}
+
 export function typeLabel(t: RtType): string {
   return t.kind === 'duration' ? t.unit : t.kind;
 }
 
 // ---------------------------------------------------------------- rules
 
+const PLACES: Record<string, number> = { fen: 2, jiao: 1, yuan: 0 };
+const MODES: Record<string, number> = {
+  half_up: Decimal.ROUND_HALF_UP,
+  half_even: Decimal.ROUND_HALF_EVEN,
+  floor: Decimal.ROUND_FLOOR,
+  ceil: Decimal.ROUND_CEIL,
+};
+
+/** roundTo (money.ts) without re-validating an already finite Decimal; -0 → 0. */
+function roundFast(x: Decimal, unit: string, mode: string): Decimal {
+  const places = PLACES[unit];
+  const rm = MODES[mode];
+  if (places === undefined || rm === undefined) return roundTo(x, unit as RoundingUnit, mode as RoundingMode); // throws XR025
+  if (x.decimalPlaces() <= places) return x.isZero() && x.isNegative() ? ZERO : x;
+  const r = x.toDecimalPlaces(places, rm as 0);
+  return r.isZero() && r.isNegative() ? ZERO : r;
+}
+
 function finish(cx: Ctx, R: PolicyModel['rules'][number], x: unknown): unknown {
   if (x instanceof Decimal) {
     if (!x.isFinite()) throw fail('XR013', { value: x.toString() });
     if (R.rounding !== null) {
-      const r = roundTo(x, R.rounding.unit, R.rounding.mode);
+      const r = roundFast(x, R.rounding.unit, R.rounding.mode);
       if (cx.t !== null && !r.eq(x)) {
         cx.t.add({ kind: 'rounding', mode: R.rounding.mode, unit: R.rounding.unit, before: x.toFixed(), after: r.toFixed() });
       }
@@ -326,9 +469,10 @@ function finish(cx: Ctx, R: PolicyModel['rules'][number], x: unknown): unknown {
   return x;
 }
 
-/** Value of parameterless rule i: computed on first use, memoised for the case. */
+/** Value of parameterless rule i: computed on first use, memoised for the case.
+ * Generated code calls it as `(cx.fast[i] ?? E.rule(cx, i))`. */
 function rule(cx: Ctx, i: number): unknown {
-  const v = cx.m[i];
+  const v = cx.s[i];
   if (v !== undefined) {
     if (cx.t !== null) cx.t.add(cx.t.ruleNodes[i]!);
     return v;
@@ -337,36 +481,46 @@ function rule(cx: Ctx, i: number): unknown {
 }
 
 function computeRule(cx: Ctx, i: number): unknown {
-  const failed = cx.f[i];
-  if (failed !== undefined) {
-    if (cx.t !== null && cx.t.ruleNodes[i]) cx.t.add(cx.t.ruleNodes[i]!);
-    throw failed;
-  }
+  const state = cx.st[i];
   const R = cx.M.rules[i]!;
-  if (cx.busy[i]) throw fail('XR014', { name: R.name });
-  cx.busy[i] = 1;
-  const t = cx.t;
-  let node: RuleTraceNode | undefined;
-  if (t !== null) {
-    node = R.cite !== undefined
-      ? { kind: 'rule', name: R.name, value: undefined, cite: R.cite, children: [] }
-      : { kind: 'rule', name: R.name, value: undefined, children: [] };
-    t.enter(node);
-    t.ruleNodes[i] = node;
+  if (state !== undefined) {
+    if (state === BUSY) throw fail('XR014', { name: R.name });
+    if (cx.t !== null && cx.t.ruleNodes[i]) cx.t.add(cx.t.ruleNodes[i]!);
+    throw state;
   }
+  cx.st[i] = BUSY;
+  cx.touched.push(i);
+  const t = cx.t;
+  if (t === null) {
+    try {
+      const x = finish(cx, R, R.fn(cx));
+      cx.s[i] = x;
+      cx.st[i] = undefined;
+      return x;
+    } catch (e) {
+      tagWith(e, R.name, R.cite);
+      cx.st[i] = e;
+      throw e;
+    }
+  }
+  const node: RuleTraceNode = R.cite !== undefined
+    ? { kind: 'rule', name: R.name, value: undefined, cite: R.cite, children: [] }
+    : { kind: 'rule', name: R.name, value: undefined, children: [] };
+  t.enter(node);
+  t.ruleNodes[i] = node;
   try {
     const x = finish(cx, R, R.fn(cx));
-    cx.m[i] = x;
-    if (node !== undefined) node.value = toJson(cx.M, R.type, x);
+    cx.s[i] = x;
+    cx.st[i] = undefined;
+    node.value = toJson(cx.M, R.type, x);
     return x;
   } catch (e) {
     tagWith(e, R.name, R.cite);
-    cx.f[i] = e;
-    if (node !== undefined) node.failed = e instanceof MissingInput ? 'missing' : 'error';
+    cx.st[i] = e;
+    node.failed = e instanceof MissingInput ? 'missing' : 'error';
     throw e;
   } finally {
-    cx.busy[i] = 0;
-    if (t !== null) t.leave();
+    t.leave();
   }
 }
 
@@ -459,7 +613,7 @@ function quiet(cx: Ctx, fn: ValueFn, at: string): unknown {
 /** Parameter i at `at` (null = the as-of date). */
 function param(cx: Ctx, i: number, at: string | null): unknown {
   if (at === null || at === cx.asOf) {
-    const v = cx.pm[i];
+    const v = cx.s[cx.po + i];
     if (v !== undefined) {
       if (cx.t !== null) cx.t.add(cx.pn[i]!, `p:${i}@${cx.asOf}`);
       return v;
@@ -488,7 +642,10 @@ function lookupParam(cx: Ctx, i: number, d: string): unknown {
     if (ver.cite !== undefined) cite = ver.cite;
   }
   const memo = d === cx.asOf;
-  if (memo) cx.pm[i] = v;
+  if (memo) {
+    cx.s[cx.po + i] = v;
+    cx.touched.push(cx.po + i);
+  }
   if (cx.t !== null) {
     const node: ParamTraceNode = { kind: 'param', name: P.name, value: toJson(cx.M, P.type, v), at: d, from, policy };
     if (cite !== undefined) node.cite = cite;
@@ -508,24 +665,33 @@ function keyOf(cx: Ctx, name: string, keyType: RtType, key: unknown): number {
   return k.toNumber();
 }
 
-/** Table i at `key` and `at` (null = the as-of date). */
+/** Table i at `key` and `at` (null = the as-of date). Same rule as lookup.ts pickRow, inlined
+ * to allocate nothing. */
 function table(cx: Ctx, i: number, key: unknown, at: string | null): unknown {
   const T = cx.M.tables[i]!;
   const d = at === null ? cx.asOf : at;
   const k = keyOf(cx, T.name, T.keyType, key);
-  const r = pickRow(T.layers, d, k);
-  if (r === undefined) throw fail('XR004', { name: T.name, key: String(toJson(cx.M, T.keyType, key)), at: d });
-  const v = quiet(cx, r.value, d);
+  const layers = T.layers;
+  let ver: Version<TableBody<ValueFn>> | undefined;
+  let fn: ValueFn | undefined;
+  for (let li = layers.length - 1; li >= 0 && fn === undefined; li--) {
+    ver = versionInLayer(layers[li]!, d);
+    if (ver === undefined) continue;
+    fn = ver.value.rows.get(k);
+    if (fn === undefined) fn = ver.value.otherwise;
+  }
+  if (fn === undefined || ver === undefined) throw fail('XR004', { name: T.name, key: String(toJson(cx.M, T.keyType, key)), at: d });
+  const v = quiet(cx, fn, d);
   if (cx.t !== null) {
-    const cite = r.version.cite ?? T.cite;
+    const cite = ver.cite ?? T.cite;
     const node: TraceNode = {
       kind: 'table',
       name: T.name,
       key: toJson(cx.M, T.keyType, key),
       value: toJson(cx.M, T.valueType, v),
       at: d,
-      from: r.version.from,
-      policy: r.version.policy,
+      from: ver.from,
+      policy: ver.policy,
     };
     if (cite !== undefined) node.cite = cite;
     cx.t.add(node, `t:${i}:${String(node.key)}@${d}`);
@@ -570,15 +736,12 @@ function band(cx: Ctx, i: number, key: unknown, at: string | null): unknown {
 
 /** Top-level input k; an absent optional input raises the missing signal. */
 function inp(cx: Ctx, k: number): unknown {
-  let v = cx.iv[k];
-  if (v === undefined) {
-    const I = cx.M.inputs[k]!;
-    const raw = own(cx.input, I.name);
-    if (raw === undefined || raw === null) {
-      if (cx.t !== null) cx.t.add({ kind: 'input', path: I.name, value: undefined, missing: true }, `i:${k}`);
-      throw new MissingInput([I.name]);
-    }
-    v = cx.iv[k] = fromJson(cx.M, I.type, raw);
+  const j = cx.io + k;
+  let v = cx.s[j];
+  if (v === undefined) v = readInput(cx, k, j);
+  if (v === ABSENT) {
+    if (cx.t !== null) cx.t.add({ kind: 'input', path: cx.M.inputs[k]!.name, value: undefined, missing: true }, `i:${k}`);
+    throw new MissingInput([cx.M.inputs[k]!.name]);
   }
   if (cx.t !== null) {
     const I = cx.M.inputs[k]!;
@@ -587,10 +750,37 @@ function inp(cx: Ctx, k: number): unknown {
   return v;
 }
 
+/** Converts every input the case gives into its slot; afterwards an empty slot means absent. */
+function preloadInputs(cx: Ctx): void {
+  const input = cx.input;
+  const keys = Object.keys(input);
+  const byName = cx.P.inputByName;
+  for (let n = 0; n < keys.length; n++) {
+    const k = byName.get(keys[n]!)!;
+    const raw = input[keys[n]!];
+    const j = cx.io + k;
+    cx.s[j] = raw === null ? ABSENT : fromJson(cx.M, cx.M.inputs[k]!.type, raw);
+    cx.touched.push(j);
+  }
+  cx.complete = true;
+}
+
+function readInput(cx: Ctx, k: number, j: number): unknown {
+  if (cx.complete) return ABSENT;
+  const I = cx.M.inputs[k]!;
+  const raw = own(cx.input, I.name);
+  const v = raw === undefined || raw === null ? ABSENT : fromJson(cx.M, I.type, raw);
+  cx.s[j] = v;
+  cx.touched.push(j);
+  return v;
+}
+
 /** 有值(input k) */
 function has(cx: Ctx, k: number): boolean {
-  const raw = own(cx.input, cx.M.inputs[k]!.name);
-  return raw !== undefined && raw !== null;
+  const j = cx.io + k;
+  let v = cx.s[j];
+  if (v === undefined) v = readInput(cx, k, j);
+  return v !== ABSENT;
 }
 
 /** An optional record field (index already resolved); absent → missing signal. */
@@ -601,8 +791,6 @@ function ofld(rec: unknown[], idx: number, name: string): unknown {
 }
 
 // ---------------------------------------------------------------- operations
-
-const ZERO = new Decimal(0);
 
 function lit(s: string): Decimal {
   return dec(s);
@@ -689,7 +877,7 @@ function unmatched(v: unknown): never {
 }
 
 function round(x: Decimal, unit: RoundingUnit, mode: RoundingMode): Decimal {
-  return roundTo(x, unit, mode);
+  return roundFast(x, unit, mode);
 }
 
 const D = (n: number) => new Decimal(n);
@@ -783,7 +971,7 @@ function parseOverride(M: PolicyModel, type: RtType, raw: unknown): unknown {
   switch (type.kind) {
     case 'money':
     case 'number':
-      return isDecimalInput(raw) ? dec(raw) : undefined;
+      return isDecimalInput(raw) ? fastDec(raw) : undefined;
     case 'rate':
       return parseRate(raw);
     case 'integer':
@@ -828,18 +1016,20 @@ export function evaluateModel(M: PolicyModel, input: unknown, options: EvaluateO
     errors: [],
     checks: [],
   };
-  const stop = (code: string, args: Record<string, string>) => {
-    out.errors.push({ code, ...evalText(code, args), args });
-    out.ok = false;
-    return out;
-  };
-  if (typeof asOf !== 'string' || !dates.isValidDate(asOf)) return stop('XR002', { value: String(asOf) });
-  if (M.info.effective !== null && asOf < M.info.effective) {
-    return stop('XR001', { asOf, effective: M.info.effective, policy: M.info.name });
+  if (asOf !== P.lastAsOf) {
+    if (typeof asOf !== 'string' || !dates.isValidDate(asOf)) return stop(out, 'XR002', { value: String(asOf) });
+    if (M.info.effective !== null && asOf < M.info.effective) {
+      return stop(out, 'XR001', { asOf, effective: M.info.effective, policy: M.info.name });
+    }
+    P.lastAsOf = asOf;
   }
+  let preload = false;
   try {
     if (P.validate === null) P.validate = createValidator(M.schema);
-    const ie = P.validate(input);
+    // fast path: a structural check that only ever accepts inputs the schema accepts; anything
+    // it does not accept goes through the ajv validator, which produces the XI… errors
+    preload = fastValid(M, P, input);
+    const ie = preload ? EMPTY_ERRORS : P.validate(input);
     if (ie.length > 0) {
       out.inputErrors = ie;
       out.ok = false;
@@ -857,7 +1047,7 @@ export function evaluateModel(M: PolicyModel, input: unknown, options: EvaluateO
     for (const name of Object.keys(given)) {
       const i = P.paramIndex.get(name);
       if (i === undefined) {
-        stop('XR010', { name, known: M.params.map((q) => q.name).join('、') });
+        stop(out, 'XR010', { name, known: M.params.map((q) => q.name).join('、') });
         continue;
       }
       const T = M.params[i]!;
@@ -869,46 +1059,143 @@ export function evaluateModel(M: PolicyModel, input: unknown, options: EvaluateO
       }
       if (v === undefined) {
         const [zh, en] = OVERRIDE_EXPECT[T.type.kind] ?? ['', ''];
-        stop('XR011', { name, value: JSON.stringify((given as Record<string, unknown>)[name]) ?? 'undefined', expected: zh, expectedEn: en });
+        stop(out, 'XR011', { name, value: JSON.stringify((given as Record<string, unknown>)[name]) ?? 'undefined', expected: zh, expectedEn: en });
         continue;
       }
-      if (ov === null) ov = new Array(M.params.length);
-      ov[i] = v;
+      (ov ??= []).push(i, v);
     }
     if (!out.ok) return out;
   }
 
   const tracer = options.explain ? new Tracer() : null;
-  const cx = new Ctx(M, P, asOf, input as Record<string, unknown>, ov, tracer);
   let which = M.outputRules;
-  if (options.outputs !== undefined) {
-    which = [];
-    for (const name of options.outputs) {
-      const i = P.outputIndex.get(name);
-      if (i === undefined) stop('XR016', { name });
-      else which.push(i);
+  if (options.outputs !== undefined && options.outputs !== null) {
+    let lo = P.lastOutputs;
+    if (lo === null || lo.names !== options.outputs || lo.names.length !== lo.which.length + lo.unknown.length) {
+      lo = { names: options.outputs, which: [], unknown: [] };
+      for (const name of options.outputs) {
+        const i = P.outputIndex.get(name);
+        if (i === undefined) lo.unknown.push(name);
+        else lo.which.push(i);
+      }
+      P.lastOutputs = lo;
+    }
+    for (const name of lo.unknown) stop(out, 'XR016', { name });
+    which = lo.which;
+  }
+  const cx = acquire(M, P);
+  cx.reset(asOf, input as Record<string, unknown>, ov, tracer);
+  try {
+    if (preload) preloadInputs(cx);
+    evaluateWith(cx, M, which, out, tracer);
+  } finally {
+    release(P, cx);
+  }
+  return out;
+}
+
+const EMPTY_ERRORS: CaseInputError[] = [];
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
+
+/** True only when `input` certainly satisfies the generated schema (runtime/validate.ts
+ * conventions). False means "not sure": the caller then runs the full validator. */
+function fastValid(M: PolicyModel, P: Prepared, input: unknown): boolean {
+  return fastObject(M, P, input, M.inputs, P.inputByName, P.requiredInputs);
+}
+
+function fastObject(
+  M: PolicyModel,
+  P: Prepared,
+  o: unknown,
+  fields: { name: string; type: RtType; optional: boolean }[],
+  byName: Map<string, number>,
+  required: number,
+): boolean {
+  if (o === null || typeof o !== 'object' || Array.isArray(o)) return false;
+  const keys = Object.keys(o);
+  let present = 0;
+  for (let n = 0; n < keys.length; n++) {
+    const k = keys[n]!;
+    if (FORBIDDEN_KEYS.has(k)) return false;
+    const i = byName.get(k);
+    if (i === undefined) return false;
+    const F = fields[i]!;
+    if (!F.optional) present++;
+    if (!fastValue(M, P, F.type, (o as Record<string, unknown>)[k])) return false;
+  }
+  return present === required;
+}
+
+function fastValue(M: PolicyModel, P: Prepared, t: RtType, v: unknown): boolean {
+  switch (t.kind) {
+    case 'money':
+    case 'rate':
+    case 'number':
+      return typeof v === 'string' ? DECIMAL_TEXT.test(v) : typeof v === 'number' && Number.isFinite(v);
+    case 'integer':
+    case 'duration':
+      return typeof v === 'number' && Number.isInteger(v);
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'date':
+      return dates.isValidDate(v);
+    case 'text':
+      return typeof v === 'string';
+    case 'enum':
+      return typeof v === 'string' && P.enumIndex.get(t.name)?.has(v) === true;
+    case 'list': {
+      if (!Array.isArray(v)) return false;
+      for (let n = 0; n < v.length; n++) if (!fastValue(M, P, t.element, v[n])) return false;
+      return true;
+    }
+    case 'record': {
+      const R = P.records.get(t.name);
+      const byName = P.recordFieldIndex.get(t.name);
+      return R !== undefined && byName !== undefined && fastObject(M, P, v, R.fields, byName, P.recordRequired.get(t.name)!);
     }
   }
-  const seen = new Map<unknown, EvaluationError>();
-  const record = (e: unknown, name: string, isOutput: boolean) => {
-    let err = seen.get(e);
-    if (err === undefined) {
-      err = toEvalError(e, name);
-      seen.set(e, err);
-      out.errors.push(err);
-    }
-    if (isOutput) (err.affects ??= []).push(name);
-  };
+}
+
+function stop(out: Outcome, code: string, args: Record<string, string>): Outcome {
+  out.errors.push({ code, ...evalText(code, args), args });
+  out.ok = false;
+  return out;
+}
+
+function record(out: Outcome, seen: { map: Map<unknown, EvaluationError> | null }, e: unknown, name: string, isOutput: boolean): void {
+  const map = (seen.map ??= new Map());
+  let err = map.get(e);
+  if (err === undefined) {
+    err = toEvalError(e, name);
+    map.set(e, err);
+    out.errors.push(err);
+  }
+  if (isOutput) (err.affects ??= []).push(name);
+}
+
+function evaluateWith(cx: Ctx, M: PolicyModel, which: number[], out: Outcome, tracer: Tracer | null): void {
+  const needs = needsAt(M, cx.P, cx.asOf);
+  const seen: { map: Map<unknown, EvaluationError> | null } = { map: null };
+
   if (tracer !== null) out.trace = {};
   for (let n = 0; n < which.length; n++) {
     const i = which[n]!;
     const R = M.rules[i]!;
+    const rn = needs.rules[i]!;
+    if (rn.length > 0) {
+      const missing = absent(cx, rn);
+      if (missing !== null) {
+        setOwn(out.unavailable, R.name, { missing });
+        continue;
+      }
+    }
     try {
       const v = rule(cx, i);
-      setOwn(out.outputs, R.name, { type: typeLabel(R.type), value: toJson(M, R.type, v), display: display(M, R.type, v) } satisfies OutputValue);
+      setOwn(out.outputs, R.name, outputValue(M, R.type, v));
     } catch (e) {
       if (e instanceof MissingInput) setOwn(out.unavailable, R.name, { missing: e.names.slice() });
-      else record(e, R.name, true);
+      else record(out, seen, e, R.name, true);
     }
     if (tracer !== null) {
       const node = tracer.ruleNodes[i];
@@ -917,7 +1204,10 @@ export function evaluateModel(M: PolicyModel, input: unknown, options: EvaluateO
   }
   // checks: evaluated for every case; skipped when they need a missing input
   if (tracer !== null) cx.t = null;
-  for (const C of M.checks) {
+  for (let ci = 0; ci < M.checks.length; ci++) {
+    const C = M.checks[ci]!;
+    const cn = needs.checks[ci]!;
+    if (cn.length > 0 && absent(cx, cn) !== null) continue;
     try {
       if (C.cond(cx) === true) {
         const c: Outcome['checks'][number] = { name: C.name, severity: C.severity, message: C.message };
@@ -925,10 +1215,59 @@ export function evaluateModel(M: PolicyModel, input: unknown, options: EvaluateO
         out.checks.push(c);
       }
     } catch (e) {
-      if (!(e instanceof MissingInput)) record(tagWith(e, C.name, C.cite), C.name, false);
+      if (!(e instanceof MissingInput)) record(out, seen, tagWith(e, C.name, C.cite), C.name, false);
     }
   }
-  out.ok = out.errors.length === 0;
+  out.ok = out.errors.length === 0 && out.inputErrors.length === 0;
+}
+
+interface NeedsAt {
+  rules: number[][];
+  checks: number[][];
+}
+
+/** Resolves the needs graph at an as-of date (each rule's version chosen), cached per date. */
+function needsAt(M: PolicyModel, P: Prepared, asOf: string): NeedsAt {
+  let n = P.needsAt.get(asOf);
+  if (n !== undefined) return n;
+  if (P.needsAt.size >= 256) P.needsAt.clear();
+  const memo: (number[] | undefined)[] = new Array(M.rules.length);
+  const visiting = new Set<number>();
+  const union = (node: NeedsNode): number[] => {
+    const out = new Set<number>(node.inputs);
+    for (const r of node.rules) for (const k of ofRule(r)) out.add(k);
+    return [...out].sort((a, b) => a - b);
+  };
+  const ofRule = (i: number): number[] => {
+    const m = memo[i];
+    if (m !== undefined) return m;
+    if (visiting.has(i)) return [];
+    const R = M.rules[i]!;
+    let out: number[] = [];
+    if (R.deps !== null && R.deps.length > 0) {
+      let vi: number | undefined = 0;
+      if (R.layers !== null) vi = pickVersion(R.layers, asOf)?.value;
+      const node = vi === undefined ? undefined : R.deps[vi];
+      if (node !== undefined) {
+        visiting.add(i);
+        out = union(node);
+        visiting.delete(i);
+      }
+    }
+    memo[i] = out;
+    return out;
+  };
+  n = { rules: M.rules.map((_, i) => ofRule(i)), checks: M.checks.map((c) => union(c.deps)) };
+  P.needsAt.set(asOf, n);
+  return n;
+}
+
+/** Names of the inputs among `needs` that the case does not give, or null. */
+function absent(cx: Ctx, needs: number[]): string[] | null {
+  let out: string[] | null = null;
+  for (let n = 0; n < needs.length; n++) {
+    if (!has(cx, needs[n]!)) (out ??= []).push(cx.M.inputs[needs[n]!]!.name);
+  }
   return out;
 }
 
