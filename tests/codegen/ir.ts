@@ -76,7 +76,7 @@ export function mkParam(name: string, type: XType, layers: IrLayer<IrExpr>[], ex
   return { name, type, required: false, layers, span, ...extra };
 }
 export function mkTable(name: string, keyType: XType, valueType: XType, layers: IrTable['layers'], extra: Partial<IrTable> = {}): IrTable {
-  return { name, keyType, valueType, layers, span, ...extra };
+  return { name, keyType, valueType, required: false, layers, span, ...extra };
 }
 export function mkBands(name: string, keyType: XType, valueType: XType, layers: IrBands['layers'], extra: Partial<IrBands> = {}): IrBands {
   return { name, keyType, valueType, layers, span, ...extra };
