@@ -7,7 +7,7 @@ import { checkBands } from './checkBands.ts';
 import { checkParamCycles, checkRuleCycles } from './checkCycles.ts';
 import { checkCondition } from './checkOperators.ts';
 import { checkParam } from './checkParams.ts';
-import { checkTableCoverage } from './checkTables.ts';
+import { checkTableCoverage, checkTableRequired } from './checkTables.ts';
 import { checkDateText, checkExpr, err } from './checkTypes.ts';
 import type { IrBands, IrCheck, IrEnum, IrField, IrParam, IrPolicy, IrRecord, IrRounding, IrRule, IrTable } from './ir.ts';
 import { buildBands, buildParam, buildRule, buildTable, newCtx } from './layers.ts';
@@ -129,6 +129,7 @@ export function checkChain(chain: PolicyUnit[], diags: Diagnostic[]): IrPolicy {
   const abstract = header ? header.abstract : true;
   const leafInfo = { name: leaf.name, abstract, span: header?.name.span ?? startSpan(leaf.asts[0]?.file ?? '') };
   for (const p of params) checkParam(syms, p, leafInfo, diags);
+  for (const t of tables) checkTableRequired(syms, t, leafInfo, diags);
 
   return {
     name: leaf.name,

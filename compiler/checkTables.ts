@@ -64,3 +64,25 @@ export function checkTableCoverage(syms: Symbols, t: IrTable, diags: Diagnostic[
     report(diags, 'XC030', g.span, { name: t.name, period: p.zh, periodEn: p.en, missing: g.missing }, t.cite ? { cite: t.cite } : {});
   }
 }
+
+/** A `必填` table left without rows in a non-abstract policy (XC063); a table declared with
+ * neither rows nor `必填` (XC064). Mirrors the required-parameter rule (XC060/XC062). */
+export function checkTableRequired(
+  syms: Symbols,
+  t: IrTable,
+  leaf: { name: string; abstract: boolean; span: Span },
+  diags: Diagnostic[],
+): void {
+  const extra = t.cite ? { cite: t.cite } : {};
+  const sym = syms.values.get(t.name);
+  const base = sym?.kind === 'table' ? sym.decls[0].decl : undefined;
+  if (base && !base.required && base.versions.length === 0) {
+    report(diags, 'XC064', base.name.span, { name: t.name }, extra);
+    return;
+  }
+  const hasRows = t.layers.some((l) => l.versions.some((v) => v.body.rows.length > 0 || v.body.otherwise));
+  if (t.required && !hasRows && !leaf.abstract) {
+    const related = base ? [{ span: base.name.span, message: { zh: '表的声明', en: 'the table declaration' } }] : undefined;
+    report(diags, 'XC063', leaf.span, { name: t.name, policy: leaf.name }, { ...extra, ...(related ? { related } : {}) });
+  }
+}

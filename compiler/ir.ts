@@ -89,6 +89,7 @@ export interface IrTable {
   name: string;
   keyType: XType; // enum or integer
   valueType: XType;
+  required: boolean; // declared `必填`: a non-abstract descendant must supply rows
   cite?: string;
   doc?: string;
   layers: IrLayer<IrTableVersionBody>[];

@@ -78,7 +78,7 @@ export function buildTable(syms: Symbols, v: Extract<ValueSym, { kind: 'table' }
     return { policy, versions: versions(ctx, decl.versions, decl.cite?.text, (rows) => tableBody(ctx, rows, kt, v.valueType)) };
   });
   return {
-    name: v.name, keyType: kt, valueType: v.valueType, layers, span: base.span,
+    name: v.name, keyType: kt, valueType: v.valueType, required: base.required === true, layers, span: base.span,
     ...(base.cite ? { cite: base.cite.text } : {}), ...(base.doc ? { doc: base.doc.text } : {}),
   };
 }

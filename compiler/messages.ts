@@ -80,6 +80,10 @@ export const compilerMessages: Catalog = {
     () => '参数值只能由字面量、其他参数和算术组成；依赖个案的计算请写成 规则', () => 'parameter values are literals, other parameters and arithmetic; case-dependent values are rules'),
   XC062: m(E, (a) => `参数“${a.name}”既没有值也没有标记 必填`, (a) => `parameter '${a.name}' has neither a value nor \`required\``,
     () => '给出 = 值，或写 必填 让下级政策提供', () => 'give `= value`, or mark it `required` for descendants to supply'),
+  XC063: m(E, (a) => `必填表“${a.name}”在政策“${a.policy}”中没有任何行`, (a) => `required table '${a.name}' has no rows in policy '${a.policy}'`,
+    (a) => `写 覆盖 表 ${a.name} { 键: 值, … }，或将政策声明为 抽象`, (a) => `write \`override table ${a.name} { key: value, … }\`, or declare the policy abstract`),
+  XC064: m(E, (a) => `表“${a.name}”既没有行也没有标记 必填`, (a) => `table '${a.name}' has neither rows nor \`required\``,
+    () => '给出 { 键: 值, … }，或写 必填 让下级政策提供', () => 'give `{ key: value, … }`, or mark it `required` for descendants to supply'),
   // ---- match / enums ----
   XC070: m(E, (a) => `匹配未穷尽：缺少 ${a.missing}`, (a) => `match is not exhaustive: missing ${a.missing}`,
     () => '补上缺少的分支，或加 否则: 值', () => 'add the missing arms, or `otherwise: value`'),

@@ -166,6 +166,8 @@ export interface TableDecl extends Meta {
   kind: 'table';
   override: boolean;
   name: Name;
+  /** `必填` without rows: a descendant must supply the rows (like a required parameter). */
+  required?: boolean;
   keyType?: TypeRef;
   valueType?: TypeRef;
   versions: Versioned<TableRow[]>[];

@@ -226,6 +226,8 @@ export class AstBuilder extends ExprBuilder {
   private tableDecl(n: CstNode, override: boolean): TableDecl {
     const span = this.span(n);
     const d: TableDecl = { kind: 'table', override, name: this.name(tok(n, 'name'), n), versions: [], span };
+    if (has(n, 'Required')) d.required = true;
+    this.once(toks(n, 'Required'));
     this.mapTypes(n, d);
     const groups = children(n, 'tableGroup');
     d.versions = groups.map((g) => this.groupVersion(g, children(g, 'arm').map((a) => this.row(a))));

@@ -225,13 +225,16 @@ export class XizeParser extends ExpressionParser {
     this.CONSUME(T.Table);
     this.CONSUME(T.Identifier, { LABEL: 'name' });
     this.OPTION(() => this.SUBRULE(this.mapType));
-    this.MANY(() => this.SUBRULE(this.metaClause));
-    this.CONSUME(T.LBrace);
-    this.MANY2(() => {
-      this.OR([{ ALT: () => this.SUBRULE(this.tableGroup) }, { ALT: () => this.SUBRULE(this.arm) }]);
-      this.OPTION2(() => this.SUBRULE(this.sep));
+    this.MANY(() => this.OR1([{ ALT: () => this.CONSUME(T.Required) }, { ALT: () => this.SUBRULE(this.metaClause) }]));
+    // a required table may stand without rows: `表 X: 伤残等级 -> 金额 必填 依据 "…"`
+    this.OPTION3(() => {
+      this.CONSUME(T.LBrace);
+      this.MANY2(() => {
+        this.OR([{ ALT: () => this.SUBRULE(this.tableGroup) }, { ALT: () => this.SUBRULE(this.arm) }]);
+        this.OPTION2(() => this.SUBRULE(this.sep));
+      });
+      this.CONSUME(T.RBrace);
     });
-    this.CONSUME(T.RBrace);
     this.MANY3(() => this.SUBRULE2(this.metaClause));
   });
 

@@ -253,6 +253,19 @@ describe('parameters', () => {
     const r = body('参数 p: 金额 依据 "x"\n');
     expectDiag(r, 'XC062', 't.xize', r.text, 'p: 金额');
   });
+  it('XC063 required table without rows in a non-abstract policy (none in an abstract one, none once filled)', () => {
+    const r = body('表 补助金: 伤残等级 -> 金额 必填 依据 "x"\n');
+    const d = expectDiag(r, 'XC063', 't.xize', r.text, '测试');
+    expect(d.related?.[0].span.start.line).toBe(posOf(r.text, '补助金').line);
+    const abs = compileFolders({ 'a.xize': '抽象 政策 基线 生效 2011-01-01\n枚举 级 { 一, 二 }\n表 补助金: 级 -> 金额 必填 依据 "x"\n' });
+    expect(abs.diagnostics).toEqual([]);
+    const filled = body('表 补助金: 伤残等级 -> 金额 必填 依据 "x" { 五级: 100元, 否则: 0元 }\n');
+    expect(codes(filled.diagnostics)).toEqual([]);
+  });
+  it('XC064 table with neither rows nor 必填', () => {
+    const r = body('表 补助金: 伤残等级 -> 金额 依据 "x"\n');
+    expectDiag(r, 'XC064', 't.xize', r.text, '补助金');
+  });
 });
 
 describe('match and enum members', () => {
