@@ -59,7 +59,7 @@ for (const f of folders) {
   const own = chainOf(f).flatMap((x) => x.files.map((y) => y.path));
   const editPath = f.files[f.files.length - 1].path;
   const golden = loadSuites(f.suites).cases[0];
-  const kase = golden ? { input: golden.input, asOf: golden.asOf, parameters: golden.parameters } : null;
+  const kase = golden ? { input: golden.input, asOf: golden.asOf, parameters: golden.parameters ?? {} } : null;
   const parse: number[] = [];
   const full: number[] = [];
   const comp: number[] = [];
@@ -73,7 +73,7 @@ for (const f of folders) {
     const t0 = performance.now();
     for (const file of mine) parseFile(file);
     const t1 = performance.now();
-    const r = run({ seq: seq++, folder: f.folder, files: edited, case: kase });
+    const r = run({ seq: seq++, folder: f.folder, files: edited, case: kase, golden });
     const t2 = performance.now();
     if (i === 0 && (r.failure || !r.ok)) console.log(`  (${f.name}: ${r.failure ?? r.diagnostics.filter((d) => d.severity === 'error').length + ' errors'})`);
     if (i >= WARMUP) {

@@ -2,6 +2,9 @@
 // runtime the CLI uses. Keeps the last good compiled policy so a policy with errors still
 // previews (marked stale). No DOM, no Node API.
 import { compilePolicy, loadPolicy } from '../../compiler/index.ts';
+import { compareOutcome } from '../../compiler/cases.ts';
+import type { IrPolicy } from '../../compiler/ir.ts';
+import type { Outcome } from '../../runtime/outcome.ts';
 import type { SourceFile } from '../../dsl/ast.ts';
 import type { LoadedPolicy } from '../../runtime/outcome.ts';
 import { groupFolders, makeResolver } from './policyset.ts';
@@ -11,6 +14,7 @@ import type { CaseData, RunRequest, RunResponse, SymbolInfo } from './protocol.t
 interface Compiled {
   key: string;
   policy: LoadedPolicy | null;
+  ir?: IrPolicy;
   diagnostics: RunResponse['diagnostics'];
   symbols: SymbolInfo[];
   failure?: string;
@@ -33,6 +37,7 @@ function compileFolder(folder: string, files: SourceFile[]): Compiled {
     return {
       key,
       policy,
+      ir: result.ir,
       diagnostics: result.diagnostics,
       symbols: result.ir ? buildSymbols(result.ir, files) : [],
     };
@@ -76,6 +81,14 @@ export function run(req: RunRequest): RunResponse {
   const origKey = req.folder + '\0' + JSON.stringify(origCase);
   if (originalOutcome?.key !== origKey) originalOutcome = { key: origKey, outcome: evaluate(orig?.policy, origCase) };
   const original = originalOutcome.outcome;
+  let result: RunResponse['result'] = null;
+  const out = edited as (Outcome & { failure?: string }) | null;
+  if (req.golden && req.case && out && !out.failure && good?.ir)
+    try {
+      result = compareOutcome({ ...req.golden, input: req.case.input as Record<string, unknown>, asOf: req.case.asOf }, out, good.ir);
+    } catch (e) {
+      result = null;
+    }
   const t2 = performance.now();
   return {
     seq: req.seq,
@@ -87,6 +100,7 @@ export function run(req: RunRequest): RunResponse {
     inputSchema: good?.policy?.inputSchema ?? null,
     edited,
     original,
+    result,
     failure: cur.failure,
     ms: { compile: t1 - t0, evaluate: t2 - t1 },
   };

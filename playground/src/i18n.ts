@@ -45,6 +45,7 @@ const S = {
   hint: ['提示', 'Hint'],
   expectedError: ['期望出错', 'Expected error'],
   expectedCheck: ['期望检查触发', 'Expected check'],
+  outcomeProblem: ['结果问题', 'Outcome problem'],
   otherOutputs: ['其他输出', 'Other outputs'],
   moreFields: ['其他输入字段', 'More input fields'],
   phDecimal: ['数额，如 3000.00', 'amount, e.g. 3000.00'],

@@ -42,15 +42,17 @@ const status = $('status');
 let folder: PolicyFolder = folders[0];
 let activePath = '';
 let cases: GoldenCase[] = [];
+let caseDiags: Diagnostic[] = []; // XT… problems of the policy's case files
 let caseId: string | null = null;
 let caseInput: Record<string, unknown> = {};
-let caseParams: Record<string, string> = {};
+let caseParams: Record<string, unknown> = {};
 let panelParams: Record<string, string> = {};
 let asOf = new Date().toISOString().slice(0, 10);
 let seq = 0;
 let sentOriginals = false;
 let last: RunResponse | null = null;
-let lastGood: { edited: Outcome | null; original: Outcome | null } = { edited: null, original: null };
+type Shown = { edited: Outcome | null; original: Outcome | null; result: RunResponse['result'] };
+let lastGood: Shown = { edited: null, original: null, result: null };
 let schemaKey = '';
 
 const editor = createEditor($('editor'));
@@ -97,6 +99,7 @@ function send(): void {
     folder: folder.folder,
     files: [...edited].map(([path, text]) => ({ path, text })),
     case: { input: caseInput, asOf, parameters: { ...caseParams, ...panelParams }, baseParameters: caseParams },
+    golden: currentCase(),
   };
   if (!sentOriginals) {
     req.originalFiles = Object.entries(originalText).map(([path, text]) => ({ path, text }));
@@ -124,15 +127,15 @@ function receive(r: RunResponse): void {
   const or = r.original as Outcome | null;
   const inputErrors: InputError[] = ed?.inputErrors ?? [];
   form.markErrors(inputErrors);
-  let stale: null | 'policy' | 'case' = r.stale ? 'policy' : null;
-  if (ed && !ed.failure && inputErrors.length === 0) lastGood = { edited: ed, original: or?.inputErrors?.length ? lastGood.original : or };
-  else if (inputErrors.length) stale = 'case';
-  if (!r.ok && !r.stale) stale = lastGood.edited ? 'policy' : null;
-  const shown = stale === 'case' || (!r.ok && !r.stale) ? lastGood : { edited: ed, original: or };
   const gc = currentCase();
+  // a golden case that expects an error (expected_errors: [XI…]) is not "bad data"
+  const caseBad = inputErrors.length > 0 && !gc?.expectedErrors?.length;
+  const fresh = ed && !ed.failure ? ed : null;
+  if (fresh && !caseBad) lastGood = { edited: fresh, original: or?.inputErrors?.length ? lastGood.original : or, result: r.result };
+  const shown = caseBad ? lastGood : { edited: fresh, original: or, result: r.result };
+  const stale: null | 'policy' | 'case' = !shown.edited ? null : caseBad ? 'case' : r.ok ? null : 'policy';
   renderOutputs($('outputs'), $('explain-host'), {
-    edited: shown.edited, original: shown.original, expected: gc?.expected ?? {}, stale,
-    expectedErrors: gc?.expectedErrors, expectedChecks: gc?.expectedChecks, fresh: ed && !ed.failure ? ed : null,
+    edited: shown.edited, original: shown.original, expected: gc?.expected ?? {}, stale, result: shown.result,
   });
   store.caseValues = traceValues(shown.edited?.trace);
   for (const [k, v] of Object.entries(shown.edited?.outputs ?? {})) store.caseValues.set(k, v.display);
@@ -201,9 +204,9 @@ function fillPolicies(): void {
 function selectPolicy(f: PolicyFolder, keepCase = false): void {
   folder = f;
   const suites = chain(f)[0].suites;
-  cases = loadSuites(suites.map((s) => ({ path: s.path, text: s.text }))).cases;
+  ({ cases, diagnostics: caseDiags } = loadSuites(suites.map((s) => ({ path: s.path, text: s.text }))));
   schemaKey = '';
-  lastGood = { edited: null, original: null };
+  lastGood = { edited: null, original: null, result: null };
   $('params').dataset.names = '';
   fillPolicies();
   openFile(f.files[0]?.path ?? '');
@@ -218,7 +221,11 @@ function fillCases(): void {
     cases.map((c) => h('option', { value: c.id, selected: c.id === caseId }, c.title ? `${c.id} · ${c.title}` : c.id)),
   );
   const c = currentCase();
-  clear($('case-info'), c ? h('span', {}, c.title ?? c.id, c.cite ? h('span.tcite', {}, ` 〔${c.cite}〕`) : null) : cases.length ? null : h('span.none', {}, t('noCases')));
+  clear(
+    $('case-info'),
+    c ? h('span', {}, c.title ?? c.id, c.cite ? h('span.tcite', {}, ` 〔${c.cite}〕`) : null) : cases.length ? null : h('span', {}, t('noCases')),
+    caseDiags.map((d) => h('div.case-diag', { testid: 'case-diagnostic' }, `${d.code} ${d.span.file.split('/').pop()}:${d.span.start.line} ${d.message.zh} · ${d.message.en}`)),
+  );
 }
 
 function selectCase(id: string | null): void {
@@ -226,13 +233,13 @@ function selectCase(id: string | null): void {
   const c = currentCase();
   if (c) {
     caseInput = structuredClone(c.input);
-    caseParams = { ...c.parameters };
+    caseParams = { ...(c.parameters ?? {}) };
     asOf = c.asOf || asOf;
   }
   asOfInput.value = asOf;
   panelParams = {};
   $('params').dataset.names = '';
-  lastGood = { edited: null, original: null };
+  lastGood = { edited: null, original: null, result: null };
   if (schemaKey) form.render(JSON.parse(schemaKey), caseInput);
   fillCases();
   schedule(0);

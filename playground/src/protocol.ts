@@ -1,13 +1,14 @@
 // Messages between the page and the compile worker.
 import type { SourceFile } from '../../dsl/ast.ts';
 import type { Diagnostic } from '../../dsl/diagnostic.ts';
+import type { GoldenCase, CaseResult } from '../../compiler/cases.ts';
 
 export interface CaseData {
   input: unknown;
   asOf: string;
-  parameters: Record<string, string>;
+  parameters: Record<string, unknown>;
   /** the golden case's own overrides only: what the policy as loaded is evaluated with */
-  baseParameters?: Record<string, string>;
+  baseParameters?: Record<string, unknown>;
 }
 
 export interface VersionInfo {
@@ -42,6 +43,8 @@ export interface RunRequest {
   /** the same files as loaded (for the side-by-side comparison); sent when they change */
   originalFiles?: SourceFile[];
   case: CaseData | null;
+  /** the selected golden case: its expectations are compared with the edited outcome */
+  golden?: GoldenCase | null;
 }
 
 export interface RunResponse {
@@ -56,6 +59,8 @@ export interface RunResponse {
   /** Outcome (runtime/outcome.ts) of the edited policy, and of the policy as loaded */
   edited: unknown;
   original: unknown;
+  /** compareOutcome (compiler/cases.ts) of the golden case's expectations and the edited outcome */
+  result: CaseResult | null;
   failure?: string; // internal error text (compiler crash, …)
   ms: { compile: number; evaluate: number };
 }

@@ -4,7 +4,7 @@ import type { Outcome } from '../../../runtime/outcome.ts';
 import { h, clear } from './dom.ts';
 import { t, bi } from '../i18n.ts';
 import { traceTree } from './trace.ts';
-import { sameValue } from '../cases.ts';
+import type { CaseResult, FieldResult } from '../../../compiler/cases.ts';
 
 let showExtra = false; // the outputs the case has no expected value for, folded by default
 
@@ -13,25 +13,22 @@ export interface OutputsView {
   original: Outcome | null;
   expected: Record<string, unknown>;
   stale: null | 'policy' | 'case';
-  /** the golden case's expected_errors / expected_checks, checked against the fresh outcome */
-  expectedErrors?: string[];
-  expectedChecks?: string[];
-  fresh?: Outcome | null;
+  /** compareOutcome of the golden case and the edited outcome (done in the worker) */
+  result: CaseResult | null;
 }
 
-function expectations(v: OutputsView): HTMLElement | null {
-  const errs = v.expectedErrors ?? [];
-  const checks = v.expectedChecks ?? [];
-  if (!errs.length && !checks.length) return null;
-  const codes = new Set([...(v.fresh?.inputErrors ?? []), ...(v.fresh?.errors ?? [])].map((e) => e.code));
-  const fired = new Set((v.fresh?.checks ?? []).map((c) => c.name));
-  const line = (label: string, ok: boolean) =>
-    h(`div.expect.${ok ? 'st-match' : 'st-mismatch'}`, { testid: 'expectation', 'data-status': ok ? 'match' : 'mismatch' }, `${ok ? '✓' : '✗'} ${label}`);
+/** expected_checks / expected_errors and whole-outcome failures (input or evaluation errors). */
+function expectations(fields: FieldResult[]): HTMLElement | null {
+  const other = fields.filter((f) => f.kind !== 'output');
+  if (!other.length) return null;
+  const label: Record<FieldResult['kind'], string> = { checks: t('expectedCheck'), errors: t('expectedError'), outcome: t('outcomeProblem'), output: '' };
   return h(
     'div.expectations',
     {},
-    errs.map((c) => line(`${t('expectedError')} ${c}`, codes.has(c))),
-    checks.map((c) => line(`${t('expectedCheck')} ${c}`, fired.has(c))),
+    other.map((f) =>
+      h(`div.expect.${f.pass ? 'st-match' : 'st-mismatch'}`, { testid: 'expectation', 'data-status': f.pass ? 'match' : 'mismatch', title: f.actual },
+        `${f.pass ? '✓' : '✗'} ${label[f.kind]} ${f.expected}${f.pass ? '' : ` ≠ ${f.actual}`}`),
+    ),
   );
 }
 
@@ -40,14 +37,15 @@ export function renderOutputs(host: HTMLElement, explainHost: HTMLElement, v: Ou
   const o = v.original;
   // outputs the case expects first, then the other computed ones; unavailable ones folded away
   const expectedNames = Object.keys(v.expected);
+  const fields = new Map((v.result?.fields ?? []).filter((f) => f.kind === 'output').map((f) => [f.name, f]));
   const names = [...new Set([...expectedNames, ...Object.keys(e?.outputs ?? {})])];
   const unavailable = Object.keys(e?.unavailable ?? {}).filter((n) => !names.includes(n));
   const row = (name: string) => {
     const out = e?.outputs[name];
     const orig = o?.outputs[name];
     const has = Object.prototype.hasOwnProperty.call(v.expected, name);
-    const exp = v.expected[name];
-    const status = !has ? 'none' : out ? (sameValue(exp, out) ? 'match' : 'mismatch') : 'mismatch';
+    const field = fields.get(name);
+    const status = !has || !field ? 'none' : field.pass ? 'match' : 'mismatch';
     const changed = !!out && !!orig && JSON.stringify(out.value) !== JSON.stringify(orig.value);
     const extra = expectedNames.length > 0 && !has && !changed;
     return h(
@@ -57,7 +55,7 @@ export function renderOutputs(host: HTMLElement, explainHost: HTMLElement, v: Ou
       h('td.num', { testid: `output-value-${name}`, 'data-value': out ? String(out.value) : '' },
         out ? out.display : e?.unavailable[name] ? h('span.unavail', { title: e.unavailable[name].missing.join('、') }, `— (${e.unavailable[name].missing.join('、')})`) : '—'),
       h('td.num.orig', { testid: `output-original-${name}` }, orig ? orig.display : '—'),
-      h('td.num.exp', { testid: `output-expected-${name}` }, has ? String(exp) : ''),
+      h('td.num.exp', { testid: `output-expected-${name}`, title: field && !field.pass ? field.actual : '' }, field ? field.expected : has ? String(v.expected[name]) : ''),
       h('td.status', { testid: `output-status-${name}` }, status === 'match' ? `✓ ${t('match')}` : status === 'mismatch' ? `✗ ${t('mismatch')}` : ''),
     );
   };
@@ -83,7 +81,7 @@ export function renderOutputs(host: HTMLElement, explainHost: HTMLElement, v: Ou
   const staleMsg = v.stale === 'policy' ? t('stalePolicy') : v.stale === 'case' ? t('staleCase') : '';
   clear(
     host,
-    expectations(v),
+    expectations(v.result?.fields ?? []),
     v.stale ? h('div.stale-banner', { testid: 'stale' }, h('b', {}, `${t('stale')} `), staleMsg) : null,
     h(
       `table.outputs${v.stale ? '.is-stale' : ''}${showExtra ? '.show-extra' : ''}`,
