@@ -67,3 +67,5 @@ export { loadPolicy, type LoadOptions } from './load.ts';
 export { generateModule, emitBody, CodegenError, type GenerateModuleOptions } from './codegen.ts';
 export type { LoadedPolicy, Outcome, EvaluateOptions, OutputValue, EvaluationError, PolicyInfo, OutputInfo } from '../runtime/outcome.ts';
 export type { TraceNode } from '../runtime/trace.ts';
+export { parseCaseSuite, compareOutcome, runGoldenCase, outputsFor, valueMatches, caseMessages } from './cases.ts';
+export type { GoldenCase, CaseSuite, CaseResult, FieldResult } from './cases.ts';

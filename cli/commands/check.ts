@@ -1,0 +1,38 @@
+// xize check <policyDir> [--json]
+import { diagnosticsToJson } from '../../compiler/index.ts';
+import { bool, parseArgs, UsageError } from '../args.ts';
+import { c, OK } from '../format.ts';
+import { displayPath } from '../io.ts';
+import { compileFolder, renderFolderDiagnostics } from '../policy.ts';
+
+export const checkHelp = `用法 / Usage: xize check <政策文件夹 policyDir> [--json]
+
+检查一个政策（及其继承链）：词法、语法、类型与单位、表的覆盖、分档的缺口与重叠、循环、覆盖声明。
+Checks a policy (and its extends chain): syntax, types and units, table coverage, band gaps and
+overlaps, cycles, overrides.
+
+选项 / Options:
+  --json        以 JSON 输出诊断 / print the diagnostics as JSON
+  --no-color    不使用颜色 / no colours
+  -h, --help    显示帮助 / show this help
+
+退出码 / Exit codes: 0 无错误 no errors · 1 有错误 errors · 2 用法错误 usage · 3 无法读取 unreadable`;
+
+export function check(argv: string[]): number {
+  const a = parseArgs(argv, [{ name: 'json' }, { name: 'no-color' }]);
+  if (a.positionals.length !== 1) throw new UsageError('需要一个政策文件夹', 'expected one policy folder');
+  const cf = compileFolder(a.positionals[0]!);
+  if (bool(a, 'json')) {
+    process.stdout.write(`${diagnosticsToJson(cf.result.diagnostics, 2)}\n`);
+  } else {
+    if (cf.result.diagnostics.length > 0) process.stdout.write(renderFolderDiagnostics(cf, process.stdout));
+    const name = cf.result.ir?.name;
+    if (cf.errors === 0) {
+      const what = name ? `政策 ${name}` : displayPath(cf.dir);
+      process.stdout.write(`${OK()} ${what}：无错误${cf.warnings ? `（${cf.warnings} 个警告）` : ''} / no errors${cf.warnings ? ` (${cf.warnings} warning(s))` : ''}\n`);
+    } else {
+      process.stdout.write(c.red(`${displayPath(cf.dir)}：${cf.errors} 个错误 / ${cf.errors} error(s)\n`));
+    }
+  }
+  return cf.errors > 0 ? 1 : 0;
+}

@@ -1,0 +1,162 @@
+// Terminal output of the CLI: colours (off when not a TTY or NO_COLOR is set), outcomes and the
+// explanation tree. Chinese first, then English.
+import type { EvaluationError, Outcome, OutputInfo, OutputValue } from '../runtime/outcome.ts';
+import type { TraceNode } from '../runtime/trace.ts';
+import type { CaseResult } from '../compiler/cases.ts';
+
+let colorOn = false;
+
+export function setColor(on: boolean): void {
+  colorOn = on;
+}
+
+export function colorDefault(stream: NodeJS.WriteStream): boolean {
+  return Boolean(stream.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
+}
+
+const code = (open: number, close: number) => (s: string) => (colorOn ? `\x1b[${open}m${s}\x1b[${close}m` : s);
+export const c = {
+  bold: code(1, 22),
+  dim: code(2, 22),
+  red: code(31, 39),
+  green: code(32, 39),
+  yellow: code(33, 39),
+  blue: code(34, 39),
+  cyan: code(36, 39),
+  gray: code(90, 39),
+};
+
+export const OK = () => c.green('✓');
+export const BAD = () => c.red('✗');
+
+const MODE_ZH: Record<string, string> = { half_up: '四舍五入', half_even: '银行家舍入', floor: '向下取整', ceil: '向上取整' };
+const UNIT_ZH: Record<string, string> = { fen: '分', jiao: '角', yuan: '元' };
+
+function jsonText(v: unknown): string {
+  if (v === undefined) return '—';
+  if (typeof v === 'string') return v;
+  return JSON.stringify(v);
+}
+
+export function errorLine(e: EvaluationError): string {
+  const where = e.rule ? `［${e.rule}］` : '';
+  const lines = [`${c.red(e.code)}${where} ${e.message.zh}`, `      ${e.message.en}`];
+  if (e.hint) lines.push(`      ${c.gray(`提示 / hint: ${e.hint.zh} / ${e.hint.en}`)}`);
+  if (e.cite) lines.push(`      ${c.gray(`依据: ${e.cite}`)}`);
+  if (e.affects && e.affects.length > 0 && !(e.affects.length === 1 && e.affects[0] === e.rule)) {
+    lines.push(`      ${c.gray(`影响输出 / affects: ${e.affects.join('、')}`)}`);
+  }
+  return lines.join('\n');
+}
+
+/** Pretty outcome: each output with its name, value and citation, then unavailable outputs,
+ * checks and errors. `expected` marks each output ✓/✗ when the case states it. */
+export function formatOutcome(o: Outcome, outputs: OutputInfo[], result?: CaseResult): string {
+  const lines: string[] = [];
+  const info = new Map(outputs.map((x) => [x.name, x]));
+  const fieldOf = new Map((result?.fields ?? []).filter((f) => f.kind === 'output').map((f) => [f.name, f]));
+  if (o.inputErrors.length > 0) {
+    lines.push(c.bold(c.red('输入错误 / input errors')));
+    for (const e of o.inputErrors) {
+      lines.push(`  ${c.red(e.code)} ${e.path || '（根）'}: ${e.message.zh}`);
+      lines.push(`        ${e.message.en}`);
+      if (e.hint) lines.push(`        ${c.gray(`提示 / hint: ${e.hint.zh} / ${e.hint.en}`)}`);
+    }
+  }
+  const names = Object.keys(o.outputs);
+  if (names.length > 0) {
+    lines.push(c.bold('输出 / outputs'));
+    const width = Math.max(...names.map((n) => displayWidth(n)));
+    for (const n of names) {
+      const v = o.outputs[n] as OutputValue;
+      const f = fieldOf.get(n);
+      const mark = f ? (f.pass ? `${OK()} ` : `${BAD()} `) : '  ';
+      const cite = info.get(n)?.cite;
+      lines.push(`${mark}${n}${' '.repeat(width - displayWidth(n))}  ${c.bold(v.display)}${cite ? c.gray(`  〔${cite}〕`) : ''}`);
+      if (f && !f.pass) lines.push(`    ${c.red(`预期 / expected: ${f.expected}`)}`);
+    }
+  }
+  const unavailable = Object.entries(o.unavailable);
+  if (unavailable.length > 0) {
+    lines.push(c.bold('不可用（缺少可选输入）/ unavailable (optional inputs missing)'));
+    for (const [n, u] of unavailable) {
+      const f = fieldOf.get(n);
+      const mark = f ? (f.pass ? `${OK()} ` : `${BAD()} `) : '  ';
+      lines.push(`${mark}${n}  ${c.gray(`缺少 / missing: ${u.missing.join('、')}`)}`);
+      if (f && !f.pass) lines.push(`    ${c.red(`预期 / expected: ${f.expected}`)}`);
+    }
+  }
+  if (o.checks.length > 0) {
+    lines.push(c.bold('检查 / checks'));
+    for (const k of o.checks) {
+      const sev = k.severity === 'error' ? c.red('错误 error') : c.yellow('警告 warning');
+      lines.push(`  ${sev} ${k.name}: ${k.message}${k.cite ? c.gray(`  〔${k.cite}〕`) : ''}`);
+    }
+  }
+  if (o.errors.length > 0) {
+    lines.push(c.bold(c.red('计算错误 / evaluation errors')));
+    for (const e of o.errors) lines.push(`  ${errorLine(e)}`);
+  }
+  for (const f of result?.fields ?? []) {
+    if (f.kind === 'output') {
+      if (!f.pass && !o.outputs[f.name] && !o.unavailable[f.name]) {
+        lines.push(`${BAD()} ${f.name}: ${c.red(`预期 / expected ${f.expected}`)}，实际 / actual ${f.actual}`);
+      }
+    } else if (f.kind !== 'outcome') {
+      lines.push(`${f.pass ? OK() : BAD()} ${f.name}: 预期 / expected ${f.expected}，实际 / actual ${f.actual}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** Terminal columns of a string (CJK counts two). */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    w += (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x20000 && cp <= 0x3fffd)
+      ? 2
+      : 1;
+  }
+  return w;
+}
+
+/** The explanation of one output as an indented tree. */
+export function formatTrace(root: TraceNode): string {
+  const lines: string[] = [];
+  const shown = new Set<TraceNode>();
+  const label = (n: TraceNode): string => {
+    switch (n.kind) {
+      case 'rule': {
+        const args = n.args ? `(${n.args.map(jsonText).join(', ')})` : '';
+        const value = n.failed === 'missing' ? c.yellow('不可用 / unavailable') : n.failed === 'error' ? c.red('错误 / error') : c.bold(jsonText(n.value));
+        const extra: string[] = [];
+        if (n.version !== undefined) extra.push(`版本起始 / from ${n.version ?? '—'}`);
+        if (n.exception) extra.push(`适用例外 / exception${n.exception.cite ? ` 〔${n.exception.cite}〕` : ''}（${n.exception.policy}）`);
+        return `${c.cyan('规则')} ${n.name}${args} = ${value}${n.cite ? c.gray(`  〔${n.cite}〕`) : ''}${extra.length ? c.gray(`  ${extra.join(' · ')}`) : ''}`;
+      }
+      case 'param':
+        return `${c.blue('参数')} ${n.name} = ${c.bold(jsonText(n.value))}  ${c.gray(`取值日期 ${n.at} · 版本起始 ${n.from ?? '—'} · ${n.overridden ? '案例覆盖 / case override' : n.policy}${n.cite ? ` 〔${n.cite}〕` : ''}`)}`;
+      case 'table':
+      case 'bands':
+        return `${c.blue(n.kind === 'table' ? '表' : '分档')} ${n.name}[${jsonText(n.key)}] = ${c.bold(jsonText(n.value))}  ${c.gray(`取值日期 ${n.at} · 版本起始 ${n.from ?? '—'} · ${n.policy}${n.cite ? ` 〔${n.cite}〕` : ''}`)}`;
+      case 'input':
+        return n.missing ? `${c.green('输入')} ${n.path} ${c.yellow('（未提供 / not given）')}` : `${c.green('输入')} ${n.path} = ${jsonText(n.value)}`;
+      case 'rounding':
+        return `${c.gray('舍入')} ${MODE_ZH[n.mode] ?? n.mode} 到 ${UNIT_ZH[n.unit] ?? n.unit}: ${n.before} → ${n.after}`;
+    }
+  };
+  const walk = (n: TraceNode, prefix: string, last: boolean, top: boolean) => {
+    const branch = top ? '' : last ? '└─ ' : '├─ ';
+    const repeated = n.kind === 'rule' && shown.has(n) && n.children.length > 0;
+    lines.push(`${prefix}${branch}${label(n)}${repeated ? c.gray('  （同上 / see above）') : ''}`);
+    if (n.kind !== 'rule' || repeated) return;
+    shown.add(n);
+    const next = top ? '' : prefix + (last ? '   ' : '│  ');
+    n.children.forEach((ch, i) => walk(ch, next, i === n.children.length - 1, false));
+  };
+  walk(root, '', true, true);
+  return lines.join('\n');
+}

@@ -1,0 +1,164 @@
+// File-system side of the CLI: reading policy folders, the sibling-folder resolver, case-file
+// discovery and atomic writes. (dsl/, compiler/ and runtime/ never touch the file system.)
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, unlinkSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import type { SourceFile } from '../dsl/ast.ts';
+import { parseFile } from '../dsl/index.ts';
+import type { PolicyResolver } from '../compiler/index.ts';
+import { InputFileError } from './args.ts';
+
+/** Paths shown to the user and used as span file names: relative to the working directory. */
+export function displayPath(p: string): string {
+  const r = relative(process.cwd(), p);
+  return (r === '' ? '.' : r.startsWith('..') ? p : r).split(sep).join('/');
+}
+
+export function isDir(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new InputFileError(`无法读取文件 ${displayPath(path)}：${(e as Error).message}`, `cannot read file ${displayPath(path)}: ${(e as Error).message}`);
+  }
+}
+
+/** The .xize files of a policy folder (sorted), as SourceFiles with display paths. */
+export function readPolicyFolder(dir: string): SourceFile[] {
+  const abs = resolve(dir);
+  if (!isDir(abs)) throw new InputFileError(`找不到政策文件夹 ${displayPath(abs)}`, `policy folder not found: ${displayPath(abs)}`);
+  let names: string[];
+  try {
+    names = readdirSync(abs);
+  } catch (e) {
+    throw new InputFileError(`无法读取文件夹 ${displayPath(abs)}：${(e as Error).message}`, `cannot read folder ${displayPath(abs)}: ${(e as Error).message}`);
+  }
+  const files = names
+    .filter((f) => f.endsWith('.xize'))
+    .sort()
+    .filter((f) => !isDir(join(abs, f)))
+    .map((f) => ({ path: displayPath(join(abs, f)), text: readText(join(abs, f)) }));
+  if (files.length === 0) {
+    throw new InputFileError(`文件夹 ${displayPath(abs)} 中没有 .xize 文件`, `no .xize files in ${displayPath(abs)}`);
+  }
+  return files;
+}
+
+const headerCache = new Map<string, string | null>();
+
+/** The policy name declared by the header of a folder's files, or null. */
+export function policyNameOf(dir: string): string | null {
+  const abs = resolve(dir);
+  const cached = headerCache.get(abs);
+  if (cached !== undefined) return cached;
+  let name: string | null = null;
+  try {
+    for (const f of readdirSync(abs).filter((x) => x.endsWith('.xize')).sort()) {
+      const text = readFileSync(join(abs, f), 'utf8');
+      if (!/(政策|policy)/.test(text)) continue;
+      const { ast } = parseFile({ path: join(abs, f), text });
+      const h = ast.declarations.find((d) => d.kind === 'header');
+      if (h && h.kind === 'header') {
+        name = h.name.text;
+        break;
+      }
+    }
+  } catch {
+    name = null;
+  }
+  headerCache.set(abs, name);
+  return name;
+}
+
+/** Folder of the policy named `name` among the sibling folders of `policyDir` (incl. itself). */
+export function findPolicyFolder(policyDir: string, name: string): string | undefined {
+  const parent = dirname(resolve(policyDir));
+  let entries: string[];
+  try {
+    entries = readdirSync(parent).sort();
+  } catch {
+    return undefined;
+  }
+  for (const e of entries) {
+    const d = join(parent, e);
+    if (isDir(d) && policyNameOf(d) === name) return d;
+  }
+  return undefined;
+}
+
+/** The CLI resolver: a parent policy is the sibling folder whose header declares that name. */
+export function siblingResolver(policyDir: string): PolicyResolver {
+  return (name: string) => {
+    const d = findPolicyFolder(policyDir, name);
+    if (d === undefined) return undefined;
+    try {
+      return readPolicyFolder(d);
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/** *.cases.yaml (and .cases.yml / .cases.json) files under the given paths, sorted. */
+export function findCaseFiles(paths: string[]): string[] {
+  const out = new Set<string>();
+  const walk = (p: string, depth: number) => {
+    if (depth > 20) return;
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      throw new InputFileError(`找不到路径 ${displayPath(p)}`, `path not found: ${displayPath(p)}`);
+    }
+    if (st.isFile()) {
+      out.add(resolve(p));
+      return;
+    }
+    for (const e of readdirSync(p).sort()) {
+      if (e === 'node_modules' || e.startsWith('.')) continue;
+      const q = join(p, e);
+      if (isDir(q)) walk(q, depth + 1);
+      else if (/\.cases\.(ya?ml|json)$/i.test(e)) out.add(resolve(q));
+    }
+  };
+  for (const p of paths) walk(p, 0);
+  return [...out].sort();
+}
+
+/** The policy folder a case file belongs to: its folder, or the parent of a `cases/` folder. */
+export function policyFolderOfCaseFile(file: string): string {
+  const d = dirname(resolve(file));
+  return basename(d) === 'cases' && !hasXize(d) ? dirname(d) : d;
+}
+
+function hasXize(d: string): boolean {
+  try {
+    return readdirSync(d).some((f) => f.endsWith('.xize'));
+  } catch {
+    return false;
+  }
+}
+
+/** Writes a file atomically: a temporary file in the same folder, then rename. */
+export function writeAtomic(path: string, text: string): void {
+  const abs = resolve(path);
+  mkdirSync(dirname(abs), { recursive: true });
+  const tmp = `${abs}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  try {
+    writeFileSync(tmp, text, 'utf8');
+    renameSync(tmp, abs);
+  } catch (e) {
+    try {
+      if (existsSync(tmp)) unlinkSync(tmp);
+    } catch {
+      /* ignore */
+    }
+    throw e;
+  }
+}

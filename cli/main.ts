@@ -1,0 +1,85 @@
+// The `xize` command line: check, compile, run, test. Chinese first, then English.
+// Exit codes: 0 ok · 1 policy diagnostics (errors) or failing cases · 2 usage error ·
+// 3 unreadable input file / internal error.
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { InputFileError, UsageError } from './args.ts';
+import { check, checkHelp } from './commands/check.ts';
+import { compile, compileHelp } from './commands/compile.ts';
+import { run, runHelp } from './commands/run.ts';
+import { test, testHelp } from './commands/test.ts';
+import { colorDefault, setColor } from './format.ts';
+
+export const mainHelp = `xize —— 细则：工伤保险政策配置语言的编译器 / the Xize policy compiler
+
+用法 / Usage: xize <命令 command> [选项 options]
+
+命令 / Commands:
+  check <policyDir>                          检查政策 / check a policy
+  compile <policyDir> -o <outDir>            生成 TypeScript 模块与 JSON Schema / generate the module and schema
+  run <policyDir> --case <file> [--id id]    对案例求值（--explain 显示推导）/ evaluate a case (--explain)
+  test [paths…]                              运行黄金案例 *.cases.yaml / run the golden cases
+
+每个命令都支持 --help / every command accepts --help.
+退出码 / Exit codes: 0 成功 ok · 1 政策错误或案例失败 policy errors or failing cases
+                     · 2 用法错误 usage error · 3 无法读取输入或内部错误 unreadable input / internal error`;
+
+const COMMANDS: Record<string, { fn: (argv: string[]) => number; help: string }> = {
+  check: { fn: check, help: checkHelp },
+  compile: { fn: compile, help: compileHelp },
+  run: { fn: run, help: runHelp },
+  test: { fn: test, help: testHelp },
+};
+
+export function main(argv: string[]): number {
+  const noColor = argv.includes('--no-color');
+  setColor(!noColor && colorDefault(process.stdout));
+  const [cmd, ...rest] = argv;
+  if (cmd === undefined || cmd === '-h' || cmd === '--help' || cmd === 'help') {
+    const topic = cmd === 'help' ? rest[0] : undefined;
+    process.stdout.write(`${topic && COMMANDS[topic] ? COMMANDS[topic]!.help : mainHelp}\n`);
+    return cmd === undefined ? 2 : 0;
+  }
+  if (cmd === '--version' || cmd === '-v') {
+    process.stdout.write('xize 0.1.0\n');
+    return 0;
+  }
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, cmd) ? COMMANDS[cmd] : undefined;
+  if (!command) {
+    process.stderr.write(`错误：未知命令 ${cmd} / error: unknown command ${cmd}\n\n${mainHelp}\n`);
+    return 2;
+  }
+  if (rest.includes('-h') || rest.includes('--help')) {
+    process.stdout.write(`${command.help}\n`);
+    return 0;
+  }
+  try {
+    return command.fn(rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`用法错误：${e.zh} / usage error: ${e.en}\n\n${command.help}\n`);
+      return 2;
+    }
+    if (e instanceof InputFileError) {
+      process.stderr.write(`错误：${e.zh} / error: ${e.en}\n`);
+      return 3;
+    }
+    process.stderr.write(`内部错误 / internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+    return 3;
+  }
+}
+
+function isEntry(): boolean {
+  const argv1 = process.argv[1];
+  if (!argv1) return false;
+  try {
+    return realpathSync(argv1) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntry()) {
+  const code = main(process.argv.slice(2));
+  process.exitCode = code;
+}
