@@ -176,6 +176,7 @@ describe.skipIf(!haveBrowser)('playground (browser)', () => {
     const widget = page.locator('.suggest-widget .monaco-list-row');
     await expect.poll(() => widget.count(), { timeout: 10000 }).toBeGreaterThan(0);
     expect(await page.locator('.suggest-widget').innerText()).toContain('规则');
+    await page.waitForTimeout(300);
     await shot('10-completion');
     await page.keyboard.press('Escape');
     for (let i = 0; i < 12 && (await value()) !== before; i++) await page.keyboard.press('Control+z');
