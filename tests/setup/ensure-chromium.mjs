@@ -10,7 +10,7 @@ if (!existsSync(CHROMIUM)) {
   const sudo = root ? [] : ['sudo'];
   console.error(`chromium not found at ${CHROMIUM}: installing Debian's chromium with apt-get …`);
   const run = (args) => spawnSync(args[0], args.slice(1), { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  const ok = run([...sudo, 'apt-get', 'update']).status === 0 && run([...sudo, 'apt-get', 'install', '-y', 'chromium']).status === 0;
+  const ok = run([...sudo, 'apt-get', 'update']).status === 0 && run([...sudo, 'apt-get', 'install', '-y', 'chromium', 'fonts-noto-cjk']).status === 0;
   if (!ok || !existsSync(CHROMIUM)) {
     console.error('could not install chromium; install the Debian package `chromium` and run the tests again.');
     process.exit(1);
