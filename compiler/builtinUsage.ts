@@ -10,6 +10,7 @@ export const BUILTIN_USAGE: Record<string, [string, string]> = {
   sum: ['求和(列表, x => 值)', 'sum(list, x => value)'],
   count: ['计数(列表[, x => 条件])', 'count(list[, x => condition])'],
   filter: ['筛选(列表, x => 条件)', 'filter(list, x => condition)'],
+  map: ['映射(列表, x => 值)', 'map(list, x => value)'],
   any: ['任一(列表, x => 条件)', 'any(list, x => condition)'],
   all: ['全部(列表, x => 条件)', 'all(list, x => condition)'],
   present: ['有值(输入字段)', 'present(inputField)'],

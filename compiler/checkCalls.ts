@@ -8,12 +8,12 @@ import { checkCondition } from './checkOperators.ts';
 import { BUILTIN_USAGE } from './builtinUsage.ts';
 import { isUnknown, T, typeArgs, typeName, unify, UNKNOWN } from './types.ts';
 
-const AGGREGATES = new Set(['sum', 'count', 'filter', 'any', 'all']);
+const AGGREGATES = new Set(['sum', 'count', 'filter', 'map', 'any', 'all']);
 const ARITY: Record<string, [number, number]> = {
   min: [2, Infinity], max: [2, Infinity], clamp: [3, 3], round: [2, 2], floor: [2, 2], ceil: [2, 2], abs: [1, 1],
   present: [1, 1], month_after: [1, 1], month_start: [1, 1], year_end: [1, 1], year_start: [1, 1], year: [1, 1],
   add_months: [2, 2], add_days: [2, 2], add_workdays: [2, 2], workdays_between: [2, 2], days_between: [2, 2],
-  months_between: [2, 2], age_at: [2, 2], date: [3, 3], sum: [1, 2], count: [1, 2], filter: [2, 2], any: [2, 2], all: [2, 2],
+  months_between: [2, 2], age_at: [2, 2], date: [3, 3], sum: [1, 2], count: [1, 2], filter: [2, 2], map: [2, 2], any: [2, 2], all: [2, 2],
 };
 const ORDERABLE = (t: XType) => ['money', 'rate', 'number', 'integer', 'duration', 'date'].includes(t.kind);
 const SUMMABLE = (t: XType) => ['money', 'rate', 'number', 'integer', 'duration'].includes(t.kind);
@@ -86,7 +86,7 @@ function aggregate(ctx: Ctx, callee: Name, fn: AggregateFn, args: Expr[], span: 
     } else {
       variable = fnArg.param.text;
       ctx.scopes.push(new Map([[variable, element]]));
-      body = fn === 'sum' ? checkExpr(ctx, fnArg.body) : checkCondition(ctx, fnArg.body);
+      body = fn === 'sum' || fn === 'map' ? checkExpr(ctx, fnArg.body) : checkCondition(ctx, fnArg.body);
       ctx.scopes.pop();
     }
   }
@@ -103,6 +103,10 @@ function aggregate(ctx: Ctx, callee: Name, fn: AggregateFn, args: Expr[], span: 
       break;
     case 'filter':
       type = isUnknown(list.type) ? UNKNOWN : list.type;
+      break;
+    case 'map':
+      // one value per item, in list order: e.g. each dependant's pension
+      type = body && !isUnknown(body.type) ? { kind: 'list', element: body.type } : UNKNOWN;
       break;
     default:
       type = T.boolean;

@@ -337,6 +337,9 @@ export class Gen {
       case 'filter':
         loop = `const out${this.ann ? ': any[]' : ''} = []; for (let i = 0; i < xs.length; i++) { const ${v} = ${item}; if (${body ?? 'true'}) out.push(${v}); } return out;`;
         break;
+      case 'map':
+        loop = `const out${this.ann ? ': any[]' : ''} = []; for (let i = 0; i < xs.length; i++) { const ${v} = ${item}; out.push(${body ?? v}); } return out;`;
+        break;
       case 'any':
         loop = `for (let i = 0; i < xs.length; i++) { const ${v} = ${item}; if (${body ?? v}) return true; } return false;`;
         break;

@@ -185,7 +185,7 @@ export type BuiltinFn =
   | 'year_end'
   | 'year_start';
 
-export type AggregateFn = 'sum' | 'count' | 'filter' | 'any' | 'all';
+export type AggregateFn = 'sum' | 'count' | 'filter' | 'map' | 'any' | 'all';
 
 export type ArithOp = '+' | '-' | '*' | '/';
 export type CompareOp = '=' | '!=' | '<' | '<=' | '>' | '>=';

@@ -138,6 +138,7 @@ export const BUILTIN_FUNCTIONS: Readonly<Record<string, string>> = {
   求和: 'sum',
   计数: 'count',
   筛选: 'filter',
+  映射: 'map',
   任一: 'any',
   全部: 'all',
   有值: 'present',

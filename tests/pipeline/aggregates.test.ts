@@ -1,0 +1,58 @@
+// Source → check → generate → evaluate, for list aggregates: per-item values (映射/map) next to
+// their total, as a dependants' pension breakdown needs (条例第三十九条).
+import { describe, expect, it } from 'vitest';
+import { compilePolicy, loadPolicy } from '../../compiler/index.ts';
+
+const POLICY = `
+政策 测试 生效 2011-01-01 舍入 四舍五入 到 分
+枚举 关系 { 配偶, 子女, 父母 }
+记录 亲属 { 关系: 关系, 孤寡?: 布尔 }
+输入 { 本人工资: 金额, 亲属们: 列表[亲属] }
+规则 比例(p: 亲属): 比率 依据 "条例第三十九条" =
+  匹配 p.关系 { 配偶: 40%, 否则: 30% }
+规则 各亲属抚恤金: 列表[金额] 依据 "条例第三十九条" = 映射(亲属们, p => 本人工资 × 比例(p))
+规则 抚恤金合计: 金额 依据 "条例第三十九条" = 求和(亲属们, p => 本人工资 × 比例(p))
+规则 子女人数: 整数 依据 "x" = 计数(亲属们, p => p.关系 = 子女)
+`;
+
+function load() {
+  const r = compilePolicy({ files: [{ path: 't.xize', text: POLICY }] });
+  expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return loadPolicy(r.ir!);
+}
+
+describe('list aggregates end to end', () => {
+  it('映射 gives one value per item, in order, beside the sum', () => {
+    const policy = load();
+    const o = policy.evaluate(
+      { 本人工资: '5000.00', 亲属们: [{ 关系: '配偶' }, { 关系: '子女' }, { 关系: '子女' }] },
+      { asOf: '2024-01-01' },
+    );
+    expect(o.errors).toEqual([]);
+    // 5000 × 40% = 2000; 5000 × 30% = 1500 each child
+    // 5000 × 40% = 2000, 5000 × 30% = 1500: list items are exact, not rounded at the rule boundary
+    expect(o.outputs['各亲属抚恤金'].value).toEqual(['2000', '1500', '1500']);
+    // 2000 + 1500 + 1500 = 5000
+    expect(o.outputs['抚恤金合计'].value).toBe('5000.00');
+    expect(o.outputs['子女人数'].value).toBe(2);
+  });
+
+  it('list items keep every digit; rounding them is written explicitly', () => {
+    const o = load().evaluate({ 本人工资: '5000.01', 亲属们: [{ 关系: '配偶' }, { 关系: '子女' }] }, { asOf: '2024-01-01' });
+    // 5000.01 × 40% = 2000.004; 5000.01 × 30% = 1500.003
+    expect(o.outputs['各亲属抚恤金'].value).toEqual(['2000.004', '1500.003']);
+    // the money rule is rounded half-up to 分 at its boundary: 3500.007 → 3500.01
+    expect(o.outputs['抚恤金合计'].value).toBe('3500.01');
+  });
+
+  it('映射 over an empty list is an empty list, the sum zero', () => {
+    const o = load().evaluate({ 本人工资: '5000.00', 亲属们: [] }, { asOf: '2024-01-01' });
+    expect(o.outputs['各亲属抚恤金'].value).toEqual([]);
+    expect(o.outputs['抚恤金合计'].value).toBe('0.00');
+  });
+
+  it('映射 needs a value expression of some type: a list of the body type', () => {
+    const bad = compilePolicy({ files: [{ path: 't.xize', text: POLICY + '规则 坏: 金额 依据 "x" = 映射(亲属们, p => 本人工资)\n' }] });
+    expect(bad.diagnostics.map((d) => d.code)).toContain('XC020');
+  });
+});
