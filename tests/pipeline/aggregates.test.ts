@@ -30,8 +30,8 @@ describe('list aggregates end to end', () => {
     );
     expect(o.errors).toEqual([]);
     // 5000 × 40% = 2000; 5000 × 30% = 1500 each child
-    // 5000 × 40% = 2000, 5000 × 30% = 1500: list items are exact, not rounded at the rule boundary
-    expect(o.outputs['各亲属抚恤金'].value).toEqual(['2000', '1500', '1500']);
+    // 5000 × 40% = 2000, 5000 × 30% = 1500: money items print with 2 decimals when exact to the fen
+    expect(o.outputs['各亲属抚恤金'].value).toEqual(['2000.00', '1500.00', '1500.00']);
     // 2000 + 1500 + 1500 = 5000
     expect(o.outputs['抚恤金合计'].value).toBe('5000.00');
     expect(o.outputs['子女人数'].value).toBe(2);
