@@ -131,17 +131,17 @@ export function formatTrace(root: TraceNode): string {
     switch (n.kind) {
       case 'rule': {
         const args = n.args ? `(${n.args.map(jsonText).join(', ')})` : '';
-        const value = n.failed === 'missing' ? c.yellow('不可用 / unavailable') : n.failed === 'error' ? c.red('错误 / error') : c.bold(jsonText(n.value));
+        const value = n.failed === 'missing' ? c.yellow('不可用 / unavailable') : n.failed === 'error' ? c.red('错误 / error') : c.bold(n.display ?? jsonText(n.value));
         const extra: string[] = [];
         if (n.version !== undefined) extra.push(`版本起始 / from ${n.version ?? '—'}`);
         if (n.exception) extra.push(`适用例外 / exception${n.exception.cite ? ` 〔${n.exception.cite}〕` : ''}（${n.exception.policy}）`);
         return `${c.cyan('规则')} ${n.name}${args} = ${value}${n.cite ? c.gray(`  〔${n.cite}〕`) : ''}${extra.length ? c.gray(`  ${extra.join(' · ')}`) : ''}`;
       }
       case 'param':
-        return `${c.blue('参数')} ${n.name} = ${c.bold(jsonText(n.value))}  ${c.gray(`取值日期 ${n.at} · 版本起始 ${n.from ?? '—'} · ${n.overridden ? '案例覆盖 / case override' : n.policy}${n.cite ? ` 〔${n.cite}〕` : ''}`)}`;
+        return `${c.blue('参数')} ${n.name} = ${c.bold(n.display ?? jsonText(n.value))}  ${c.gray(`取值日期 ${n.at} · 版本起始 ${n.from ?? '—'} · ${n.overridden ? '案例覆盖 / case override' : n.policy}${n.cite ? ` 〔${n.cite}〕` : ''}`)}`;
       case 'table':
       case 'bands':
-        return `${c.blue(n.kind === 'table' ? '表' : '分档')} ${n.name}[${jsonText(n.key)}] = ${c.bold(jsonText(n.value))}  ${c.gray(`取值日期 ${n.at} · 版本起始 ${n.from ?? '—'} · ${n.policy}${n.cite ? ` 〔${n.cite}〕` : ''}`)}`;
+        return `${c.blue(n.kind === 'table' ? '表' : '分档')} ${n.name}[${jsonText(n.key)}] = ${c.bold(n.display ?? jsonText(n.value))}  ${c.gray(`取值日期 ${n.at} · 版本起始 ${n.from ?? '—'} · ${n.policy}${n.cite ? ` 〔${n.cite}〕` : ''}`)}`;
       case 'input':
         return n.missing ? `${c.green('输入')} ${n.path} ${c.yellow('（未提供 / not given）')}` : `${c.green('输入')} ${n.path} = ${jsonText(n.value)}`;
       case 'rounding':

@@ -513,6 +513,7 @@ function computeRule(cx: Ctx, i: number): unknown {
     cx.s[i] = x;
     cx.st[i] = undefined;
     node.value = toJson(cx.M, R.type, x);
+    node.display = display(cx.M, R.type, x);
     return x;
   } catch (e) {
     tagWith(e, R.name, R.cite);
@@ -547,6 +548,7 @@ function call(cx: Ctx, i: number, fn: (cx: Ctx, ...a: unknown[]) => unknown, arg
   try {
     const x = finish(cx, R, fn(cx, ...args));
     node.value = toJson(cx.M, R.type, x);
+    node.display = display(cx.M, R.type, x);
     return x;
   } catch (e) {
     tagWith(e, R.name, R.cite);
@@ -647,7 +649,7 @@ function lookupParam(cx: Ctx, i: number, d: string): unknown {
     cx.touched.push(cx.po + i);
   }
   if (cx.t !== null) {
-    const node: ParamTraceNode = { kind: 'param', name: P.name, value: toJson(cx.M, P.type, v), at: d, from, policy };
+    const node: ParamTraceNode = { kind: 'param', name: P.name, value: toJson(cx.M, P.type, v), display: display(cx.M, P.type, v), at: d, from, policy };
     if (cite !== undefined) node.cite = cite;
     if (overridden) node.overridden = true;
     if (memo) cx.pn[i] = node;
@@ -689,6 +691,7 @@ function table(cx: Ctx, i: number, key: unknown, at: string | null): unknown {
       name: T.name,
       key: toJson(cx.M, T.keyType, key),
       value: toJson(cx.M, T.valueType, v),
+      display: display(cx.M, T.valueType, v),
       at: d,
       from: ver.from,
       policy: ver.policy,
@@ -722,6 +725,7 @@ function band(cx: Ctx, i: number, key: unknown, at: string | null): unknown {
       name: B.name,
       key: toJson(cx.M, B.keyType, key),
       value: toJson(cx.M, B.valueType, v),
+      display: display(cx.M, B.valueType, v),
       at: d,
       from: ver.from,
       policy: ver.policy,

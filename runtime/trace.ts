@@ -6,6 +6,8 @@ export interface RuleTraceNode {
   kind: 'rule';
   name: string;
   value: JsonValue | undefined;
+  /** Human-readable value (`4,800.00元`, `60%`) */
+  display?: string;
   /** Arguments of a parameterised rule call (JSON forms). */
   args?: JsonValue[];
   cite?: string;
@@ -21,6 +23,7 @@ export interface ParamTraceNode {
   kind: 'param';
   name: string;
   value: JsonValue;
+  display?: string;
   at: string;
   from: string | null;
   policy: string;
@@ -33,6 +36,7 @@ export interface LookupTraceNode {
   name: string;
   key: JsonValue;
   value: JsonValue;
+  display?: string;
   at: string;
   from: string | null;
   policy: string;
