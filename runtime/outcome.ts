@@ -98,7 +98,7 @@ export interface PolicyInfo {
 }
 
 /** What `loadPolicy` returns and what a generated module exports. */
-export interface LoadedPolicy<I = Record<string, unknown>, O = Record<string, OutputValue>> {
+export interface LoadedPolicy<I = unknown, O = Record<string, OutputValue>> {
   evaluate(input: I, options?: EvaluateOptions): Outcome<O>;
   inputSchema: Record<string, unknown>;
   policyInfo: PolicyInfo;

@@ -92,7 +92,7 @@ function evilPolicy(): IrPolicy {
     rules: [
       mkRule(E(0), T.money, [one(E(1), arith('*', input(E(0), T.money), param(E(3), T.rate)), E(8))], {
         cite: E(2),
-        exceptions: [{ condition: { span, k: 'compare', type: T.boolean, op: '=', left: input(E(7), T.text), right: text(E(6)) } as never, value: money('0'), cite: E(7), policy: E(4) }],
+        exceptions: [{ condition: { span, k: 'compare', type: T.boolean, op: '=', left: input(E(7), T.text), right: text(E(6)) } as never, value: money('0'), cite: E(7), policy: E(4), span }],
       }),
       mkRule(E(9), T.money, [one(E(1), table(E(4), input(E(4), T.enum(enumName)), T.money))], { cite: E(5) }),
       mkRule(E(5), T.text, [one(E(1), text(E(6)))]),
@@ -102,7 +102,7 @@ function evilPolicy(): IrPolicy {
       }),
       mkRule('总计', T.money, [one(E(1), arith('+', rule(E(0), T.money), rule(E(9), T.money)))]),
     ],
-    checks: [{ name: E(2), severity: 'warning', condition: { span, k: 'compare', type: T.boolean, op: '>', left: input(E(0), T.money), right: money('100') } as never, message: E(0), cite: E(1), policy: E(1) }],
+    checks: [{ name: E(2), severity: 'warning', condition: { span, k: 'compare', type: T.boolean, op: '>', left: input(E(0), T.money), right: money('100') } as never, message: E(0), cite: E(1), policy: E(1), span }],
   });
 }
 
