@@ -1092,6 +1092,10 @@ export function evaluateModel(M: PolicyModel, input: unknown, options: EvaluateO
   try {
     if (preload) preloadInputs(cx);
     evaluateWith(cx, M, which, out, tracer);
+  } catch (e) {
+    // evaluate never throws: anything unexpected becomes an XR012 of the outcome
+    out.errors.push(toEvalError(e));
+    out.ok = false;
   } finally {
     release(P, cx);
   }
