@@ -8,6 +8,7 @@ import { checkParamCycles, checkRuleCycles } from './checkCycles.ts';
 import { checkCondition } from './checkOperators.ts';
 import { checkParam } from './checkParams.ts';
 import { checkTableCoverage, checkTableRequired } from './checkTables.ts';
+import { liveRefs } from './liveRefs.ts';
 import { checkDateText, checkExpr, err } from './checkTypes.ts';
 import type { IrBands, IrCheck, IrEnum, IrField, IrParam, IrPolicy, IrRecord, IrRounding, IrRule, IrTable } from './ir.ts';
 import { buildBands, buildParam, buildRule, buildTable, newCtx } from './layers.ts';
@@ -128,8 +129,10 @@ export function checkChain(chain: PolicyUnit[], diags: Diagnostic[]): IrPolicy {
   checkParamCycles(params, sub('p:'), diags);
   const abstract = header ? header.abstract : true;
   const leafInfo = { name: leaf.name, abstract, span: header?.name.span ?? startSpan(leaf.asts[0]?.file ?? '') };
-  for (const p of params) checkParam(syms, p, leafInfo, diags);
-  for (const t of tables) checkTableRequired(syms, t, leafInfo, diags);
+  // a required figure only has to be supplied when something live still reads it
+  const live = liveRefs({ rules: ruleList, checks, params, tables, bands });
+  for (const p of params) checkParam(syms, p, leafInfo, diags, live.params.has(p.name));
+  for (const t of tables) checkTableRequired(syms, t, leafInfo, diags, live.tables.has(t.name));
 
   return {
     name: leaf.name,

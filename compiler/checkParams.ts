@@ -1,7 +1,8 @@
 // Parameter pass: values must be constant expressions (XC061: literals, enum members, other
 // parameters, arithmetic, comparisons and pure built-ins — no inputs, rules, tables, bands,
 // 基准日 or locals); a declaration needs a value or `必填` (XC062); a required parameter
-// left unset in a non-abstract policy is an error (XC060; abstract policies pass silently).
+// left unset in a non-abstract policy is an error (XC060; abstract policies pass silently) when
+// something live still reads it (compiler/liveRefs.ts).
 import type { Span } from '../dsl/ast.ts';
 import type { Diagnostic } from '../dsl/diagnostic.ts';
 import type { IrParam } from './ir.ts';
@@ -25,6 +26,7 @@ export function checkParam(
   p: IrParam,
   leaf: { name: string; abstract: boolean; span: Span },
   diags: Diagnostic[],
+  read = true,
 ): void {
   const extra = p.cite ? { cite: p.cite } : {};
   for (const layer of p.layers) {
@@ -47,7 +49,7 @@ export function checkParam(
     return;
   }
   const hasValue = p.layers.some((l) => l.versions.length > 0);
-  if (p.required && !hasValue && !leaf.abstract) {
+  if (p.required && !hasValue && !leaf.abstract && read) {
     const related = base ? [{ span: base.name.span, message: { zh: '参数的声明', en: 'the parameter declaration' } }] : undefined;
     report(diags, 'XC060', leaf.span, { name: p.name, policy: leaf.name }, { ...extra, ...(related ? { related } : {}) });
   }

@@ -72,6 +72,7 @@ export function checkTableRequired(
   t: IrTable,
   leaf: { name: string; abstract: boolean; span: Span },
   diags: Diagnostic[],
+  read = true,
 ): void {
   const extra = t.cite ? { cite: t.cite } : {};
   const sym = syms.values.get(t.name);
@@ -81,7 +82,7 @@ export function checkTableRequired(
     return;
   }
   const hasRows = t.layers.some((l) => l.versions.some((v) => v.body.rows.length > 0 || v.body.otherwise));
-  if (t.required && !hasRows && !leaf.abstract) {
+  if (t.required && !hasRows && !leaf.abstract && read) {
     const related = base ? [{ span: base.name.span, message: { zh: '表的声明', en: 'the table declaration' } }] : undefined;
     report(diags, 'XC063', leaf.span, { name: t.name, policy: leaf.name }, { ...extra, ...(related ? { related } : {}) });
   }

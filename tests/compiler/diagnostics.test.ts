@@ -239,8 +239,10 @@ describe('cycles', () => {
 
 describe('parameters', () => {
   it('XC060 required parameter unset in a non-abstract policy (none in an abstract one)', () => {
-    const r = body('参数 最低工资: 金额 必填 依据 "x"\n');
+    const r = body('参数 最低工资: 金额 必填 依据 "x"\n规则 津贴: 金额 依据 "x" = 最大(本人工资, 最低工资)\n');
     const d = expectDiag(r, 'XC060', 't.xize', r.text, '测试');
+    // a required parameter nothing reads need not be supplied
+    expect(codes(body('参数 最低工资: 金额 必填 依据 "x"\n').diagnostics)).toEqual([]);
     expect(d.related?.[0].span.start.line).toBe(posOf(r.text, '最低工资').line);
     const abs = compileFolders({ 'a.xize': '抽象 政策 基线 生效 2011-01-01\n参数 最低工资: 金额 必填 依据 "x"\n' });
     expect(abs.diagnostics).toEqual([]);
@@ -254,7 +256,7 @@ describe('parameters', () => {
     expectDiag(r, 'XC062', 't.xize', r.text, 'p: 金额');
   });
   it('XC063 required table without rows in a non-abstract policy (none in an abstract one, none once filled)', () => {
-    const r = body('表 补助金: 伤残等级 -> 金额 必填 依据 "x"\n');
+    const r = body('表 补助金: 伤残等级 -> 金额 必填 依据 "x"\n规则 额: 金额 依据 "x" = 当 有值(等级) 则 补助金[等级] 否则 0元\n');
     const d = expectDiag(r, 'XC063', 't.xize', r.text, '测试');
     expect(d.related?.[0].span.start.line).toBe(posOf(r.text, '补助金').line);
     const abs = compileFolders({ 'a.xize': '抽象 政策 基线 生效 2011-01-01\n枚举 级 { 一, 二 }\n表 补助金: 级 -> 金额 必填 依据 "x"\n' });

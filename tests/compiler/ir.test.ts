@@ -25,6 +25,7 @@ const NATIONAL = {
   限定(月缴费工资, 统筹地区月平均工资 × 60%, 统筹地区月平均工资 × 300%)
 规则 一次性伤残补助金: 金额 依据 "条例第三十五条" = 本人工资 × 伤残补助金月数[伤残等级]
 规则 伤残津贴比例: 比率 依据 "条例第三十五条" = 90%
+规则 伤残津贴: 金额 依据 "条例第三十五条" = 最大(本人工资 × 伤残津贴比例, 最低工资标准)
 例外 一次性伤残补助金 当 月缴费工资 = 0元 则 0元 依据 "全国例外"
 `,
 };
@@ -111,6 +112,20 @@ describe('national → province → city', () => {
   it('the province without the required parameter fails with XC060', () => {
     const r = compileFolders({ 'x/p.xize': '政策 x 继承 全国 生效 2020-01-01\n' }, { 全国: NATIONAL });
     expect(codes(r.diagnostics)).toEqual(['XC060']);
+  });
+
+  it('a required parameter only the overridden rule read need not be supplied', () => {
+    const r = compileFolders(
+      { 'x/p.xize': '政策 x 继承 全国 生效 2020-01-01\n覆盖 规则 伤残津贴 = 本人工资 × 伤残津贴比例 依据 "本省"\n' },
+      { 全国: NATIONAL },
+    );
+    expect(codes(r.diagnostics)).toEqual([]);
+    // …but a dated override leaves the parent's body live before its first date
+    const dated = compileFolders(
+      { 'x/p.xize': '政策 x 继承 全国 生效 2020-01-01\n覆盖 规则 伤残津贴 { 自 2020-01-01: 本人工资 × 伤残津贴比例 依据 "本省" }\n' },
+      { 全国: NATIONAL },
+    );
+    expect(codes(dated.diagnostics)).toEqual(['XC060']);
   });
 });
 

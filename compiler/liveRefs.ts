@@ -1,0 +1,57 @@
+// Liveness pass: which parameters and tables the compiled policy can still read. A province that
+// overrides a rule at every date (an undated 覆盖) makes the parent's body dead, and with it the
+// parameters only that body read. A `必填` parameter or table that nothing live reads need not be
+// supplied, so XC060/XC063 only fire for what a case can actually reach.
+import type { IrBands, IrCheck, IrExpr, IrLayer, IrParam, IrRule, IrTable } from './ir.ts';
+import { walkIr } from './irWalk.ts';
+
+/** Layers that can still win a lookup: a layer is dead when a later one has an undated version. */
+function liveLayers<T>(layers: IrLayer<T>[]): IrLayer<T>[] {
+  let last = -1;
+  layers.forEach((l, i) => {
+    if (l.versions.some((v) => v.from === null)) last = i;
+  });
+  return last < 0 ? layers : layers.slice(last);
+}
+
+export interface LiveRefs {
+  params: Set<string>;
+  tables: Set<string>;
+}
+
+export function liveRefs(p: { rules: IrRule[]; checks: IrCheck[]; params: IrParam[]; tables: IrTable[]; bands: IrBands[] }): LiveRefs {
+  const params = new Set<string>();
+  const tables = new Set<string>();
+  const paramByName = new Map(p.params.map((x) => [x.name, x]));
+  const tableByName = new Map(p.tables.map((x) => [x.name, x]));
+  const pending: IrExpr[] = [];
+  const visit = (e: IrExpr) => {
+    if (e.k === 'param' && !params.has(e.name)) {
+      params.add(e.name);
+      const decl = paramByName.get(e.name);
+      if (decl) for (const l of liveLayers(decl.layers)) for (const v of l.versions) pending.push(v.body);
+    } else if (e.k === 'table' && !tables.has(e.name)) {
+      tables.add(e.name);
+      // table rows are merged per key, so every layer can still supply a row
+      const decl = tableByName.get(e.name);
+      if (decl) for (const l of decl.layers) for (const v of l.versions) {
+        for (const r of v.body.rows) pending.push(r.value);
+        if (v.body.otherwise) pending.push(v.body.otherwise);
+      }
+    }
+  };
+  for (const r of p.rules) {
+    for (const l of liveLayers(r.layers)) for (const v of l.versions) pending.push(v.body);
+    for (const x of r.exceptions) pending.push(x.condition, x.value);
+  }
+  for (const c of p.checks) pending.push(c.condition);
+  for (const b of p.bands) for (const l of liveLayers(b.layers)) for (const v of l.versions) {
+    for (const band of v.body) {
+      if (band.lower.value) pending.push(band.lower.value);
+      if (band.upper.value) pending.push(band.upper.value);
+      pending.push(band.value);
+    }
+  }
+  while (pending.length) walkIr(pending.pop()!, visit);
+  return { params, tables };
+}
