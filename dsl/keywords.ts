@@ -14,6 +14,7 @@
 //   builtin       built-in functions — CONTEXTUAL: lexed as names, resolved by the checker
 // Only the reserved categories (all but 'type' and 'builtin') become lexer tokens, so a user may
 // still name an input `年龄` or `日期`.
+import type { PrimitiveTypeName } from './ast.ts';
 
 export type KeywordCategory =
   | 'declaration'
@@ -97,17 +98,8 @@ export const KEYWORDS: readonly KeywordEntry[] = [
   { id: 'Years', zh: '年', en: 'years', category: 'unit', doc: '年 / years (12 months)' },
 ];
 
-export type PrimitiveTypeKey =
-  | 'money'
-  | 'rate'
-  | 'number'
-  | 'integer'
-  | 'boolean'
-  | 'date'
-  | 'text'
-  | 'days'
-  | 'months'
-  | 'workdays';
+/** The primitive type names of the AST (dsl/ast.ts), by their canonical English spelling. */
+export type PrimitiveTypeKey = PrimitiveTypeName;
 
 /** Type names, Chinese → canonical English (contextual: recognised in type position). */
 export const TYPE_NAMES: Readonly<Record<string, PrimitiveTypeKey>> = {

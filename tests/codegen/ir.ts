@@ -1,20 +1,13 @@
 // Tiny builders for hand-written IR in codegen tests (no parser needed).
 import type { IrExpr, IrLayer, IrPolicy, IrRule, XType, IrParam, IrTable, IrBands, IrVersion } from '../../compiler/ir.ts';
 import type { Span } from '../../dsl/ast.ts';
+import { T as BASE } from '../../compiler/types.ts';
 
 export const span: Span = { file: 't.xize', start: { offset: 0, line: 1, column: 1 }, end: { offset: 0, line: 1, column: 1 } };
 
+// the checker's own type constants, plus builders for the constructed types
 export const T = {
-  money: { kind: 'money' } as XType,
-  rate: { kind: 'rate' } as XType,
-  number: { kind: 'number' } as XType,
-  integer: { kind: 'integer' } as XType,
-  boolean: { kind: 'boolean' } as XType,
-  date: { kind: 'date' } as XType,
-  text: { kind: 'text' } as XType,
-  days: { kind: 'duration', unit: 'days' } as XType,
-  months: { kind: 'duration', unit: 'months' } as XType,
-  workdays: { kind: 'duration', unit: 'workdays' } as XType,
+  ...BASE,
   enum: (name: string): XType => ({ kind: 'enum', name }),
   record: (name: string): XType => ({ kind: 'record', name }),
   list: (element: XType): XType => ({ kind: 'list', element }),
