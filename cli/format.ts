@@ -49,9 +49,19 @@ export function errorLine(e: EvaluationError): string {
   return lines.join('\n');
 }
 
+/** Which outputs `formatOutcome` lists. */
+export interface ShowOptions {
+  /** The outputs to list, in this order (default: every computed output, in policy order). */
+  show?: string[];
+  /** List every unavailable output (`--all`); otherwise only the unavailable ones of `show`. */
+  allUnavailable?: boolean;
+  /** A dim line after the outputs (how many are not listed and how to see them). */
+  note?: string;
+}
+
 /** Pretty outcome: each output with its name, value and citation, then unavailable outputs,
- * checks and errors. `expected` marks each output ✓/✗ when the case states it. */
-export function formatOutcome(o: Outcome, outputs: OutputInfo[], result?: CaseResult): string {
+ * checks and errors. `result` marks each output ✓/✗ when the case states it. */
+export function formatOutcome(o: Outcome, outputs: OutputInfo[], result?: CaseResult, opts: ShowOptions = {}): string {
   const lines: string[] = [];
   const info = new Map(outputs.map((x) => [x.name, x]));
   const fieldOf = new Map((result?.fields ?? []).filter((f) => f.kind === 'output').map((f) => [f.name, f]));
@@ -63,7 +73,7 @@ export function formatOutcome(o: Outcome, outputs: OutputInfo[], result?: CaseRe
       if (e.hint) lines.push(`        ${c.gray(`提示 / hint: ${e.hint.zh} / ${e.hint.en}`)}`);
     }
   }
-  const names = Object.keys(o.outputs);
+  const names = opts.show ? opts.show.filter((n) => o.outputs[n] !== undefined) : Object.keys(o.outputs);
   if (names.length > 0) {
     lines.push(c.bold('输出 / outputs'));
     const width = Math.max(...names.map((n) => displayWidth(n)));
@@ -76,7 +86,12 @@ export function formatOutcome(o: Outcome, outputs: OutputInfo[], result?: CaseRe
       if (f && !f.pass) lines.push(`    ${c.red(`预期 / expected: ${f.expected}`)}`);
     }
   }
-  const unavailable = Object.entries(o.unavailable);
+  const unavailable = opts.allUnavailable
+    ? Object.entries(o.unavailable)
+    : opts.show
+      ? opts.show.filter((n) => o.unavailable[n] !== undefined).map((n) => [n, o.unavailable[n]!] as const)
+      : [];
+  const listedUnavailable = new Set(unavailable.map(([n]) => n));
   if (unavailable.length > 0) {
     lines.push(c.bold('不可用（缺少可选输入）/ unavailable (optional inputs missing)'));
     for (const [n, u] of unavailable) {
@@ -86,6 +101,7 @@ export function formatOutcome(o: Outcome, outputs: OutputInfo[], result?: CaseRe
       if (f && !f.pass) lines.push(`    ${c.red(`预期 / expected: ${f.expected}`)}`);
     }
   }
+  if (opts.note) lines.push(c.dim(opts.note));
   if (o.checks.length > 0) {
     lines.push(c.bold('检查 / checks'));
     for (const k of o.checks) {
@@ -99,7 +115,7 @@ export function formatOutcome(o: Outcome, outputs: OutputInfo[], result?: CaseRe
   }
   for (const f of result?.fields ?? []) {
     if (f.kind === 'output') {
-      if (!f.pass && !o.outputs[f.name] && !o.unavailable[f.name]) {
+      if (!f.pass && !o.outputs[f.name] && !listedUnavailable.has(f.name)) {
         lines.push(`${BAD()} ${f.name}: ${c.red(`预期 / expected ${f.expected}`)}，实际 / actual ${f.actual}`);
       }
     } else if (f.kind !== 'outcome') {
@@ -123,35 +139,41 @@ export function displayWidth(s: string): number {
   return w;
 }
 
-/** The explanation of one output as an indented tree. */
-export function formatTrace(root: TraceNode): string {
-  const lines: string[] = [];
-  const shown = new Set<TraceNode>();
-  const label = (n: TraceNode): string => {
-    switch (n.kind) {
-      case 'rule': {
-        const args = n.args ? `(${n.args.map(jsonText).join(', ')})` : '';
-        const value = n.failed === 'missing' ? c.yellow('不可用 / unavailable') : n.failed === 'error' ? c.red('错误 / error') : c.bold(n.display ?? jsonText(n.value));
-        const extra: string[] = [];
-        if (n.version !== undefined) extra.push(`版本起始 / from ${n.version ?? '—'}`);
-        if (n.exception) extra.push(`适用例外 / exception${n.exception.cite ? ` 〔${n.exception.cite}〕` : ''}（${n.exception.policy}）`);
-        return `${c.cyan('规则')} ${n.name}${args} = ${value}${n.cite ? c.gray(`  〔${n.cite}〕`) : ''}${extra.length ? c.gray(`  ${extra.join(' · ')}`) : ''}`;
-      }
-      case 'param':
-        return `${c.blue('参数')} ${n.name} = ${c.bold(n.display ?? jsonText(n.value))}  ${c.gray(`取值日期 ${n.at} · 版本起始 ${n.from ?? '—'} · ${n.overridden ? '案例覆盖 / case override' : n.policy}${n.cite ? ` 〔${n.cite}〕` : ''}`)}`;
-      case 'table':
-      case 'bands':
-        return `${c.blue(n.kind === 'table' ? '表' : '分档')} ${n.name}[${jsonText(n.key)}] = ${c.bold(n.display ?? jsonText(n.value))}  ${c.gray(`取值日期 ${n.at} · 版本起始 ${n.from ?? '—'} · ${n.policy}${n.cite ? ` 〔${n.cite}〕` : ''}`)}`;
-      case 'input':
-        return n.missing ? `${c.green('输入')} ${n.path} ${c.yellow('（未提供 / not given）')}` : `${c.green('输入')} ${n.path} = ${jsonText(n.value)}`;
-      case 'rounding':
-        return `${c.gray('舍入')} ${MODE_ZH[n.mode] ?? n.mode} 到 ${UNIT_ZH[n.unit] ?? n.unit}: ${n.before} → ${n.after}`;
+/** One line of the explanation tree; `brief` drops the citation and version of a rule (used for
+ * a rule whose subtree was printed above). */
+function traceLabel(n: TraceNode, brief = false): string {
+  switch (n.kind) {
+    case 'rule': {
+      const args = n.args ? `(${n.args.map(jsonText).join(', ')})` : '';
+      const value = n.failed === 'missing' ? c.yellow('不可用 / unavailable') : n.failed === 'error' ? c.red('错误 / error') : c.bold(n.display ?? jsonText(n.value));
+      if (brief) return `${c.cyan('规则')} ${n.name}${args} = ${value}`;
+      const extra: string[] = [];
+      if (n.version !== undefined) extra.push(`版本起始 / from ${n.version ?? '—'}`);
+      if (n.exception) extra.push(`适用例外 / exception${n.exception.cite ? ` 〔${n.exception.cite}〕` : ''}（${n.exception.policy}）`);
+      return `${c.cyan('规则')} ${n.name}${args} = ${value}${n.cite ? c.gray(`  〔${n.cite}〕`) : ''}${extra.length ? c.gray(`  ${extra.join(' · ')}`) : ''}`;
     }
-  };
+    case 'param':
+      return `${c.blue('参数')} ${n.name} = ${c.bold(n.display ?? jsonText(n.value))}  ${c.gray(`取值日期 ${n.at} · 版本起始 ${n.from ?? '—'} · ${n.overridden ? '案例覆盖 / case override' : n.policy}${n.cite ? ` 〔${n.cite}〕` : ''}`)}`;
+    case 'table':
+    case 'bands':
+      return `${c.blue(n.kind === 'table' ? '表' : '分档')} ${n.name}[${jsonText(n.key)}] = ${c.bold(n.display ?? jsonText(n.value))}  ${c.gray(`取值日期 ${n.at} · 版本起始 ${n.from ?? '—'} · ${n.policy}${n.cite ? ` 〔${n.cite}〕` : ''}`)}`;
+    case 'input':
+      return n.missing ? `${c.green('输入')} ${n.path} ${c.yellow('（未提供 / not given）')}` : `${c.green('输入')} ${n.path} = ${jsonText(n.value)}`;
+    case 'rounding':
+      return `${c.gray('舍入')} ${MODE_ZH[n.mode] ?? n.mode} 到 ${UNIT_ZH[n.unit] ?? n.unit}: ${n.before} → ${n.after}`;
+  }
+}
+
+/** The explanation of one output as an indented tree (├─ └─). Rules are memoised, so the same
+ * rule node can occur under several parents: a rule whose subtree was already printed — in this
+ * tree or, when the caller passes the same `shown` set, in an earlier one — is printed as one
+ * line referring to it (`（见上 / see above）`). */
+export function formatTrace(root: TraceNode, shown: Set<TraceNode> = new Set()): string {
+  const lines: string[] = [];
   const walk = (n: TraceNode, prefix: string, last: boolean, top: boolean) => {
     const branch = top ? '' : last ? '└─ ' : '├─ ';
     const repeated = n.kind === 'rule' && shown.has(n) && n.children.length > 0;
-    lines.push(`${prefix}${branch}${label(n)}${repeated ? c.gray('  （同上 / see above）') : ''}`);
+    lines.push(`${prefix}${branch}${repeated ? `${traceLabel(n, true)}${c.gray('  （见上 / see above）')}` : traceLabel(n)}`);
     if (n.kind !== 'rule' || repeated) return;
     shown.add(n);
     const next = top ? '' : prefix + (last ? '   ' : '│  ');
@@ -159,4 +181,16 @@ export function formatTrace(root: TraceNode): string {
   };
   walk(root, '', true, true);
   return lines.join('\n');
+}
+
+/** The explanation trees of the named outputs (in that order; default: every traced output),
+ * a shared subtree printed once. Starts with a one-line legend. */
+export function formatExplanation(trace: Record<string, TraceNode>, names: string[] = Object.keys(trace)): string {
+  const shown = new Set<TraceNode>();
+  const trees = names.filter((n) => trace[n] !== undefined).map((n) => formatTrace(trace[n]!, shown));
+  const legend = c.gray(
+    '取值日期 = 参数取值的日期 · 版本起始 = 所用版本的起始日期 · 〔〕依据 · （见上）= 上文已展开\n' +
+      'at = date the value was taken at · from = start of the version used · 〔〕 citation · (see above) = subtree shown above',
+  );
+  return [legend, ...trees].join('\n\n');
 }
