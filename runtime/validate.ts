@@ -89,27 +89,70 @@ export function createValidator(schema: AnySchema): InputValidator {
   };
 }
 
+const NONE: InputError[] = [];
+/** Scratch path and ancestor stacks of forbiddenKeys, reused between calls (a re-entrant call,
+ * e.g. from a getter in the input, gets its own). */
+const PATH: (string | number)[] = [];
+const ANCESTORS: object[] = [];
+let scanning = false;
+
+/** XI011 for every forbidden key and XI012 where nesting exceeds MAX_DEPTH, in depth-first
+ * order; allocates only when it finds something (the result is then a new array). */
 function forbiddenKeys(input: unknown): InputError[] {
-  const out: InputError[] = [];
-  const stack = new Set<object>();
-  const walk = (v: unknown, path: (string | number)[]): void => {
-    if (typeof v !== 'object' || v === null || stack.has(v)) return;
-    if (path.length > MAX_DEPTH) {
-      out.push(inputError('XI012', formatInputPath(path), { limit: String(MAX_DEPTH) }));
-      return;
+  if (typeof input !== 'object' || input === null) return NONE;
+  const shared = !scanning;
+  const path = shared ? PATH : [];
+  const ancestors = shared ? ANCESTORS : [];
+  scanning = true;
+  try {
+    path.length = 0;
+    ancestors.length = 0;
+    return scanKeys(input, path, ancestors, null) ?? NONE;
+  } finally {
+    if (shared) {
+      scanning = false;
+      path.length = 0;
+      ancestors.length = 0;
     }
-    stack.add(v);
-    if (Array.isArray(v)) {
-      v.forEach((x, i) => walk(x, [...path, i]));
-    } else {
-      for (const k of Object.keys(v)) {
-        if (FORBIDDEN_KEYS.has(k)) out.push(inputError('XI011', formatInputPath([...path, k]), { key: k }));
-        else walk((v as Record<string, unknown>)[k], [...path, k]);
+  }
+}
+
+/** Scans `v` (reached by `path`, not among its `ancestors`); returns `out`, created on the first find. */
+function scanKeys(v: object, path: (string | number)[], ancestors: object[], out: InputError[] | null): InputError[] | null {
+  if (path.length > MAX_DEPTH) {
+    (out ??= []).push(inputError('XI012', formatInputPath(path), { limit: String(MAX_DEPTH) }));
+    return out;
+  }
+  ancestors.push(v);
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      if (!(i in v)) continue; // holes are skipped (as forEach does)
+      const x: unknown = v[i];
+      if (typeof x === 'object' && x !== null && !ancestors.includes(x)) {
+        path.push(i);
+        out = scanKeys(x, path, ancestors, out);
+        path.pop();
       }
     }
-    stack.delete(v);
-  };
-  walk(input, []);
+  } else {
+    const keys = Object.keys(v);
+    for (let n = 0; n < keys.length; n++) {
+      const k = keys[n]!;
+      if (FORBIDDEN_KEYS.has(k)) {
+        path.push(k);
+        (out ??= []).push(inputError('XI011', formatInputPath(path), { key: k }));
+        path.pop();
+        continue;
+      }
+      const x: unknown = (v as Record<string, unknown>)[k];
+      if (typeof x === 'object' && x !== null && !ancestors.includes(x)) {
+        path.push(k);
+        out = scanKeys(x, path, ancestors, out);
+        path.pop();
+      }
+    }
+  }
+  ancestors.pop();
   return out;
 }
 

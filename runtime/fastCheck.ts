@@ -1,0 +1,68 @@
+// A structural check of case input against the policy model that accepts only inputs the
+// generated schema accepts. It lets a valid case skip ajv; anything it is unsure of goes to the
+// full validator (runtime/validate.ts), which produces the XI… errors.
+import * as dates from './dates.ts';
+import type { PolicyModel, RtType } from './model.ts';
+import type { Prepared } from './prepared.ts';
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
+
+/** True only when `input` certainly satisfies the generated schema (runtime/validate.ts
+ * conventions). False means "not sure": the caller then runs the full validator. */
+export function fastValid(M: PolicyModel, P: Prepared, input: unknown): boolean {
+  return fastObject(M, P, input, M.inputs, P.inputByName, P.requiredInputs);
+}
+
+function fastObject(
+  M: PolicyModel,
+  P: Prepared,
+  o: unknown,
+  fields: { name: string; type: RtType; optional: boolean }[],
+  byName: Map<string, number>,
+  required: number,
+): boolean {
+  if (o === null || typeof o !== 'object' || Array.isArray(o)) return false;
+  const keys = Object.keys(o);
+  let present = 0;
+  for (let n = 0; n < keys.length; n++) {
+    const k = keys[n]!;
+    if (FORBIDDEN_KEYS.has(k)) return false;
+    const i = byName.get(k);
+    if (i === undefined) return false;
+    const F = fields[i]!;
+    if (!F.optional) present++;
+    if (!fastValue(M, P, F.type, (o as Record<string, unknown>)[k])) return false;
+  }
+  return present === required;
+}
+
+function fastValue(M: PolicyModel, P: Prepared, t: RtType, v: unknown): boolean {
+  switch (t.kind) {
+    case 'money':
+    case 'rate':
+    case 'number':
+      return typeof v === 'string' ? DECIMAL_TEXT.test(v) : typeof v === 'number' && Number.isFinite(v);
+    case 'integer':
+    case 'duration':
+      return typeof v === 'number' && Number.isInteger(v);
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'date':
+      return dates.isValidDate(v);
+    case 'text':
+      return typeof v === 'string';
+    case 'enum':
+      return typeof v === 'string' && P.enumIndex.get(t.name)?.has(v) === true;
+    case 'list': {
+      if (!Array.isArray(v)) return false;
+      for (let n = 0; n < v.length; n++) if (!fastValue(M, P, t.element, v[n])) return false;
+      return true;
+    }
+    case 'record': {
+      const R = P.records.get(t.name);
+      const byName = P.recordFieldIndex.get(t.name);
+      return R !== undefined && byName !== undefined && fastObject(M, P, v, R.fields, byName, P.recordRequired.get(t.name)!);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+// Per-case parameter overrides (EvaluateOptions.parameters): each given value is parsed by its
+// parameter's type into an internal value; an unknown name is XR010, a value of the wrong shape
+// XR011. Overrides are lenient where case input is strict ("60%" for a rate, "真" for true).
+import { dec, isDecimalInput } from './money.ts';
+import * as dates from './dates.ts';
+import type { Outcome } from './outcome.ts';
+import type { PolicyModel, RtType } from './model.ts';
+import { prep, type Prepared } from './prepared.ts';
+import { stop } from './failures.ts';
+import { fastDec, parseRate } from './convert.ts';
+
+const OVERRIDE_EXPECT: Record<string, [string, string]> = {
+  money: ['金额（十进制数）', 'money (a decimal)'],
+  rate: ['比率（如 "0.6" 或 "60%"）', 'a rate ("0.6" or "60%")'],
+  number: ['数值', 'a number'],
+  integer: ['整数', 'an integer'],
+  duration: ['整数', 'a whole number'],
+  boolean: ['布尔值', 'a boolean'],
+  date: ['日期（YYYY-MM-DD）', 'a date (YYYY-MM-DD)'],
+  text: ['文本', 'a text'],
+  enum: ['枚举成员', 'an enum member'],
+  list: ['列表', 'a list'],
+  record: ['记录', 'a record'],
+};
+
+/** Parses a per-case parameter override; undefined when invalid. */
+function parseOverride(M: PolicyModel, type: RtType, raw: unknown): unknown {
+  switch (type.kind) {
+    case 'money':
+    case 'number':
+      return isDecimalInput(raw) ? fastDec(raw) : undefined;
+    case 'rate':
+      return parseRate(raw);
+    case 'integer':
+    case 'duration': {
+      if (!isDecimalInput(raw)) return undefined;
+      const d = dec(raw);
+      return d.isInteger() ? d : undefined;
+    }
+    case 'boolean':
+      return typeof raw === 'boolean' ? raw : raw === 'true' || raw === '真' ? true : raw === 'false' || raw === '假' ? false : undefined;
+    case 'date':
+      return dates.isValidDate(raw) ? raw : undefined;
+    case 'text':
+      return typeof raw === 'string' ? raw : undefined;
+    case 'enum':
+      return typeof raw === 'string' ? prep(M).enumIndex.get(type.name)?.get(raw) : undefined;
+    case 'list': {
+      if (!Array.isArray(raw)) return undefined;
+      const out: unknown[] = [];
+      for (const x of raw) {
+        const v = parseOverride(M, type.element, x);
+        if (v === undefined) return undefined;
+        out.push(v);
+      }
+      return out;
+    }
+    case 'record':
+      return undefined;
+  }
+}
+
+/** The valid overrides in `given` as pairs of parameter index and internal value (null when
+ * none); every invalid one is reported in `out` (which is then not ok). */
+export function parseOverrides(M: PolicyModel, P: Prepared, given: Record<string, unknown>, out: Outcome): unknown[] | null {
+  let ov: unknown[] | null = null;
+  for (const name of Object.keys(given)) {
+    const i = P.paramIndex.get(name);
+    if (i === undefined) {
+      stop(out, 'XR010', { name, known: M.params.map((q) => q.name).join('、') });
+      continue;
+    }
+    const T = M.params[i]!;
+    let v: unknown;
+    try {
+      v = parseOverride(M, T.type, given[name]);
+    } catch {
+      v = undefined;
+    }
+    if (v === undefined) {
+      const [zh, en] = OVERRIDE_EXPECT[T.type.kind] ?? ['', ''];
+      stop(out, 'XR011', { name, value: JSON.stringify(given[name]) ?? 'undefined', expected: zh, expectedEn: en });
+      continue;
+    }
+    (ov ??= []).push(i, v);
+  }
+  return ov;
+}
