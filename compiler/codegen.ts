@@ -6,7 +6,7 @@
 //                                     the same body (with `: any` annotations) + typed exports
 //
 // Every declaration gets a generated identifier (r3, k0, g7, …); every piece of policy text is
-// emitted through str()/json(). The body builds a PolicyModel (runtime/context.ts) of plain
+// emitted through str()/json(). The body builds a PolicyModel (runtime/model.ts) of plain
 // data and compiled functions and hands it to rt.evalSupport.createPolicy.
 import type { IrExpr, IrLayer, IrPolicy, IrRule } from './ir.ts';
 import { Gen, type Scope } from './codegenExpr.ts';

@@ -1,5 +1,5 @@
 // Expression compiler: IrExpr → JS expression text over the internal value representation of
-// runtime/context.ts (Decimal for numbers, ISO strings for dates, member indices for enums,
+// runtime/model.ts (Decimal for numbers, ISO strings for dates, member indices for enums,
 // arrays for lists and records). Everything from the policy is either an index computed here or
 // emitted through str()/json(); identifiers are generated.
 import type { IrExpr, IrPolicy, XType } from './ir.ts';
