@@ -25,9 +25,12 @@ export function inputSchema(ir: IrPolicy): Schema {
     let s: Schema;
     switch (t.kind) {
       case 'money':
-      case 'rate':
       case 'number':
         s = { type: ['string', 'number'], format: 'decimal' };
+        break;
+      case 'rate':
+        // a fraction ("0.3", 0.3) or a percentage as policy staff write it ("30%", "0.5‰")
+        s = { type: ['string', 'number'], format: 'rate' };
         break;
       case 'integer':
       case 'duration':

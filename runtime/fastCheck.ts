@@ -7,6 +7,7 @@ import type { Prepared } from './prepared.ts';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
+const RATE_TEXT = /^-?\d+(\.\d+)?\s*(%|‰)?$/;
 
 /** True only when `input` certainly satisfies the generated schema (runtime/validate.ts
  * conventions). False means "not sure": the caller then runs the full validator. */
@@ -40,9 +41,10 @@ function fastObject(
 function fastValue(M: PolicyModel, P: Prepared, t: RtType, v: unknown): boolean {
   switch (t.kind) {
     case 'money':
-    case 'rate':
     case 'number':
       return typeof v === 'string' ? DECIMAL_TEXT.test(v) : typeof v === 'number' && Number.isFinite(v);
+    case 'rate':
+      return typeof v === 'string' ? RATE_TEXT.test(v) : typeof v === 'number' && Number.isFinite(v);
     case 'integer':
     case 'duration':
       return typeof v === 'number' && Number.isInteger(v);

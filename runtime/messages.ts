@@ -74,6 +74,13 @@ export const inputMessages: Catalog = {
     hintZh: () => `写成数字或十进制字符串，如 8000、"8000.00"、"-1.5"；不支持科学计数法`,
     hintEn: () => `write a number or a decimal string such as 8000, "8000.00", "-1.5"; no exponent notation`,
   },
+  XI013: {
+    severity: 'error',
+    zh: (a) => `字段“${q(a.path)}”应为比率，实际为 ${a.value}`,
+    en: (a) => `field "${qe(a.path)}" must be a rate, got ${a.value}`,
+    hintZh: () => `写成小数或百分数，如 0.3、"0.30"、"30%"、"0.5‰"`,
+    hintEn: () => `write a fraction or a percentage such as 0.3, "0.30", "30%", "0.5‰"`,
+  },
   XI005: {
     severity: 'error',
     zh: (a) => `字段“${q(a.path)}”应为有效日期（YYYY-MM-DD），实际为 ${a.value}`,

@@ -19,6 +19,8 @@ export type RoundingMode = 'half_up' | 'half_even' | 'floor' | 'ceil';
 
 /** Plain decimal strings: optional minus, digits, optional fraction. No exponent, no '+', no spaces. */
 export const DECIMAL_RE = /^-?\d+(\.\d+)?$/;
+/** A rate as policy staff write it: a decimal fraction ("0.3") or a percentage / per mille ("30%", "0.5‰"). */
+export const RATE_RE = /^-?\d+(\.\d+)?\s*(%|‰)?$/;
 
 function show(x: unknown): string {
   if (typeof x === 'string') return JSON.stringify(x);

@@ -1,9 +1,11 @@
 // Case-input validation against the JSON Schema the compiler generates for a policy.
 //
 // Schema conventions (what code generation emits; see tests/runtime/validate.test.ts):
-//   money / rate / number   { "type": ["string", "number"], "format": "decimal" }
+//   money / number          { "type": ["string", "number"], "format": "decimal" }
 //                           accepts "8000", "-1.5", "8000.00" and finite JSON numbers;
 //                           rejects "", "1e5", "abc", " 1", NaN, Infinity (→ XI004)
+//   rate                    { "type": ["string", "number"], "format": "rate" }
+//                           a decimal as above, or a percentage / per mille: "30%", "0.5‰" (→ XI013)
 //   date                    { "type": "string", "format": "date" }  YYYY-MM-DD, must exist (→ XI005)
 //   integer / days / months { "type": "integer" }
 //   boolean / text          { "type": "boolean" } / { "type": "string" }
@@ -18,7 +20,7 @@
 // mutated (no defaults, coercion or removal) and Object.prototype is never touched.
 import Ajv from 'ajv';
 import type { AnySchema, ErrorObject } from 'ajv';
-import { DECIMAL_RE } from './money.ts';
+import { DECIMAL_RE, RATE_RE } from './money.ts';
 import { isValidDate } from './dates.ts';
 import { inputMessages } from './messages.ts';
 
@@ -68,6 +70,7 @@ export function formatInputPath(segments: readonly (string | number)[]): string 
 export function createValidator(schema: AnySchema): InputValidator {
   const ajv = new Ajv({ allErrors: true, strict: false, strictNumbers: true, ownProperties: true, verbose: true });
   ajv.addFormat('decimal', { type: 'string', validate: (s: string) => DECIMAL_RE.test(s) });
+  ajv.addFormat('rate', { type: 'string', validate: (s: string) => RATE_RE.test(s) });
   ajv.addFormat('date', { type: 'string', validate: (s: string) => isValidDate(s) });
   const check = ajv.compile(schema);
 
@@ -216,6 +219,7 @@ function toInputError(err: ErrorObject, root: unknown): InputError {
   const p = err.params as Record<string, unknown>;
   const parent = (typeof err.parentSchema === 'object' ? err.parentSchema : undefined) as SchemaLike;
   const isDecimal = parent?.format === 'decimal' || parent?.pattern === DECIMAL_PATTERN;
+  const isRate = parent?.format === 'rate';
   const isDate = parent?.format === 'date';
   const value = show(err.data);
 
@@ -228,6 +232,7 @@ function toInputError(err: ErrorObject, root: unknown): InputError {
     }
     case 'type': {
       if (isDecimal) return inputError('XI004', path, { value });
+      if (isRate) return inputError('XI013', path, { value });
       if (isDate) return inputError('XI005', path, { value });
       const types = String(p.type).split(',');
       const [azh, aen] = actualType(err.data);
@@ -244,6 +249,7 @@ function toInputError(err: ErrorObject, root: unknown): InputError {
       return inputError('XI003', path, { value, allowed: show(p.allowedValue) });
     case 'format':
       if (p.format === 'decimal') return inputError('XI004', path, { value });
+      if (p.format === 'rate') return inputError('XI013', path, { value });
       if (p.format === 'date') return inputError('XI005', path, { value });
       return inputError('XI006', path, { value, pattern: String(p.format) });
     case 'pattern':

@@ -49,6 +49,7 @@ const S = {
   otherOutputs: ['其他输出', 'Other outputs'],
   moreFields: ['其他输入字段', 'More input fields'],
   phDecimal: ['数额，如 3000.00', 'amount, e.g. 3000.00'],
+  phRate: ['比率，如 30% 或 0.3', 'rate, e.g. 30% or 0.3'],
   phInteger: ['整数', 'integer'],
   versions: ['生效版本', 'Effective versions'],
   caseValue: ['本案值', 'Value in this case'],

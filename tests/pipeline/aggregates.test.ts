@@ -56,3 +56,31 @@ describe('list aggregates end to end', () => {
     expect(bad.diagnostics.map((d) => d.code)).toContain('XC020');
   });
 });
+
+describe('rate inputs as policy staff write them', () => {
+  const SRC = `
+政策 测试 生效 2011-01-01 舍入 四舍五入 到 分
+输入 { 工资总额: 金额, 费率: 比率 }
+规则 应缴费额: 金额 依据 "条例第十条" = 工资总额 × 费率
+`;
+  const load2 = () => {
+    const r = compilePolicy({ files: [{ path: 'r.xize', text: SRC }] });
+    expect(r.diagnostics).toEqual([]);
+    return loadPolicy(r.ir!);
+  };
+  it('accepts a fraction, a percentage and a per-mille figure alike', () => {
+    const p = load2();
+    // 1,000,000 × 0.4% = 4000; 1,000,000 × 4‰ = 4000; 1,000,000 × 0.004 = 4000
+    for (const rate of ['0.4%', '4‰', '0.004', 0.004]) {
+      const o = p.evaluate({ 工资总额: '1000000', 费率: rate }, { asOf: '2024-01-01' });
+      expect(o.inputErrors).toEqual([]);
+      expect(o.outputs['应缴费额'].value).toBe('4000.00');
+    }
+  });
+  it('rejects a malformed rate with XI013 naming the field', () => {
+    const o = load2().evaluate({ 工资总额: '1000000', 费率: '四成' }, { asOf: '2024-01-01' });
+    expect(o.inputErrors.map((e) => [e.code, e.path])).toEqual([['XI013', '费率']]);
+    expect(o.inputErrors[0].message.zh).toContain('比率');
+    expect(o.outputs).toEqual({});
+  });
+});

@@ -172,7 +172,7 @@ export class CaseForm {
       type: 'text',
       testid: `input-${path}`,
       value: cur === undefined || cur === null ? '' : String(cur),
-      placeholder: s.format === 'date' ? 'YYYY-MM-DD' : s.format === 'decimal' ? t('phDecimal') : types.includes('integer') ? t('phInteger') : '',
+      placeholder: s.format === 'date' ? 'YYYY-MM-DD' : s.format === 'decimal' ? t('phDecimal') : s.format === 'rate' ? t('phRate') : types.includes('integer') ? t('phInteger') : '',
       oninput: (e: Event) => {
         const raw = (e.target as HTMLInputElement).value.trim();
         set(raw === '' ? undefined : numeric && /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw);
