@@ -23,6 +23,42 @@ const OVERRIDE_EXPECT: Record<string, [string, string]> = {
   record: ['记录', 'a record'],
 };
 
+/** A per-case override given by date — `{ "2023-01-01": "8000", "2024-07-01": "8500" }` — so a
+ * case can exercise "which date's figure" choices. It acts as the most derived layer: at a date
+ * before its first entry the policy's own value applies. */
+export class DatedOverride {
+  constructor(readonly versions: { from: string; value: unknown }[]) {}
+  /** The entry in force at `d`, or undefined before the first one. */
+  at(d: string): { from: string; value: unknown } | undefined {
+    let hit: { from: string; value: unknown } | undefined;
+    for (const v of this.versions) {
+      if (v.from <= d) hit = v;
+      else break;
+    }
+    return hit;
+  }
+}
+
+function isDatedMap(raw: unknown): raw is Record<string, unknown> {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return false;
+  const keys = Object.keys(raw);
+  return keys.length > 0 && keys.every((k) => dates.isValidDate(k));
+}
+
+/** Parses a per-case parameter override, plain or dated; undefined when invalid. */
+function parseGiven(M: PolicyModel, type: RtType, raw: unknown): unknown {
+  if (type.kind !== 'record' && isDatedMap(raw)) {
+    const versions: { from: string; value: unknown }[] = [];
+    for (const from of Object.keys(raw).sort()) {
+      const value = parseOverride(M, type, raw[from]);
+      if (value === undefined) return undefined;
+      versions.push({ from, value });
+    }
+    return new DatedOverride(versions);
+  }
+  return parseOverride(M, type, raw);
+}
+
 /** Parses a per-case parameter override; undefined when invalid. */
 function parseOverride(M: PolicyModel, type: RtType, raw: unknown): unknown {
   switch (type.kind) {
@@ -73,7 +109,7 @@ export function parseOverrides(M: PolicyModel, P: Prepared, given: Record<string
     const T = M.params[i]!;
     let v: unknown;
     try {
-      v = parseOverride(M, T.type, given[name]);
+      v = parseGiven(M, T.type, given[name]);
     } catch {
       v = undefined;
     }

@@ -9,6 +9,7 @@ import type { Ctx } from './context.ts';
 import { fail } from './failures.ts';
 import { decText, toJson } from './convert.ts';
 import { display } from './display.ts';
+import { DatedOverride } from './overrides.ts';
 
 /** Runs a version's value function with tracing suspended (a parameter node has no children). */
 function quiet(cx: Ctx, fn: ValueFn, at: string): unknown {
@@ -41,9 +42,15 @@ function lookupParam(cx: Ctx, i: number, d: string): unknown {
   let from: string | null = null;
   let policy: string;
   let cite = P.cite;
-  const overridden = cx.ov !== null && cx.ov[i] !== undefined;
+  let given = cx.ov !== null ? cx.ov[i] : undefined;
+  if (given instanceof DatedOverride) {
+    const hit = given.at(d);
+    given = hit?.value;
+    if (hit !== undefined) from = hit.from;
+  }
+  const overridden = given !== undefined;
   if (overridden) {
-    v = cx.ov![i];
+    v = given;
     policy = cx.M.info.name;
   } else {
     const ver = pickVersion(P.layers, d);

@@ -84,3 +84,35 @@ describe('rate inputs as policy staff write them', () => {
     expect(o.outputs).toEqual({});
   });
 });
+
+describe('per-case parameters given by date', () => {
+  const SRC = `
+政策 测试 生效 2011-01-01 舍入 四舍五入 到 分
+参数 平均工资: 金额 = 6000元 依据 "条例第六十四条"
+输入 { 受伤日期: 日期 }
+规则 受伤时平均工资: 金额 依据 "x" = 平均工资 于 受伤日期
+规则 现行平均工资: 金额 依据 "x" = 平均工资
+`;
+  const load3 = () => {
+    const r = compilePolicy({ files: [{ path: 'd.xize', text: SRC }] });
+    expect(r.diagnostics).toEqual([]);
+    return loadPolicy(r.ir!);
+  };
+  it('each lookup takes the entry in force at its date; before the first entry the policy value applies', () => {
+    const parameters = { 平均工资: { '2023-07-01': '8000', '2024-07-01': '8500' } };
+    const p = load3();
+    const o = p.evaluate({ 受伤日期: '2023-09-15' }, { asOf: '2024-08-01', parameters, explain: true });
+    expect(o.errors).toEqual([]);
+    expect(o.outputs['受伤时平均工资'].value).toBe('8000.00'); // 2023-09-15 ≥ 2023-07-01
+    expect(o.outputs['现行平均工资'].value).toBe('8500.00'); // 2024-08-01 ≥ 2024-07-01
+    const early = p.evaluate({ 受伤日期: '2023-01-15' }, { asOf: '2024-08-01', parameters });
+    expect(early.outputs['受伤时平均工资'].value).toBe('6000.00'); // before 2023-07-01: the policy's own 6000
+    const node = o.trace!['受伤时平均工资'] as { children: { kind: string; from?: string | null; overridden?: boolean }[] };
+    const param = node.children.find((c) => c.kind === 'param')!;
+    expect(param).toMatchObject({ from: '2023-07-01', overridden: true });
+  });
+  it('a dated override with a bad value is XR011', () => {
+    const o = load3().evaluate({ 受伤日期: '2023-09-15' }, { asOf: '2024-08-01', parameters: { 平均工资: { '2023-07-01': 'abc' } } });
+    expect(o.errors.map((e) => e.code)).toEqual(['XR011']);
+  });
+});
