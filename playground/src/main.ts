@@ -4,6 +4,7 @@ import { monaco, createEditor, modelFor, existingModel, pathOfModel } from './ed
 import { setMarkers } from './editor/markers.ts';
 import { registerCompletion } from './editor/completion.ts';
 import { registerHover } from './editor/hover.ts';
+import { registerFolding } from './editor/folding.ts';
 import { groupFolders, type PolicyFolder } from './policyset.ts';
 import { loadSuites, type GoldenCase } from './cases.ts';
 import { store } from './store.ts';
@@ -58,6 +59,7 @@ let schemaKey = '';
 const editor = createEditor($('editor'));
 registerCompletion(monaco);
 registerHover(monaco);
+registerFolding(monaco);
 const form = new CaseForm($('form'), (v) => {
   caseInput = v;
   schedule();
