@@ -9,7 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseFile } from '../dsl/index.ts';
 import type { SourceFile } from '../dsl/ast.ts';
 import { run } from '../playground/src/engine.ts';
-import { groupFolders, type PolicyFolder } from '../playground/src/policyset.ts';
+import { chainOf, groupFolders, type PolicyFolder } from '../playground/src/policyset.ts';
 import { loadSuites } from '../playground/src/cases.ts';
 
 const repo = resolve(import.meta.dirname, '..');
@@ -41,22 +41,13 @@ const stats = (xs: number[]) => {
 };
 const ms = (x: number) => x.toFixed(2).padStart(8);
 
-function chainOf(f: PolicyFolder): PolicyFolder[] {
-  const out = [f];
-  for (let p = f; p.extends; ) {
-    const parent = folders.find((x) => x.name === p.extends);
-    if (!parent || out.includes(parent)) break;
-    out.push((p = parent));
-  }
-  return out;
-}
 
 console.log(`playground latency: one-character edit -> recompile + re-evaluate (${N} iterations, ${WARMUP} warm-up)\n`);
 console.log('policy'.padEnd(24), '  files', '  parse med', '   full med', '   full p95', ' (compile', '  evaluate)', '  ratio', ' target');
 let worstP95 = 0;
 for (const f of folders) {
   const files: SourceFile[] = Object.entries(read('.xize')).map(([path, text]) => ({ path, text }));
-  const own = chainOf(f).flatMap((x) => x.files.map((y) => y.path));
+  const own = chainOf(folders, f).flatMap((x) => x.files.map((y) => y.path));
   const editPath = f.files[f.files.length - 1].path;
   const golden = loadSuites(f.suites).cases[0];
   const kase = golden ? { input: golden.input, asOf: golden.asOf, parameters: golden.parameters ?? {} } : null;

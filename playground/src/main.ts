@@ -5,7 +5,7 @@ import { setMarkers } from './editor/markers.ts';
 import { registerCompletion } from './editor/completion.ts';
 import { registerHover } from './editor/hover.ts';
 import { registerFolding } from './editor/folding.ts';
-import { groupFolders, type PolicyFolder } from './policyset.ts';
+import { chainOf, groupFolders, type PolicyFolder } from './policyset.ts';
 import { loadSuites, type GoldenCase } from './cases.ts';
 import { store } from './store.ts';
 import { t, setLang, getLang, onLang } from './i18n.ts';
@@ -65,15 +65,7 @@ const form = new CaseForm($('form'), (v) => {
   schedule();
 });
 
-const chain = (f: PolicyFolder): PolicyFolder[] => {
-  const out = [f];
-  for (let p = f; p.extends; ) {
-    const parent = folders.find((x) => x.name === p.extends);
-    if (!parent || out.includes(parent)) break;
-    out.push((p = parent));
-  }
-  return out;
-};
+const chain = (f: PolicyFolder): PolicyFolder[] => chainOf(folders, f);
 const currentCase = () => cases.find((c) => c.id === caseId) ?? null;
 
 // ---------- compile worker ----------

@@ -59,3 +59,14 @@ export function makeResolver(folders: PolicyFolder[]) {
   return (name: string): SourceFile[] | undefined =>
     folders.find((f) => f.name === name || f.folder.split('/').pop() === name)?.files;
 }
+
+/** A policy folder and its ancestors along `继承`, the folder itself first (cycles cut). */
+export function chainOf(folders: PolicyFolder[], f: PolicyFolder): PolicyFolder[] {
+  const out = [f];
+  for (let p = f; p.extends; ) {
+    const parent = folders.find((x) => x.name === p.extends);
+    if (!parent || out.includes(parent)) break;
+    out.push((p = parent));
+  }
+  return out;
+}

@@ -1,33 +1,13 @@
 // The `xize` CLI, spawned as a process (node --import tsx cli/main.ts …, what `npx tsx` does)
 // on the fixture policies under tests/fixtures/cli: exit codes, reporters, --help.
-import { afterAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { scratchDir, xize } from '../support/scratch.ts';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIX = 'tests/fixtures/cli';
-const TMP = join(ROOT, 'tests', '.tmp', `cli-${process.pid}`);
-mkdirSync(TMP, { recursive: true });
-afterAll(() => {
-  rmSync(TMP, { recursive: true, force: true });
-  try {
-    if (readdirSync(join(ROOT, 'tests', '.tmp')).length === 0) rmSync(join(ROOT, 'tests', '.tmp'), { recursive: true, force: true });
-  } catch {
-    /* ignore */
-  }
-});
-
-function xize(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 60_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const TMP = scratchDir('cli');
 
 describe('xize CLI', () => {
   it('--help for the tool and every command (exit 0), no command → usage (exit 2)', () => {

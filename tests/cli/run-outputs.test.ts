@@ -1,34 +1,13 @@
 // `xize run`: which outputs are shown (--outputs, --all, the default: the expected ones) and the
 // explanation tree of the shown outputs. Spawned as a process, like cli.test.ts.
-import { afterAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { scratchDir, xize } from '../support/scratch.ts';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIX = 'tests/fixtures/cli';
 const OK = `${FIX}/child/cases/ok.cases.yaml`;
-const TMP = join(ROOT, 'tests', '.tmp', `run-outputs-${process.pid}`);
-mkdirSync(TMP, { recursive: true });
-afterAll(() => {
-  rmSync(TMP, { recursive: true, force: true });
-  try {
-    if (readdirSync(join(ROOT, 'tests', '.tmp')).length === 0) rmSync(join(ROOT, 'tests', '.tmp'), { recursive: true, force: true });
-  } catch {
-    /* ignore */
-  }
-});
-
-function xize(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'cli/main.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 60_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const TMP = scratchDir('run-outputs');
 
 /** The lines of the "输出 / outputs" block (until the next heading or the note). */
 function outputLines(out: string): string[] {

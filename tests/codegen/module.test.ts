@@ -1,27 +1,18 @@
 // The generated TypeScript module: type-checks, imports only the runtime, gives the same answers
 // as loadPolicy; and no policy text can inject code into it or into the in-memory body.
-import { afterAll, describe, expect, it } from 'vitest';
-import { mkdirSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ROOT, scratchDir } from '../support/scratch.ts';
+import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { pathToFileURL, fileURLToPath } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { emitBody, generateModule } from '../../compiler/codegen.ts';
 import { loadPolicy } from '../../compiler/load.ts';
 import type { IrPolicy } from '../../compiler/ir.ts';
 import { samplePolicy, baseInput } from './sample.ts';
 import { T, money, text, input, rule, arith, mkRule, mkParam, mkTable, one, span, mkPolicy, param, table, member, field, local, match, rate } from './ir.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TMP = join(ROOT, 'tests', '.tmp', `codegen-${process.pid}`);
-mkdirSync(TMP, { recursive: true });
-afterAll(() => {
-  rmSync(TMP, { recursive: true, force: true });
-  try {
-    if (readdirSync(join(ROOT, 'tests', '.tmp')).length === 0) rmSync(join(ROOT, 'tests', '.tmp'), { recursive: true, force: true });
-  } catch {
-    /* ignore */
-  }
-});
+const TMP = scratchDir('codegen');
 
 const runtimeImport = relative(TMP, join(ROOT, 'runtime', 'index.ts')).split('\\').join('/');
 
