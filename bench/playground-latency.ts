@@ -9,7 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseFile } from '../dsl/index.ts';
 import type { SourceFile } from '../dsl/ast.ts';
 import { run } from '../playground/src/engine.ts';
-import { chainOf, groupFolders, type PolicyFolder } from '../playground/src/policyset.ts';
+import { chainOf, groupFolders } from '../playground/src/policyset.ts';
 import { loadSuites } from '../playground/src/cases.ts';
 
 const repo = resolve(import.meta.dirname, '..');
