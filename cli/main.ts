@@ -1,4 +1,4 @@
-// The `xize` command line: check, compile, run, test. Chinese first, then English.
+// The `xize` command line: check, compile, run, test, diff. Chinese first, then English.
 // Exit codes: 0 ok · 1 policy diagnostics (errors) or failing cases · 2 usage error ·
 // 3 unreadable input file / internal error.
 import { realpathSync } from 'node:fs';
@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { InputFileError, UsageError } from './args.ts';
 import { check, checkHelp } from './commands/check.ts';
 import { compile, compileHelp } from './commands/compile.ts';
+import { diff, diffHelp } from './commands/diff.ts';
 import { run, runHelp } from './commands/run.ts';
 import { test, testHelp } from './commands/test.ts';
 import { colorDefault, setColor } from './format.ts';
@@ -19,6 +20,7 @@ export const mainHelp = `xize —— 细则：工伤保险政策配置语言的�
   compile <policyDir> -o <outDir>            生成 TypeScript 模块与 JSON Schema / generate the module and schema
   run <policyDir> --case <file> [--id id]    对案例求值（--explain 显示推导）/ evaluate a case (--explain)
   test [paths…]                              运行黄金案例 *.cases.yaml / run the golden cases
+  diff <oldDir> <newDir> [--cases p]…        比较两个政策版本 / what changed, since when, which cases move
 
 每个命令都支持 --help / every command accepts --help.
 退出码 / Exit codes: 0 成功 ok · 1 政策错误或案例失败 policy errors or failing cases
@@ -29,6 +31,7 @@ const COMMANDS: Record<string, { fn: (argv: string[]) => number; help: string }>
   compile: { fn: compile, help: compileHelp },
   run: { fn: run, help: runHelp },
   test: { fn: test, help: testHelp },
+  diff: { fn: diff, help: diffHelp },
 };
 
 export function main(argv: string[]): number {

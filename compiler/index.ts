@@ -69,3 +69,8 @@ export type { LoadedPolicy, Outcome, EvaluateOptions, OutputValue, EvaluationErr
 export type { TraceNode } from '../runtime/trace.ts';
 export { parseCaseSuite, compareOutcome, runGoldenCase, outputsFor, valueMatches, caseMessages } from './cases.ts';
 export type { GoldenCase, CaseSuite, CaseResult, FieldResult } from './cases.ts';
+
+// the auditors' policy diff
+export { diffPolicies, diffOutcomes } from './diff.ts';
+export type { PolicyDiff, DeclChange, DeclKind, DiffDetail, OutcomeDiff, CaseMove, OutputMove, OutputState } from './diff.ts';
+export { printIr, printType, printRounding } from './printIr.ts';

@@ -1,0 +1,156 @@
+// A canonical printing of checked IR expressions and types, in the language's Chinese spelling:
+// deterministic, spans ignored, numeric literals normalised (so `60%` and `0.60` print alike).
+// Used by the policy diff (compiler/diff.ts) to compare rule bodies and values, and to show them.
+// Example: `限定(月缴费工资, 本人工资下限, 本人工资上限)`. No Node API.
+import Decimal from 'decimal.js';
+import type { IrExpr, IrRounding, XType } from './ir.ts';
+
+const BUILTIN_ZH: Record<string, string> = {
+  min: '最小', max: '最大', clamp: '限定', round: '四舍五入', floor: '向下取整', ceil: '向上取整', abs: '绝对值',
+  present: '有值', month_after: '次月', month_start: '月初', add_months: '加月', add_days: '加天',
+  add_workdays: '加工作日', workdays_between: '工作日数', days_between: '天数差', months_between: '月数差',
+  age_at: '年龄', year: '年份', date: '日期', year_end: '年末', year_start: '年初',
+};
+const AGGREGATE_ZH: Record<string, string> = { sum: '求和', count: '计数', filter: '筛选', map: '映射', any: '任一', all: '全部' };
+const OP: Record<string, string> = { '+': '+', '-': '-', '*': '×', '/': '÷', '=': '=', '!=': '≠', '<': '<', '<=': '≤', '>': '>', '>=': '≥', and: '且', or: '或' };
+const TYPE_ZH: Record<string, string> = { money: '金额', rate: '比率', number: '数值', integer: '整数', boolean: '布尔', date: '日期', text: '文本' };
+const DURATION_ZH: Record<string, string> = { days: '天数', months: '月数', workdays: '工作日数' };
+const DURATION_UNIT: Record<string, string> = { days: '天', months: '个月', workdays: '个工作日' };
+const MODE_ZH: Record<string, string> = { half_up: '四舍五入', half_even: '银行家舍入', floor: '向下取整', ceil: '向上取整' };
+const UNIT_ZH: Record<string, string> = { fen: '分', jiao: '角', yuan: '元' };
+
+export function printType(t: XType): string {
+  switch (t.kind) {
+    case 'duration':
+      return DURATION_ZH[t.unit] ?? t.unit;
+    case 'enum':
+    case 'record':
+      return t.name;
+    case 'list':
+      return `列表[${printType(t.element)}]`;
+    default:
+      return TYPE_ZH[t.kind] ?? t.kind;
+  }
+}
+
+export function printRounding(r: IrRounding | null): string {
+  return r === null ? '不舍入' : `舍入 ${MODE_ZH[r.mode] ?? r.mode} 到 ${UNIT_ZH[r.unit] ?? r.unit}`;
+}
+
+function num(text: string): string {
+  try {
+    return new Decimal(text).toString();
+  } catch {
+    return text;
+  }
+}
+
+function literal(e: Extract<IrExpr, { k: 'lit' }>): string {
+  const v = e.value;
+  if (typeof v === 'boolean') return v ? '真' : '假';
+  switch (e.type.kind) {
+    case 'money':
+      return `${num(v)}元`;
+    case 'rate':
+      try {
+        return `${new Decimal(v).times(100).toString()}%`;
+      } catch {
+        return v;
+      }
+    case 'number':
+    case 'integer':
+      return num(v);
+    case 'duration':
+      return `${num(v)}${DURATION_UNIT[e.type.unit] ?? ''}`;
+    case 'text':
+      return JSON.stringify(v);
+    default:
+      return v;
+  }
+}
+
+function prec(e: IrExpr): number {
+  switch (e.k) {
+    case 'logic':
+      return e.op === 'or' ? 1 : 2;
+    case 'not':
+      return 3;
+    case 'compare':
+    case 'in':
+      return 4;
+    case 'arith':
+      return e.op === '+' || e.op === '-' ? 5 : 6;
+    case 'neg':
+      return 7;
+    case 'when':
+    case 'match':
+      return 0;
+    default:
+      return 9;
+  }
+}
+
+function wrap(e: IrExpr, min: number): string {
+  const s = printIr(e);
+  return prec(e) < min ? `(${s})` : s;
+}
+
+function at(a: IrExpr | null): string {
+  return a === null ? '' : ` 于 ${wrap(a, 9)}`;
+}
+
+/** The canonical text of an expression. */
+export function printIr(e: IrExpr): string {
+  switch (e.k) {
+    case 'lit':
+      return literal(e);
+    case 'enumLit':
+      return `${e.enumName}.${e.member}`;
+    case 'asOf':
+      return '基准日';
+    case 'input':
+    case 'local':
+      return e.name;
+    case 'field':
+      return `${wrap(e.object, 9)}.${e.field}`;
+    case 'param':
+      return `${e.name}${at(e.at)}`;
+    case 'table':
+    case 'bands':
+      return `${e.name}[${printIr(e.key)}]${at(e.at)}`;
+    case 'rule':
+      return e.args.length === 0 ? e.name : `${e.name}(${e.args.map(printIr).join(', ')})`;
+    case 'builtin': {
+      const args = e.args.map(printIr);
+      if (e.unit) args.push(UNIT_ZH[e.unit] ?? e.unit);
+      return `${BUILTIN_ZH[e.fn] ?? e.fn}(${args.join(', ')})`;
+    }
+    case 'aggregate': {
+      const fn = AGGREGATE_ZH[e.fn] ?? e.fn;
+      if (e.body === null) return `${fn}(${printIr(e.list)})`;
+      return `${fn}(${printIr(e.list)}, ${e.variable ?? '_'} => ${printIr(e.body)})`;
+    }
+    case 'arith':
+    case 'compare':
+    case 'logic': {
+      const p = prec(e);
+      // left-associative: the right operand needs parentheses at equal precedence
+      return `${wrap(e.left, p)} ${OP[e.op] ?? e.op} ${wrap(e.right, p + 1)}`;
+    }
+    case 'not':
+      return `非 ${wrap(e.operand, 3)}`;
+    case 'neg':
+      return `-${wrap(e.operand, 7)}`;
+    case 'in':
+      return `${wrap(e.value, 5)} 属于 {${e.members.map(printIr).join(', ')}}`;
+    case 'when':
+      return `${e.branches.map((b) => `当 ${printIr(b.condition)} 则 ${printIr(b.value)}`).join(' ')} 否则 ${printIr(e.otherwise)}`;
+    case 'match': {
+      const arms = e.arms.map((a) => `${a.members.join(', ')}: ${printIr(a.value)}`);
+      if (e.otherwise !== null) arms.push(`否则: ${printIr(e.otherwise)}`);
+      return `匹配 ${printIr(e.subject)} { ${arms.join(', ')} }`;
+    }
+    case 'list':
+      return `[${e.items.map(printIr).join(', ')}]`;
+  }
+}
