@@ -4,33 +4,18 @@
 // Example: `限定(月缴费工资, 本人工资下限, 本人工资上限)`. No Node API.
 import Decimal from 'decimal.js';
 import type { IrExpr, IrRounding, XType } from './ir.ts';
+import { BUILTIN_FUNCTIONS } from '../dsl/keywords.ts';
+import { typeName } from './types.ts';
 
-const BUILTIN_ZH: Record<string, string> = {
-  min: '最小', max: '最大', clamp: '限定', round: '四舍五入', floor: '向下取整', ceil: '向上取整', abs: '绝对值',
-  present: '有值', month_after: '次月', month_start: '月初', add_months: '加月', add_days: '加天',
-  add_workdays: '加工作日', workdays_between: '工作日数', days_between: '天数差', months_between: '月数差',
-  age_at: '年龄', year: '年份', date: '日期', year_end: '年末', year_start: '年初',
-};
-const AGGREGATE_ZH: Record<string, string> = { sum: '求和', count: '计数', filter: '筛选', map: '映射', any: '任一', all: '全部' };
+// Chinese spellings come from the one keyword table (dsl/keywords.ts), inverted.
+const BUILTIN_ZH: Record<string, string> = Object.fromEntries(Object.entries(BUILTIN_FUNCTIONS).map(([zh, en]) => [en, zh]));
 const OP: Record<string, string> = { '+': '+', '-': '-', '*': '×', '/': '÷', '=': '=', '!=': '≠', '<': '<', '<=': '≤', '>': '>', '>=': '≥', and: '且', or: '或' };
-const TYPE_ZH: Record<string, string> = { money: '金额', rate: '比率', number: '数值', integer: '整数', boolean: '布尔', date: '日期', text: '文本' };
-const DURATION_ZH: Record<string, string> = { days: '天数', months: '月数', workdays: '工作日数' };
 const DURATION_UNIT: Record<string, string> = { days: '天', months: '个月', workdays: '个工作日' };
 const MODE_ZH: Record<string, string> = { half_up: '四舍五入', half_even: '银行家舍入', floor: '向下取整', ceil: '向上取整' };
 const UNIT_ZH: Record<string, string> = { fen: '分', jiao: '角', yuan: '元' };
 
 export function printType(t: XType): string {
-  switch (t.kind) {
-    case 'duration':
-      return DURATION_ZH[t.unit] ?? t.unit;
-    case 'enum':
-    case 'record':
-      return t.name;
-    case 'list':
-      return `列表[${printType(t.element)}]`;
-    default:
-      return TYPE_ZH[t.kind] ?? t.kind;
-  }
+  return typeName(t, 'zh');
 }
 
 export function printRounding(r: IrRounding | null): string {
@@ -126,7 +111,7 @@ export function printIr(e: IrExpr): string {
       return `${BUILTIN_ZH[e.fn] ?? e.fn}(${args.join(', ')})`;
     }
     case 'aggregate': {
-      const fn = AGGREGATE_ZH[e.fn] ?? e.fn;
+      const fn = BUILTIN_ZH[e.fn] ?? e.fn;
       if (e.body === null) return `${fn}(${printIr(e.list)})`;
       return `${fn}(${printIr(e.list)}, ${e.variable ?? '_'} => ${printIr(e.body)})`;
     }

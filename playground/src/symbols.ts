@@ -3,23 +3,12 @@
 import type { IrPolicy, XType, IrLayer, IrExpr } from '../../compiler/ir.ts';
 import type { SourceFile } from '../../dsl/ast.ts';
 import type { Span } from '../../dsl/ast.ts';
-import { TYPE_NAMES } from '../../dsl/keywords.ts';
+import { typeName } from '../../compiler/types.ts';
 import type { SymbolInfo, VersionInfo } from './protocol.ts';
 
-const ZH_TYPE: Record<string, string> = Object.fromEntries(Object.entries(TYPE_NAMES).map(([zh, en]) => [en, zh]));
-
+/** A type as policy staff write it (金额, 列表[供养亲属记录] …): the checker's own rendering. */
 export function typeText(t: XType): string {
-  switch (t.kind) {
-    case 'duration':
-      return ZH_TYPE[t.unit] ?? t.unit;
-    case 'enum':
-    case 'record':
-      return t.name;
-    case 'list':
-      return `列表[${typeText(t.element)}]`;
-    default:
-      return ZH_TYPE[t.kind] ?? t.kind;
-  }
+  return typeName(t, 'zh');
 }
 
 export function buildSymbols(ir: IrPolicy, files: SourceFile[]): SymbolInfo[] {
