@@ -42,13 +42,14 @@ export function typeNames(ir: IrPolicy): TypeNames {
   return { enums, records };
 }
 
-/** TS type of an input value (JSON as the case gives it). */
-export function inputTs(t: XType, names: TypeNames): string {
+/** TS type of a value in its JSON form: as a case gives it (`input`: decimals may be numbers)
+ * or as the outcome reports it (`output`: decimals are always strings). */
+function jsonTs(t: XType, names: TypeNames, side: 'input' | 'output'): string {
   switch (t.kind) {
     case 'money':
     case 'rate':
     case 'number':
-      return 'string | number';
+      return side === 'input' ? 'string | number' : 'string';
     case 'integer':
     case 'duration':
       return 'number';
@@ -60,35 +61,17 @@ export function inputTs(t: XType, names: TypeNames): string {
     case 'enum':
       return names.enums.get(t.name) ?? 'string';
     case 'record':
-      return names.records.get(t.name) ?? 'rt.JsonValue';
+      return side === 'input' ? (names.records.get(t.name) ?? 'rt.JsonValue') : '{ [k: string]: rt.JsonValue }';
     case 'list':
-      return `(${inputTs(t.element, names)})[]`;
+      return `(${jsonTs(t.element, names, side)})[]`;
   }
 }
 
+/** TS type of an input value (JSON as the case gives it). */
+export const inputTs = (t: XType, names: TypeNames): string => jsonTs(t, names, 'input');
+
 /** TS type of an output value (its JSON form in the outcome). */
-export function outputTs(t: XType, names: TypeNames): string {
-  switch (t.kind) {
-    case 'money':
-    case 'rate':
-    case 'number':
-      return 'string';
-    case 'integer':
-    case 'duration':
-      return 'number';
-    case 'boolean':
-      return 'boolean';
-    case 'date':
-    case 'text':
-      return 'string';
-    case 'enum':
-      return names.enums.get(t.name) ?? 'string';
-    case 'record':
-      return '{ [k: string]: rt.JsonValue }';
-    case 'list':
-      return `(${outputTs(t.element, names)})[]`;
-  }
-}
+export const outputTs = (t: XType, names: TypeNames): string => jsonTs(t, names, 'output');
 
 function docComment(_doc: string | undefined): string {
   // Policy text never goes into comments (a `*/` would end them); docs live in the schema.
