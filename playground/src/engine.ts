@@ -3,13 +3,14 @@
 // previews (marked stale). No DOM, no Node API.
 import { compilePolicy, loadPolicy } from '../../compiler/index.ts';
 import { compareOutcome } from '../../compiler/cases.ts';
+import { diffPolicies } from '../../compiler/diff.ts';
 import type { IrPolicy } from '../../compiler/ir.ts';
 import type { Outcome } from '../../runtime/outcome.ts';
 import type { SourceFile } from '../../dsl/ast.ts';
 import type { LoadedPolicy } from '../../runtime/outcome.ts';
 import { groupFolders, makeResolver } from './policyset.ts';
 import { buildSymbols } from './symbols.ts';
-import type { CaseData, RunRequest, RunResponse, SymbolInfo } from './protocol.ts';
+import type { CaseData, ChangeEntry, ChangesInfo, RunRequest, RunResponse, SymbolInfo } from './protocol.ts';
 
 interface Compiled {
   key: string;
@@ -25,6 +26,39 @@ const current = new Map<string, Compiled>(); // folder -> latest compile of the 
 const originals = new Map<string, Compiled>(); // folder -> compile of the files as loaded
 let originalFiles: SourceFile[] = [];
 let originalOutcome: { key: string; outcome: unknown } | null = null; // the as-loaded side only changes with the case
+const lastDiff = new Map<string, { key: string; changes: ChangeEntry[] }>(); // folder -> diff of the last good pair
+
+/** Where a changed declaration is written: the version in force from `since` in the last layer
+ *  that has one (the line of `自 日期: 值`), else the declaration itself. */
+function locate(ir: IrPolicy, kind: string, name: string, since: string | null | undefined): { file?: string; line?: number } {
+  type Decl = { name: string; span: { file: string; start: { line: number } }; layers?: { versions: { from: string | null; span: { file: string; start: { line: number } } }[] }[] };
+  const lists: Record<string, Decl[] | undefined> = {
+    enum: ir.enums, record: ir.records, input: ir.inputs, param: ir.params, table: ir.tables, bands: ir.bands, rule: ir.rules, check: ir.checks,
+  } as unknown as Record<string, Decl[] | undefined>;
+  const d = lists[kind]?.find((x) => x.name === name);
+  if (!d) return {};
+  let span = d.span;
+  if (since !== undefined && d.layers)
+    for (const l of d.layers) for (const v of l.versions) if (v.from === since) span = v.span;
+  return span ? { file: span.file, line: span.start.line } : {};
+}
+
+/** diffPolicies(as loaded, edited) when both compiled without errors; else the last one, stale.
+ *  Cached by the pair of compiles, so an edit that does not recompile costs nothing. */
+function changes(folder: string, orig: Compiled | undefined, cur: Compiled): ChangesInfo | null {
+  const prev = lastDiff.get(folder);
+  if (!orig?.policy || !orig.ir || !cur.policy || !cur.ir) return prev ? { stale: !cur.policy, changes: prev.changes } : null;
+  const key = orig.key + '\u0002' + cur.key;
+  if (prev?.key === key) return { stale: false, changes: prev.changes };
+  const oldIr = orig.ir;
+  const newIr = cur.ir;
+  const list: ChangeEntry[] = diffPolicies(oldIr, newIr).changes.map((c) => ({
+    ...c,
+    ...locate(c.status === 'removed' ? oldIr : newIr, c.kind, c.name, c.since),
+  }));
+  lastDiff.set(folder, { key, changes: list });
+  return { stale: false, changes: list };
+}
 
 function compileFolder(folder: string, files: SourceFile[]): Compiled {
   const key = files.map((f) => f.path + '\0' + f.text).join('\u0001');
@@ -60,6 +94,7 @@ export function run(req: RunRequest): RunResponse {
     originalFiles = req.originalFiles;
     originals.clear();
     originalOutcome = null;
+    lastDiff.clear();
   }
   const t0 = performance.now();
   const key = req.files.map((f) => f.path + '\0' + f.text).join('\u0001');
@@ -90,6 +125,8 @@ export function run(req: RunRequest): RunResponse {
       result = null;
     }
   const t2 = performance.now();
+  const diff = changes(req.folder, orig, cur);
+  const t3 = performance.now();
   return {
     seq: req.seq,
     folder: req.folder,
@@ -102,7 +139,8 @@ export function run(req: RunRequest): RunResponse {
     original,
     result,
     failure: cur.failure,
-    ms: { compile: t1 - t0, evaluate: t2 - t1 },
+    changes: diff,
+    ms: { compile: t1 - t0, evaluate: t2 - t1, diff: t3 - t2 },
   };
 }
 

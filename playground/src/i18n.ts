@@ -66,6 +66,9 @@ const S = {
   empty: ['（空）', '(empty)'],
   noCases: ['此政策没有黄金案例', 'This policy has no golden cases'],
   loading: ['加载中…', 'Loading…'],
+  changes: ['改动', 'Changes'],
+  sameAsLoaded: ['与载入的政策相同', 'Same as loaded'],
+  changesUnavailable: ['无法比较：载入的或编辑后的政策尚未成功编译', 'Cannot compare: the policy as loaded or as edited has not compiled yet'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof S;

@@ -18,6 +18,7 @@ import { renderProblems } from './ui/problems.ts';
 import { renderTabs } from './ui/tabs.ts';
 import { renderOutputs } from './ui/outputs.ts';
 import { renderParams } from './ui/params.ts';
+import { renderChanges } from './ui/changes.ts';
 import { traceValues } from './ui/trace.ts';
 import { CaseForm, type InputError } from './ui/caseForm.ts';
 
@@ -131,6 +132,7 @@ function receive(r: RunResponse): void {
   renderOutputs($('outputs'), $('explain-host'), {
     edited: shown.edited, original: shown.original, expected: gc?.expected ?? {}, stale, result: shown.result,
   });
+  renderChanges($('changes'), $('changes-count'), r.changes, openAt);
   store.caseValues = traceValues(shown.edited?.trace);
   for (const [k, v] of Object.entries(shown.edited?.outputs ?? {})) store.caseValues.set(k, v.display);
   for (const [k, v] of Object.entries(caseInput)) if (!store.caseValues.has(k)) store.caseValues.set(k, JSON.stringify(v));
@@ -149,6 +151,16 @@ function receive(r: RunResponse): void {
 function jump(d: Diagnostic): void {
   openFile(d.span.file);
   const range = new monaco.Range(d.span.start.line, d.span.start.column, d.span.end.line, d.span.end.column);
+  editor.setSelection(range);
+  editor.revealRangeInCenter(range);
+  editor.focus();
+}
+
+/** Opens a file at a line (a Changes entry). */
+function openAt(file: string, line: number): void {
+  if (!edited.has(file)) return;
+  openFile(file);
+  const range = new monaco.Range(line, 1, line, editor.getModel()?.getLineMaxColumn(line) ?? 1);
   editor.setSelection(range);
   editor.revealRangeInCenter(range);
   editor.focus();

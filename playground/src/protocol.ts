@@ -2,6 +2,7 @@
 import type { SourceFile } from '../../dsl/ast.ts';
 import type { Diagnostic } from '../../dsl/diagnostic.ts';
 import type { GoldenCase, CaseResult } from '../../compiler/cases.ts';
+import type { DeclChange } from '../../compiler/diff.ts';
 
 export interface CaseData {
   input: unknown;
@@ -62,5 +63,19 @@ export interface RunResponse {
   /** compareOutcome (compiler/cases.ts) of the golden case's expectations and the edited outcome */
   result: CaseResult | null;
   failure?: string; // internal error text (compiler crash, …)
-  ms: { compile: number; evaluate: number };
+  /** diffPolicies(as loaded, edited) (compiler/diff.ts); null until both sides compiled once */
+  changes: ChangesInfo | null;
+  ms: { compile: number; evaluate: number; diff: number };
+}
+
+/** One changed declaration, with where it is declared (the edited files; as loaded when removed). */
+export interface ChangeEntry extends DeclChange {
+  file?: string;
+  line?: number;
+}
+
+export interface ChangesInfo {
+  /** the edited policy has errors: this is the diff of its last good compile */
+  stale: boolean;
+  changes: ChangeEntry[];
 }

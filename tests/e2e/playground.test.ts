@@ -261,9 +261,38 @@ describe.skipIf(!haveBrowser)('playground (browser)', () => {
     expect(await page.getByTestId('output-row-住院伙食补助费').getAttribute('data-changed')).toBe('true');
     expect(await page.getByTestId('output-status-住院伙食补助费').innerText()).toContain('✗');
     await shot('12-parameter-edited-in-editor');
+    // the 改动 / Changes panel: diffPolicies(as loaded, edited) lists the parameter, old → new
+    const change = page.getByTestId('change-param-住院伙食补助标准');
+    await expect.poll(() => change.count()).toBe(1);
+    expect(await change.getAttribute('data-status')).toBe('changed');
+    expect(await page.getByTestId('changes-group-param').count()).toBe(1);
+    expect(await page.getByTestId('changes').getAttribute('data-count')).toBe('1');
+    expect(await change.getByTestId('change-old').first().innerText()).toMatch(/^50(\.0+)?\s*元$/);
+    expect(await change.getByTestId('change-new').first().innerText()).toMatch(/^60(\.0+)?\s*元$/);
+    expect(await change.getByTestId('change-since').innerText()).toContain('自 2020-01-01 起');
+    expect(await change.getByTestId('change-cite').innerText()).toContain('条例第三十条');
+    await change.scrollIntoViewIfNeeded();
+    await shot('13-changes', page, false);
+    // a click opens the file at the declaration's line (the version `自 2020-01-01: 60元`)
+    await change.click();
+    const sel = await page.evaluate(() => {
+      type Ed = { getModel(): { getLineContent(l: number): string }; getSelection(): { startLineNumber: number } };
+      const ed = (window as unknown as { __xize: { editor: Ed } }).__xize.editor;
+      return ed.getModel().getLineContent(ed.getSelection().startLineNumber);
+    });
+    expect(sel).toMatch(/住院伙食补助标准|自 2020-01-01: 60元/);
+    // English toggle: same entry, English first
+    await page.getByTestId('lang').click();
+    await expect.poll(() => change.getByTestId('change-since').innerText()).toContain('since 2020-01-01');
+    expect(await change.getByTestId('change-status').innerText()).toMatch(/^changed/);
+    await page.getByTestId('lang').click();
+    await expect.poll(() => change.getByTestId('change-status').innerText()).toMatch(/^修改/);
+    await page.evaluate(() => (window as unknown as { __xize: { editor: { focus(): void } } }).__xize.editor.focus());
     await page.keyboard.press('Control+z');
     await idle();
     await expect.poll(() => page.getByTestId('output-value-住院伙食补助费').getAttribute('data-value')).toBe('500.00');
+    // back to the text as loaded: no change
+    await expect.poll(() => page.getByTestId('changes-none').innerText()).toContain('与载入的政策相同');
   });
 
   it('switches the UI to English and back', async () => {
