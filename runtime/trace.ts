@@ -19,8 +19,8 @@ export interface RuleTraceNode {
   children: TraceNode[];
 }
 
-export interface ParamTraceNode {
-  kind: 'param';
+/** What every dated lookup records: the value, the date it was taken at, the version it came from. */
+interface DatedLookup {
   name: string;
   value: JsonValue;
   display?: string;
@@ -28,19 +28,16 @@ export interface ParamTraceNode {
   from: string | null;
   policy: string;
   cite?: string;
+}
+
+export interface ParamTraceNode extends DatedLookup {
+  kind: 'param';
   overridden?: true;
 }
 
-export interface LookupTraceNode {
+export interface LookupTraceNode extends DatedLookup {
   kind: 'table' | 'bands';
-  name: string;
   key: JsonValue;
-  value: JsonValue;
-  display?: string;
-  at: string;
-  from: string | null;
-  policy: string;
-  cite?: string;
 }
 
 export interface InputTraceNode {
