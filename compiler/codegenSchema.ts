@@ -97,23 +97,19 @@ export function policyInfo(ir: IrPolicy): Record<string, unknown> {
     if (policy !== undefined) c.policy = policy;
     citations.push(c);
   };
-  for (const p of ir.params) {
-    add('param', p.name, p.cite);
-    for (const l of p.layers) for (const v of l.versions) add('version', p.name, v.cite, l.policy);
+  const dated: [string, { name: string; cite?: string; layers: { policy: string; versions: { cite?: string }[] }[] }[]][] = [
+    ['param', ir.params],
+    ['table', ir.tables],
+    ['bands', ir.bands],
+    ['rule', ir.rules],
+  ];
+  for (const [kind, decls] of dated) {
+    for (const d of decls) {
+      add(kind, d.name, d.cite);
+      for (const l of d.layers) for (const v of l.versions) add('version', d.name, v.cite, l.policy);
+    }
   }
-  for (const t of ir.tables) {
-    add('table', t.name, t.cite);
-    for (const l of t.layers) for (const v of l.versions) add('version', t.name, v.cite, l.policy);
-  }
-  for (const b of ir.bands) {
-    add('bands', b.name, b.cite);
-    for (const l of b.layers) for (const v of l.versions) add('version', b.name, v.cite, l.policy);
-  }
-  for (const r of ir.rules) {
-    add('rule', r.name, r.cite);
-    for (const l of r.layers) for (const v of l.versions) add('version', r.name, v.cite, l.policy);
-    for (const x of r.exceptions) add('exception', r.name, x.cite, x.policy);
-  }
+  for (const r of ir.rules) for (const x of r.exceptions) add('exception', r.name, x.cite, x.policy);
   for (const c of ir.checks) add('check', c.name, c.cite, c.policy);
   const info: Record<string, unknown> = { name: ir.name };
   if (ir.title !== undefined) info.title = ir.title;

@@ -3,7 +3,7 @@
 // trace nodes. The lookup rules themselves are runtime/lookup.ts.
 import { Decimal } from './money.ts';
 import { pickVersion, versionInLayer, findBand, type TableBody, type Version } from './lookup.ts';
-import type { ParamTraceNode, TraceNode } from './trace.ts';
+import type { LookupTraceNode, ParamTraceNode } from './trace.ts';
 import type { RtType, ValueFn } from './model.ts';
 import type { Ctx } from './context.ts';
 import { fail } from './failures.ts';
@@ -102,21 +102,35 @@ export function table(cx: Ctx, i: number, key: unknown, at: string | null): unkn
   if (fn === undefined || ver === undefined) throw fail('XR004', { name: T.name, key: String(toJson(cx.M, T.keyType, key)), at: d });
   const v = quiet(cx, fn, d);
   if (cx.t !== null) {
-    const cite = ver.cite ?? T.cite;
-    const node: TraceNode = {
-      kind: 'table',
-      name: T.name,
-      key: toJson(cx.M, T.keyType, key),
-      value: toJson(cx.M, T.valueType, v),
-      display: display(cx.M, T.valueType, v),
-      at: d,
-      from: ver.from,
-      policy: ver.policy,
-    };
-    if (cite !== undefined) node.cite = cite;
+    const node = lookupNode(cx, 'table', T, key, v, d, ver);
     cx.t.add(node, `t:${i}:${String(node.key)}@${d}`);
   }
   return v;
+}
+
+/** The trace node of a table or bands lookup (only built when explaining). */
+function lookupNode(
+  cx: Ctx,
+  kind: 'table' | 'bands',
+  decl: { name: string; keyType: RtType; valueType: RtType; cite?: string },
+  key: unknown,
+  v: unknown,
+  d: string,
+  ver: { from: string | null; policy: string; cite?: string },
+): LookupTraceNode {
+  const node: LookupTraceNode = {
+    kind,
+    name: decl.name,
+    key: toJson(cx.M, decl.keyType, key),
+    value: toJson(cx.M, decl.valueType, v),
+    display: display(cx.M, decl.valueType, v),
+    at: d,
+    from: ver.from,
+    policy: ver.policy,
+  };
+  const cite = ver.cite ?? decl.cite;
+  if (cite !== undefined) node.cite = cite;
+  return node;
 }
 
 /** Bands i at `key` and `at` (null = the as-of date). */
@@ -136,18 +150,7 @@ export function band(cx: Ctx, i: number, key: unknown, at: string | null): unkno
     cx.t = t;
   }
   if (t !== null) {
-    const cite = ver.cite ?? B.cite;
-    const node: TraceNode = {
-      kind: 'bands',
-      name: B.name,
-      key: toJson(cx.M, B.keyType, key),
-      value: toJson(cx.M, B.valueType, v),
-      display: display(cx.M, B.valueType, v),
-      at: d,
-      from: ver.from,
-      policy: ver.policy,
-    };
-    if (cite !== undefined) node.cite = cite;
+    const node = lookupNode(cx, 'bands', B, key, v, d, ver);
     t.add(node, `b:${i}:${String(node.key)}@${d}`);
   }
   return v;
