@@ -122,7 +122,7 @@ export function checkChain(chain: PolicyUnit[], diags: Diagnostic[]): IrPolicy {
 
   // proofs
   for (const t of tables) checkTableCoverage(syms, t, diags);
-  for (const b of bands) checkBands(b, diags);
+  for (const b of bands) checkBands(b, diags, params);
   const ruleList = [...rules.values()];
   const sub = (prefix: string) => new Map([...nameSpans].filter(([k]) => k.startsWith(prefix)).map(([k, s]) => [k.slice(2), s]));
   checkRuleCycles(ruleList, sub('r:'), diags);

@@ -216,6 +216,24 @@ describe('bands', () => {
     const r = bands('  [50%, 10%): 80%');
     expectDiag(r, 'XC042', 't.xize', r.text, '50%, 10%');
   });
+  it('XC040/XC042 with parameter thresholds: checked per period, from the date they cross', () => {
+    const src =
+      '参数 下限阈值: 比率 = 50% 依据 "x"\n' +
+      '参数 上限阈值: 比率 依据 "x" { 自 2020-01-01: 100%  自 2024-01-01: 40% }\n' +
+      '分档 档: 比率 -> 比率 依据 "x" {\n  [0%, 下限阈值): 80%\n  [下限阈值, 上限阈值]: 100%\n  (上限阈值, 无穷): 120%\n}\n';
+    const r = body(src);
+    // 2020–2023: [0,50%) [50%,100%] (100%,∞) is contiguous; from 2024 the middle band is [50%, 40%]: empty
+    const d = expectDiag(r, 'XC042', 't.xize', r.text, '下限阈值, 上限阈值');
+    expect(d.message.zh).toContain('[50%, 40%]');
+    const o = expectDiag(r, 'XC040', 't.xize', r.text, '上限阈值, 无穷');
+    expect(o.message.zh).toContain('自 2024-01-01 起');
+    expect(codes(r.diagnostics).filter((c) => c.startsWith('XC04'))).toEqual(['XC042', 'XC040']);
+    // thresholds left unset (an abstract baseline) cannot be compared: no diagnostic
+    const abs = compileFolders({
+      'a.xize': '抽象 政策 基线 生效 2011-01-01\n参数 阈值: 比率 必填 依据 "x"\n分档 档: 比率 -> 比率 依据 "x" {\n  [0%, 阈值): 80%\n  [阈值, 无穷): 100%\n}\n',
+    });
+    expect(abs.diagnostics).toEqual([]);
+  });
   it('XC043 bands key of the wrong type', () => {
     const r = bands('  [0%, 50%): 80%', '日期');
     expectDiag(r, 'XC043', 't.xize', r.text, '日期 ->');
