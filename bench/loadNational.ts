@@ -1,21 +1,13 @@
-// Reads a policy folder from disk for the benchmarks (Node only; the compiler itself takes text).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+// Compiles the national baseline for the benchmarks, reading it the way the CLI does.
+import { join } from 'node:path';
 import { compilePolicy, loadPolicy } from '../compiler/index.ts';
 import { clearParseCache } from '../compiler/parseCache.ts';
+import { readPolicyFolder } from '../cli/io.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 
-export function readPolicyFiles(dir: string) {
-  const abs = join(ROOT, dir);
-  return readdirSync(abs)
-    .filter((f) => f.endsWith('.xize') && statSync(join(abs, f)).isFile())
-    .sort()
-    .map((f) => ({ path: relative(ROOT, join(abs, f)), text: readFileSync(join(abs, f), 'utf8') }));
-}
-
 export function compileNational() {
-  const files = readPolicyFiles('provinces/national');
+  const files = readPolicyFolder(join(ROOT, 'provinces/national'));
   clearParseCache(); // a cold compile: every file parsed again
   const t0 = performance.now();
   const result = compilePolicy({ files, resolve: () => undefined });
