@@ -47,7 +47,7 @@ const rows = coverageRows(readFileSync('docs/coverage.md', 'utf8'));
 const where = (r: CoverageRow) => `docs/coverage.md:${r.line} ${r.source}${r.articleText.replace(/^.*?第/, '第')}`;
 
 // The encoded share per edition may only grow: raise these when you encode more.
-const FLOOR: Record<string, number> = { '2012': 71, '2022': 72 };
+const FLOOR: Record<string, number> = { '2012': 100, '2022': 100 };
 
 describe('docs/coverage.md', () => {
   it('has one row per article of each edition, and no row for an article the text lacks', () => {
