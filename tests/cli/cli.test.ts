@@ -1,9 +1,9 @@
 // The `xize` CLI, spawned as a process (node --import tsx cli/main.ts …, what `npx tsx` does)
 // on the fixture policies under tests/fixtures/cli: exit codes, reporters, --help.
 import { describe, expect, it } from 'vitest';
-import { scratchDir, xize } from '../support/scratch.ts';
+import { ROOT, scratchDir, xize } from '../support/scratch.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const FIX = 'tests/fixtures/cli';
@@ -119,17 +119,26 @@ describe('xize CLI', () => {
     expect(readdirSync(TMP).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
-  it('compile: writes the module and schema; the module runs', async () => {
+  it('compile: writes the JS modules, declarations and schema; the module runs', async () => {
     const out = join(TMP, 'gen');
-    const r = xize('compile', `${FIX}/child`, '-o', out);
-    expect(r.code).toBe(0);
-    expect(existsSync(join(out, 'child.ts'))).toBe(true);
+    // by default the module imports the runtime by package name, never by a path into the checkout
+    expect(xize('compile', `${FIX}/child`, '-o', out).code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['child.cjs', 'child.d.cts', 'child.d.ts', 'child.js', 'child.schema.json']);
+    expect(readFileSync(join(out, 'child.js'), 'utf8')).toContain('import * as rt from "xize/runtime";');
+    expect(readFileSync(join(out, 'child.cjs'), 'utf8')).toContain('const rt = require("xize/runtime");');
+    expect(readFileSync(join(out, 'child.d.ts'), 'utf8')).toContain('import type * as rt from "xize/runtime";');
     const schema = JSON.parse(readFileSync(join(out, 'child.schema.json'), 'utf8'));
     expect(schema.required).toEqual(['月工资', '等级']);
-    expect(readdirSync(out).sort()).toEqual(['child.schema.json', 'child.ts']);
-    const mod = await import(pathToFileURL(join(out, 'child.ts')).href);
-    const o = mod.evaluate({ 月工资: '3000', 等级: '乙' }, { asOf: '2024-05-01' });
-    expect(o.outputs['补助金'].value).toBe('43200.00');
+    // here (no built package) point the module at the runtime's source; --ts adds the TypeScript form
+    const runtime = relative(out, join(ROOT, 'runtime', 'index.ts')).split('\\').join('/');
+    const r = xize('compile', `${FIX}/child`, '-o', out, '--ts', '--runtime', runtime);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(out, 'child.ts'))).toBe(true);
+    for (const file of ['child.js', 'child.ts']) {
+      const mod = await import(pathToFileURL(join(out, file)).href);
+      const o = mod.evaluate({ 月工资: '3000', 等级: '乙' }, { asOf: '2024-05-01' });
+      expect(o.outputs['补助金'].value).toBe('43200.00');
+    }
     expect(xize('compile', `${FIX}/broken`, '-o', out).code).toBe(1);
     expect(xize('compile', `${FIX}/child`).code).toBe(2); // no -o
   });
