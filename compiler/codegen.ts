@@ -14,6 +14,7 @@ import { CodegenError, ISO_DATE, checkRounding, json, str, typeData } from './co
 import { inputSchema, outputsInfo, policyInfo } from './codegenSchema.ts';
 import { typeDeclarations, typeNames } from './codegenTypes.ts';
 import { needsGraph, type NeedsNode } from './codegenNeeds.ts';
+import { FenGen } from './codegenFen.ts';
 
 export { CodegenError } from './codegenUtil.ts';
 
@@ -164,6 +165,9 @@ function emit(ir: IrPolicy, ann: string): string {
     ]);
   });
 
+  // ---- the fen path: the same rules again in integer fixed point, where provable
+  const fen = new FenGen(g, ir).emit();
+
   if (ir.rounding) checkRounding(ir.rounding);
   if (ir.effective !== null && !ISO_DATE.test(ir.effective)) throw new CodegenError('XG002', `invalid effective date`);
   for (const d of [...ir.calendar.holidays, ...ir.calendar.workdays]) {
@@ -187,11 +191,13 @@ function emit(ir: IrPolicy, ann: string): string {
     ['outputRules', json(ir.rules.flatMap((r, i) => (r.params.length === 0 ? [i] : [])))],
     ['checks', `[\n    ${checks.join(',\n    ')}\n  ]`],
     ['calendar', json({ holidays: ir.calendar.holidays, workdays: ir.calendar.workdays })],
+    ['fen', fen],
   ];
 
   return [
     '"use strict";',
     'const E = rt.evalSupport;',
+    'const F = E.fen;',
     ...g.decls,
     `const M${ann} = {\n  ${model.map(([k, v]) => `${k}: ${v}`).join(',\n  ')}\n};`,
     'return E.createPolicy(M);',

@@ -1,0 +1,369 @@
+// Evaluation on the fen path (compiler/codegenFen.ts): integer fixed-point functions per rule,
+// a small per-case context, parameters and table cells converted once per date and cached
+// (never per case), per-case overrides and inputs parsed straight to scaled integers, outputs
+// formatted from the integers. Anything this path is not sure of throws FALLBACK and the
+// caller (runtime/evaluate.ts) evaluates the case on the decimal path instead.
+import * as dates from './dates.ts';
+import { Decimal } from './money.ts';
+import { pickVersion } from './lookup.ts';
+import type { PolicyModel, RtType } from './model.ts';
+import type { Prepared } from './prepared.ts';
+import type { Outcome, OutputValue } from './outcome.ts';
+import { Ctx } from './context.ts';
+import { param as decParam, table as decTable } from './policyData.ts';
+import { needsAt } from './needs.ts';
+import { outputValue, groupThousands } from './display.ts';
+import { FALLBACK, POW10, add, sub, mul, up, neg, ck, roundDrop, toScaled, scaledText, moneyScaledText } from './fen.ts';
+import { setOwn } from './own.ts';
+
+export interface FenRule {
+  fn: (fx: FenCtx) => unknown;
+  /** scale of the (rounded) value; null when the rule is not numeric */
+  scale: number | null;
+}
+
+/** The `fen` entry of a policy model (emitted by compiler/codegenFen.ts). */
+export interface FenModel {
+  rules: (FenRule | null)[];
+  inputScales: (number | null)[];
+  paramScales: (number | null)[];
+  tableScales: (number | null)[];
+}
+
+/** What the fen path keeps per model: caches by date, a scratch decimal context for lookups. */
+interface FenState {
+  scratch: Ctx;
+  /** date → parameter values at that date (undefined = not yet converted) */
+  paramAt: Map<string, unknown[]>;
+  /** table index → date → key → cell value */
+  tableAt: Map<string, Map<unknown, unknown>>[];
+  free: FenCtx | null;
+}
+
+const states = new WeakMap<PolicyModel, FenState>();
+
+function state(M: PolicyModel, P: Prepared): FenState {
+  let st = states.get(M);
+  if (st === undefined) {
+    const scratch = new Ctx(M, P);
+    scratch.asOf = '\u0000'; // never an as-of date: lookups through it are not memoised
+    st = { scratch, paramAt: new Map(), tableAt: M.tables.map(() => new Map()), free: null };
+    states.set(M, st);
+  }
+  return st;
+}
+
+const BOUNDED = 4096;
+
+export class FenCtx {
+  /** rule values [0, R) then converted inputs [R, R+I) */
+  readonly s: unknown[];
+  readonly io: number;
+  readonly touched: number[] = [];
+  asOf = '';
+  input: Record<string, unknown> = {};
+  /** per parameter index: the case's override (converted), or undefined */
+  readonly ov: unknown[];
+  private ovSet: number[] = [];
+  /** parameter values at the as-of date */
+  pa: unknown[] = [];
+  constructor(
+    readonly M: PolicyModel,
+    readonly P: Prepared,
+    readonly F: FenModel,
+    readonly st: FenState,
+  ) {
+    this.io = M.rules.length;
+    this.s = new Array(this.io + M.inputs.length).fill(undefined);
+    this.ov = new Array(M.params.length).fill(undefined);
+  }
+  setOverride(i: number, v: unknown): void {
+    if (this.ov[i] === undefined) this.ovSet.push(i);
+    this.ov[i] = v;
+  }
+  clear(): void {
+    const s = this.s;
+    const tm = this.touched;
+    for (let n = 0; n < tm.length; n++) s[tm[n]!] = undefined;
+    tm.length = 0;
+    for (let n = 0; n < this.ovSet.length; n++) this.ov[this.ovSet[n]!] = undefined;
+    this.ovSet.length = 0;
+  }
+}
+
+function paramsAt(st: FenState, M: PolicyModel, d: string): unknown[] {
+  let a = st.paramAt.get(d);
+  if (a === undefined) {
+    if (st.paramAt.size >= BOUNDED) st.paramAt.clear();
+    a = new Array(M.params.length).fill(undefined);
+    st.paramAt.set(d, a);
+  }
+  return a;
+}
+
+/** An internal (decimal-path) value → the fen representation at `scale`. */
+function fromInternal(v: unknown, scale: number | null): unknown {
+  if (scale === null) return v;
+  if (!(v instanceof Decimal) || !v.isFinite()) throw FALLBACK;
+  const n = toScaled(v.toFixed(), scale);
+  if (n === undefined) throw FALLBACK;
+  return n;
+}
+
+// ---- the support object generated fen code calls (`F`)
+
+function rule(fx: FenCtx, i: number): unknown {
+  const R = fx.F.rules[i];
+  if (R === null || R === undefined) throw FALLBACK;
+  const v = R.fn(fx);
+  fx.s[i] = v;
+  fx.touched.push(i);
+  return v;
+}
+
+function inp(fx: FenCtx, k: number): unknown {
+  const I = fx.M.inputs[k]!;
+  const raw = Object.hasOwn(fx.input, I.name) ? fx.input[I.name] : undefined;
+  if (raw === undefined || raw === null) throw FALLBACK; // absent: the decimal path reports it
+  const v = convertRaw(fx.P, fx.F.inputScales[k]!, I.type, raw, false);
+  fx.s[fx.io + k] = v;
+  fx.touched.push(fx.io + k);
+  return v;
+}
+
+/** A validated input or override value → fen value; FALLBACK when not sure. */
+function convertRaw(P: Prepared, scale: number | null, t: RtType, raw: unknown, override: boolean): unknown {
+  switch (t.kind) {
+    case 'money':
+    case 'rate':
+    case 'number':
+    case 'integer':
+    case 'duration': {
+      if (typeof raw === 'string' && raw.charCodeAt(raw.length - 1) > 57 && t.kind !== 'rate') throw FALLBACK; // "%" only for rates
+      const n = toScaled(raw, scale!);
+      if (n === undefined || (override && n < 0)) throw FALLBACK;
+      if ((t.kind === 'integer' || t.kind === 'duration') && typeof raw !== 'number') throw FALLBACK;
+      return n;
+    }
+    case 'enum': {
+      if (typeof raw !== 'string') throw FALLBACK;
+      const i = P.enumIndex.get(t.name)?.get(raw);
+      if (i === undefined) throw FALLBACK;
+      return i;
+    }
+    case 'boolean':
+      if (typeof raw !== 'boolean') throw FALLBACK;
+      return raw;
+    case 'date':
+      if (!dates.isValidDate(raw)) throw FALLBACK;
+      return raw;
+    case 'text':
+      if (typeof raw !== 'string') throw FALLBACK;
+      return raw;
+    default:
+      throw FALLBACK;
+  }
+}
+
+function has(fx: FenCtx, k: number): boolean {
+  const name = fx.M.inputs[k]!.name;
+  if (!Object.hasOwn(fx.input, name)) return false;
+  const raw = fx.input[name];
+  return raw !== undefined && raw !== null;
+}
+
+function param(fx: FenCtx, i: number, at: string | null): unknown {
+  const o = fx.ov[i];
+  if (o !== undefined) return o; // an override wins at every date
+  const a = at === null || at === fx.asOf ? fx.pa : paramsAt(fx.st, fx.M, at);
+  let v = a[i];
+  if (v === undefined) {
+    v = fromInternal(decParam(fx.st.scratch, i, at ?? fx.asOf), fx.F.paramScales[i]!);
+    a[i] = v;
+  }
+  return v;
+}
+
+function table(fx: FenCtx, i: number, key: unknown, at: string | null): unknown {
+  const d = at ?? fx.asOf;
+  const cells = fx.st.tableAt[i]!;
+  let row = cells.get(d);
+  if (row === undefined) {
+    if (cells.size >= BOUNDED) cells.clear();
+    row = new Map();
+    cells.set(d, row);
+  }
+  let v = row.get(key);
+  if (v === undefined) {
+    const T = fx.M.tables[i]!;
+    const k = T.keyType.kind === 'enum' ? key : new Decimal(key as number);
+    v = fromInternal(decTable(fx.st.scratch, i, k, d), fx.F.tableScales[i]!);
+    row.set(key, v);
+  }
+  return v;
+}
+
+function ver(fx: FenCtx, i: number): number {
+  const v = pickVersion(fx.M.rules[i]!.layers!, fx.asOf);
+  if (v === undefined) throw FALLBACK;
+  return v.value;
+}
+
+function intOf(n: number, s: number): number {
+  const d = POW10[s]!;
+  if (n % d !== 0) throw FALLBACK;
+  return n / d;
+}
+
+export const fenSupport = {
+  FALLBACK,
+  add,
+  sub,
+  mul,
+  up,
+  neg,
+  ck,
+  roundDrop,
+  intOf,
+  rule,
+  inp,
+  has,
+  param,
+  table,
+  ver,
+  exc: (h: number[]): number => {
+    if (h.length > 1) throw FALLBACK;
+    return h.length === 0 ? -1 : h[0]!;
+  },
+  fallback: (): never => {
+    throw FALLBACK;
+  },
+  clamp: (x: number, lo: number, hi: number): number => {
+    if (lo > hi) throw FALLBACK;
+    return x < lo ? lo : x > hi ? hi : x;
+  },
+  dateDiff: (a: string, b: string): number => dates.daysBetween(b, a),
+  dateAdd: (d: string, k: number, unit: string, sign: number): string =>
+    unit === 'days' ? dates.addDays(d, k * sign) : dates.addMonths(d, k * sign),
+  monthAfter: (d: string) => dates.monthAfter(d),
+  monthStart: (d: string) => dates.monthStart(d),
+  yearEnd: (d: string) => dates.yearEnd(d),
+  yearStart: (d: string) => dates.yearStart(d),
+  addMonths: (d: string, n: number) => dates.addMonths(d, n),
+  addDays: (d: string, n: number) => dates.addDays(d, n),
+  daysBetween: (a: string, b: string) => dates.daysBetween(a, b),
+  monthsBetween: (a: string, b: string) => dates.monthsBetween(a, b),
+  ageAt: (b: string, d: string) => dates.ageAt(b, d),
+  year: (d: string) => dates.yearOf(d),
+  makeDate: (y: number, m: number, d: number) => dates.makeDate(y, m, d),
+};
+
+// ---- outputs
+
+const SUFFIX = { days: '天', months: '个月', workdays: '个工作日' } as const;
+
+/** The OutputValue of a fen value, formatted exactly as runtime/display.ts formats the decimal. */
+function fenOutput(M: PolicyModel, t: RtType, v: unknown, scale: number | null): OutputValue {
+  if (scale === null) return outputValue(M, t, v);
+  const n = v as number;
+  switch (t.kind) {
+    case 'money': {
+      const value = moneyScaledText(n, scale);
+      return { type: 'money', value, display: `${groupThousands(value)}元` };
+    }
+    case 'rate': {
+      const value = scaledText(n, scale);
+      return { type: 'rate', value, display: `${scale >= 2 ? scaledText(n, scale - 2) : scaledText(n * POW10[2 - scale]!, 0)}%` };
+    }
+    case 'number': {
+      const value = scaledText(n, scale);
+      return { type: 'number', value, display: value };
+    }
+    case 'integer':
+    case 'duration': {
+      const text = scaledText(n, scale);
+      const value = n % POW10[scale]! === 0 ? n / POW10[scale]! : text;
+      if (t.kind === 'duration') return { type: t.unit, value, display: `${text}${SUFFIX[t.unit]}` };
+      return { type: 'integer', value, display: text };
+    }
+    default:
+      throw FALLBACK;
+  }
+}
+
+/** Whether every rule in `which` has a fen function. */
+export function allFen(F: FenModel, which: readonly number[]): boolean {
+  for (let n = 0; n < which.length; n++) if (F.rules[which[n]!] === null) return false;
+  return true;
+}
+
+/** evaluateFen results */
+export const FEN_FALLBACK = 0;
+export const FEN_DONE = 1;
+export const FEN_DONE_CHECKS_PENDING = 2;
+
+/**
+ * Evaluates the requested output rules on the fen path into `out.outputs`. Returns
+ * FEN_FALLBACK (outputs left empty) when the case must go to the decimal path; FEN_DONE when
+ * no check can apply (each reads an input the case does not give, so the decimal path would
+ * skip them all); FEN_DONE_CHECKS_PENDING when some check may apply and must still be run.
+ */
+export function evaluateFen(
+  M: PolicyModel,
+  P: Prepared,
+  input: Record<string, unknown>,
+  asOf: string,
+  given: Record<string, unknown> | null,
+  which: readonly number[],
+  out: Outcome,
+): number {
+  const F = (M as PolicyModel & { fen: FenModel }).fen;
+  const st = state(M, P);
+  let fx = st.free;
+  if (fx === null) fx = new FenCtx(M, P, F, st);
+  else st.free = null;
+  fx.asOf = asOf;
+  fx.input = input;
+  fx.pa = paramsAt(st, M, asOf);
+  try {
+    if (given !== null) {
+      const keys = Object.keys(given);
+      for (let n = 0; n < keys.length; n++) {
+        const i = P.paramIndex.get(keys[n]!);
+        if (i === undefined) throw FALLBACK; // XR010 on the decimal path
+        const p = M.params[i]!;
+        fx.setOverride(i, convertRaw(P, F.paramScales[i]!, p.type, given[keys[n]!], true));
+      }
+    }
+    const needs = needsAt(M, P, asOf);
+    for (let n = 0; n < which.length; n++) {
+      const rn = needs.rules[which[n]!]!;
+      for (let m = 0; m < rn.length; m++) if (!has(fx, rn[m]!)) throw FALLBACK; // unavailable: decimal reports it
+    }
+    const vals = new Array(which.length);
+    for (let n = 0; n < which.length; n++) {
+      const i = which[n]!;
+      vals[n] = fx.s[i] ?? rule(fx, i);
+    }
+    for (let n = 0; n < which.length; n++) {
+      const i = which[n]!;
+      const R = M.rules[i]!;
+      setOwn(out.outputs, R.name, fenOutput(M, R.type, vals[n], F.rules[i]!.scale));
+    }
+    let checksMayApply = false;
+    for (let c = 0; c < needs.checks.length && !checksMayApply; c++) {
+      const cn = needs.checks[c]!;
+      let all = true;
+      for (let m = 0; m < cn.length && all; m++) all = has(fx, cn[m]!);
+      checksMayApply = all;
+    }
+    return checksMayApply ? FEN_DONE_CHECKS_PENDING : FEN_DONE;
+  } catch {
+    // FALLBACK, or anything unexpected: the decimal path gives the answer (or the error)
+    out.outputs = {};
+    return FEN_FALLBACK;
+  } finally {
+    fx.clear();
+    st.free = fx;
+  }
+}
