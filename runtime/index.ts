@@ -12,6 +12,7 @@ export * from './lookup.ts';
 export { evalMessages, evalText } from './evalMessages.ts';
 export { evalSupport } from './support.ts';
 export { evaluateModel, createPolicy } from './evaluate.ts';
+export { fenStats } from './fenEval.ts';
 export { fromJson, toJson } from './convert.ts';
 export { display } from './display.ts';
 export { MissingInput, EvalFailure } from './failures.ts';
