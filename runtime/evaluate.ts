@@ -215,10 +215,21 @@ function verified(M: PolicyModel, input: unknown, options: EvaluateOptions, fen:
 
 /** Builds the loaded policy object from a model (the tail of every generated body). */
 export function createPolicy(M: PolicyModel): LoadedPolicy {
-  return {
+  const policy = {
     evaluate: (input: unknown, options?: EvaluateOptions) => evaluateModel(M, input, options),
     inputSchema: M.schema,
     policyInfo: M.info,
     outputs: M.outputs,
   } as LoadedPolicy;
+  models.set(policy, M);
+  return policy;
+}
+
+const models = new WeakMap<object, PolicyModel>();
+
+/** The model behind a loaded policy (runtime/batch.ts evaluates on it directly). */
+export function modelOf(policy: LoadedPolicy): PolicyModel {
+  const M = models.get(policy);
+  if (M === undefined) throw new TypeError('not a policy loaded by this runtime');
+  return M;
 }

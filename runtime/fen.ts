@@ -157,6 +157,13 @@ export function scaledText(n: number, scale: number): string {
 
 /** Money text as runtime/convert.ts moneyText: two places when that loses nothing, else every digit. */
 export function moneyScaledText(n: number, scale: number): string {
+  if (scale === 2) {
+    // the common case (money rounded to fen): integer part and two digits, no trimming
+    const a = n < 0 ? -n : n;
+    const r = a % 100;
+    const body = `${(a - r) / 100}.${r < 10 ? '0' : ''}${r}`;
+    return n < 0 ? `-${body}` : body;
+  }
   const t = scaledText(n, scale);
   const dot = t.indexOf('.');
   if (dot < 0) return `${t}.00`;

@@ -15,6 +15,7 @@ import { needsAt } from './needs.ts';
 import { outputValue, groupThousands } from './display.ts';
 import { FALLBACK, POW10, add, sub, mul, up, neg, ck, roundDrop, toScaled, scaledText, moneyScaledText } from './fen.ts';
 import { setOwn } from './own.ts';
+import { toJson } from './convert.ts';
 
 export interface FenRule {
   fn: (fx: FenCtx) => unknown;
@@ -307,19 +308,19 @@ export const FEN_DONE = 1;
 export const FEN_DONE_CHECKS_PENDING = 2;
 
 /**
- * Evaluates the requested output rules on the fen path into `out.outputs`. Returns
- * FEN_FALLBACK (outputs left empty) when the case must go to the decimal path; FEN_DONE when
- * no check can apply (each reads an input the case does not give, so the decimal path would
- * skip them all); FEN_DONE_CHECKS_PENDING when some check may apply and must still be run.
+ * Computes the requested output rules on the fen path into `vals` (fen values, in `which`
+ * order). Returns FEN_FALLBACK when the case must go to the decimal path; FEN_DONE when no
+ * check can apply (each reads an input the case does not give, so the decimal path would skip
+ * them all); FEN_DONE_CHECKS_PENDING when some check may apply and must still be run.
  */
-export function evaluateFen(
+export function computeFen(
   M: PolicyModel,
   P: Prepared,
   input: Record<string, unknown>,
   asOf: string,
   given: Record<string, unknown> | null,
   which: readonly number[],
-  out: Outcome,
+  vals: unknown[],
 ): number {
   const F = (M as PolicyModel & { fen: FenModel }).fen;
   const st = state(M, P);
@@ -344,15 +345,9 @@ export function evaluateFen(
       const rn = needs.rules[which[n]!]!;
       for (let m = 0; m < rn.length; m++) if (!has(fx, rn[m]!)) throw FALLBACK; // unavailable: decimal reports it
     }
-    const vals = new Array(which.length);
     for (let n = 0; n < which.length; n++) {
       const i = which[n]!;
       vals[n] = fx.s[i] ?? rule(fx, i);
-    }
-    for (let n = 0; n < which.length; n++) {
-      const i = which[n]!;
-      const R = M.rules[i]!;
-      setOwn(out.outputs, R.name, fenOutput(M, R.type, vals[n], F.rules[i]!.scale));
     }
     let checksMayApply = false;
     for (let c = 0; c < needs.checks.length && !checksMayApply; c++) {
@@ -365,11 +360,47 @@ export function evaluateFen(
     return checksMayApply ? FEN_DONE_CHECKS_PENDING : FEN_DONE;
   } catch {
     // FALLBACK, or anything unexpected: the decimal path gives the answer (or the error)
-    out.outputs = {};
     fenStats.fellBack++;
     return FEN_FALLBACK;
   } finally {
     fx.clear();
     st.free = fx;
+  }
+}
+
+/** computeFen into `out.outputs` as OutputValues (the Outcome API). */
+export function evaluateFen(
+  M: PolicyModel,
+  P: Prepared,
+  input: Record<string, unknown>,
+  asOf: string,
+  given: Record<string, unknown> | null,
+  which: readonly number[],
+  out: Outcome,
+): number {
+  const vals = new Array(which.length);
+  const r = computeFen(M, P, input, asOf, given, which, vals);
+  if (r === FEN_FALLBACK) return r;
+  const F = M.fen!;
+  for (let n = 0; n < which.length; n++) {
+    const i = which[n]!;
+    const R = M.rules[i]!;
+    setOwn(out.outputs, R.name, fenOutput(M, R.type, vals[n], F.rules[i]!.scale));
+  }
+  return r;
+}
+
+/** The JSON value of a fen value (OutputValue.value without the display text). */
+export function fenJson(M: PolicyModel, t: RtType, v: unknown, scale: number | null): unknown {
+  if (scale === null) return toJson(M, t, v);
+  const n = v as number;
+  switch (t.kind) {
+    case 'money':
+      return moneyScaledText(n, scale);
+    case 'rate':
+    case 'number':
+      return scaledText(n, scale);
+    default:
+      return n % POW10[scale]! === 0 ? n / POW10[scale]! : scaledText(n, scale);
   }
 }

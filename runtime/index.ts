@@ -18,3 +18,5 @@ export { display } from './display.ts';
 export { MissingInput, EvalFailure } from './failures.ts';
 export type { PolicyModel, RtType, ValueFn } from './model.ts';
 export type { Ctx } from './context.ts';
+export { evaluateColumns, evaluateRows, evaluateStream, batchScales } from './batch.ts';
+export type { BatchCase, BatchColumns, BatchOptions, BatchRow, ColumnarCases } from './batch.ts';
