@@ -36,6 +36,7 @@ export function typeScale(t: XType): number | null {
 }
 
 const MAX_SCALE = 15;
+const FALLBACK_CALL = 'F.fallback()';
 const ROUND_PLACES: Record<string, number> = { fen: 2, jiao: 1, yuan: 0 };
 
 interface FenExpr {
@@ -95,6 +96,7 @@ export class FenGen {
       const versions = r.layers.flatMap((l) => l.versions);
       if (versions.length === 0) throw new NotFen('no version');
       const verVals = versions.map((v) => this.expr(v.body));
+      if (verVals.every((x) => x.c === FALLBACK_CALL)) throw new NotFen('never exact');
       const all = [...excVals, ...verVals];
       const numeric = isNumeric(r.type);
       const S = numeric ? Math.max(...all.map((x) => x.s ?? 0)) : null;
@@ -169,7 +171,18 @@ export class FenGen {
     return e === null ? 'null' : this.expr(e).c;
   }
 
+  /** A sub-expression this pass cannot prove exact compiles to F.fallback(): the case goes to
+   * the decimal path only when evaluation actually reaches it (an untaken branch costs nothing). */
   expr(e: IrExpr): FenExpr {
+    try {
+      return this.exact(e);
+    } catch (x) {
+      if (!(x instanceof NotFen)) throw x;
+      return { c: FALLBACK_CALL, s: isNumeric(e.type) ? (typeScale(e.type) ?? 0) : null };
+    }
+  }
+
+  private exact(e: IrExpr): FenExpr {
     const numeric = isNumeric(e.type);
     switch (e.k) {
       case 'lit': {
