@@ -67,8 +67,15 @@ export class FenGen {
       const s = this.rule(i);
       return s === undefined ? 'null' : `{ fn: q${i}, scale: ${s === null ? 'null' : s} }`;
     });
+    const checks = this.ir.checks.map((c, ci) => {
+      this.temps = 0;
+      const x = this.expr(c.condition);
+      if (x.c === FALLBACK_CALL) return 'null';
+      this.g.decls.push(`function qc${ci}(${this.g.params(['fx'])}) { ${this.tempDecl()} return ${x.c}; }`);
+      return `qc${ci}`;
+    });
     const scales = (ts: XType[]) => JSON.stringify(ts.map((t) => typeScale(t)));
-    return `{ rules: [${rules.join(', ')}], inputScales: ${scales(this.ir.inputs.map((f) => f.type))}, paramScales: ${scales(
+    return `{ rules: [${rules.join(', ')}], checks: [${checks.join(', ')}], inputScales: ${scales(this.ir.inputs.map((f) => f.type))}, paramScales: ${scales(
       this.ir.params.map((p) => p.type),
     )}, tableScales: ${scales(this.ir.tables.map((t) => t.valueType))} }`;
   }
@@ -90,7 +97,10 @@ export class FenGen {
       const stmts: string[] = [];
       if (r.exceptions.length > 0) {
         stmts.push(`const h${this.g.ann ? ': number[]' : ''} = [];`);
-        r.exceptions.forEach((x, k) => stmts.push(`if (${this.expr(x.condition).c}) h.push(${k});`));
+        // a condition that reads an absent input does not hold (as on the decimal path)
+        r.exceptions.forEach((x, k) =>
+          stmts.push(`try { if (${this.expr(x.condition).c}) h.push(${k}); } catch (e) { if (e !== F.MISSING) throw e; }`),
+        );
       }
       const excVals = r.exceptions.map((x) => this.expr(x.value));
       const versions = r.layers.flatMap((l) => l.versions);

@@ -11,6 +11,10 @@
 /** Thrown (not an Error: no stack capture) when a case leaves the provable integer range. */
 export const FALLBACK = { sentinel: 'fen-fallback' };
 
+/** Thrown when an absent optional input is read: a check that reads one is skipped (as on the
+ * decimal path); anywhere else the case goes to the decimal path, which reports it. */
+export const MISSING = { sentinel: 'fen-missing' };
+
 export const POW10: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /** Largest scale a value may carry (10^15 is the largest power of ten below 2^53). */

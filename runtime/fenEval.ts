@@ -13,7 +13,7 @@ import { Ctx } from './context.ts';
 import { param as decParam, table as decTable } from './policyData.ts';
 import { needsAt } from './needs.ts';
 import { outputValue, groupThousands } from './display.ts';
-import { FALLBACK, POW10, add, sub, mul, up, neg, ck, roundDrop, toScaled, scaledText, moneyScaledText } from './fen.ts';
+import { FALLBACK, MISSING, POW10, add, sub, mul, up, neg, ck, roundDrop, toScaled, scaledText, moneyScaledText } from './fen.ts';
 import { setOwn } from './own.ts';
 import { toJson } from './convert.ts';
 
@@ -26,6 +26,8 @@ export interface FenRule {
 /** The `fen` entry of a policy model (emitted by compiler/codegenFen.ts). */
 export interface FenModel {
   rules: (FenRule | null)[];
+  /** per check: its condition on the fen path (null = decimal only) */
+  checks: (((fx: FenCtx) => unknown) | null)[];
   inputScales: (number | null)[];
   paramScales: (number | null)[];
   tableScales: (number | null)[];
@@ -125,7 +127,7 @@ function rule(fx: FenCtx, i: number): unknown {
 function inp(fx: FenCtx, k: number): unknown {
   const I = fx.M.inputs[k]!;
   const raw = Object.hasOwn(fx.input, I.name) ? fx.input[I.name] : undefined;
-  if (raw === undefined || raw === null) throw FALLBACK; // absent: the decimal path reports it
+  if (raw === undefined || raw === null) throw MISSING; // absent: a check is skipped, a rule is unavailable (decimal path)
   const v = convertRaw(fx.P, fx.F.inputScales[k]!, I.type, raw, false);
   fx.s[fx.io + k] = v;
   fx.touched.push(fx.io + k);
@@ -218,6 +220,7 @@ function intOf(n: number, s: number): number {
 
 export const fenSupport = {
   FALLBACK,
+  MISSING,
   add,
   sub,
   mul,
@@ -309,9 +312,9 @@ export const FEN_DONE_CHECKS_PENDING = 2;
 
 /**
  * Computes the requested output rules on the fen path into `vals` (fen values, in `which`
- * order). Returns FEN_FALLBACK when the case must go to the decimal path; FEN_DONE when no
- * check can apply (each reads an input the case does not give, so the decimal path would skip
- * them all); FEN_DONE_CHECKS_PENDING when some check may apply and must still be run.
+ * order). Returns FEN_FALLBACK when the case must go to the decimal path; FEN_DONE when the
+ * outputs (and, with `hits`, the checks) are done; FEN_DONE_CHECKS_PENDING when a check could
+ * not be decided on the fen path and must still be run on the decimal path.
  */
 export function computeFen(
   M: PolicyModel,
@@ -321,6 +324,8 @@ export function computeFen(
   given: Record<string, unknown> | null,
   which: readonly number[],
   vals: unknown[],
+  /** when given, the checks are run too and the indices of those that hold pushed here */
+  hits: number[] | null = null,
 ): number {
   const F = (M as PolicyModel & { fen: FenModel }).fen;
   const st = state(M, P);
@@ -349,15 +354,24 @@ export function computeFen(
       const i = which[n]!;
       vals[n] = fx.s[i] ?? rule(fx, i);
     }
-    let checksMayApply = false;
-    for (let c = 0; c < needs.checks.length && !checksMayApply; c++) {
+    fenStats.answered++;
+    if (hits === null) return FEN_DONE;
+    // checks: skipped when they certainly read an absent input or read one on the way (as the
+    // decimal path does); one the fen path cannot finish leaves all checks to the decimal path
+    for (let c = 0; c < needs.checks.length; c++) {
       const cn = needs.checks[c]!;
       let all = true;
       for (let m = 0; m < cn.length && all; m++) all = has(fx, cn[m]!);
-      checksMayApply = all;
+      if (!all) continue;
+      const cond = F.checks[c];
+      if (cond === null || cond === undefined) return FEN_DONE_CHECKS_PENDING;
+      try {
+        if (cond(fx) === true) hits.push(c);
+      } catch (e) {
+        if (e !== MISSING) return FEN_DONE_CHECKS_PENDING;
+      }
     }
-    fenStats.answered++;
-    return checksMayApply ? FEN_DONE_CHECKS_PENDING : FEN_DONE;
+    return FEN_DONE;
   } catch {
     // FALLBACK, or anything unexpected: the decimal path gives the answer (or the error)
     fenStats.fellBack++;
@@ -379,8 +393,17 @@ export function evaluateFen(
   out: Outcome,
 ): number {
   const vals = new Array(which.length);
-  const r = computeFen(M, P, input, asOf, given, which, vals);
+  const hits: number[] = [];
+  const r = computeFen(M, P, input, asOf, given, which, vals, hits);
   if (r === FEN_FALLBACK) return r;
+  if (r === FEN_DONE) {
+    for (let n = 0; n < hits.length; n++) {
+      const C = M.checks[hits[n]!]!;
+      const c: Outcome['checks'][number] = { name: C.name, severity: C.severity, message: C.message };
+      if (C.cite !== undefined) c.cite = C.cite;
+      out.checks.push(c);
+    }
+  }
   const F = M.fen!;
   for (let n = 0; n < which.length; n++) {
     const i = which[n]!;
