@@ -95,3 +95,18 @@ describe('batch API', () => {
     expect(() => evaluateColumns(policy, cs, { asOf: AS_OF, outputs: ['没有这个'] })).toThrow(/未知输出/);
   });
 });
+
+describe('batch API across worker threads', () => {
+  it('gives the same columns as one thread', async () => {
+    const { evaluateColumnsInWorkers } = await import('../../runtime/batchWorkers.node.ts');
+    const { emitBody } = await import('../../compiler/codegen.ts');
+    const body = emitBody(compilePolicy({ files }).ir!);
+    const cs = cases(300);
+    const one = evaluateColumns(policy, cs, { asOf: AS_OF, outputs: OUTPUTS });
+    const two = await evaluateColumnsInWorkers(body, cs, { asOf: AS_OF, outputs: OUTPUTS }, { threads: 2 });
+    expect(two.columns).toEqual(one.columns);
+    expect([...two.ok]).toEqual([...one.ok]);
+    expect([...two.failures.keys()]).toEqual([...one.failures.keys()]);
+    expect(two.fen).toBe(one.fen);
+  }, 60_000);
+});
