@@ -59,7 +59,7 @@ function layersText<T>(layers: IrLayer<T>[], value: (body: T, li: number, vi: nu
     .join(', ')}]`;
 }
 
-function emit(ir: IrPolicy, ann: string): string {
+function emit(ir: IrPolicy, ann: string, withFen = true): string {
   const g = new Gen(ir, ann);
   const P = (names: string[]) => g.params(names);
 
@@ -166,7 +166,7 @@ function emit(ir: IrPolicy, ann: string): string {
   });
 
   // ---- the fen path: the same rules again in integer fixed point, where provable
-  const fen = new FenGen(g, ir).emit();
+  const fen = withFen ? new FenGen(g, ir).emit() : undefined;
 
   if (ir.rounding) checkRounding(ir.rounding);
   if (ir.effective !== null && !ISO_DATE.test(ir.effective)) throw new CodegenError('XG002', `invalid effective date`);
@@ -191,7 +191,7 @@ function emit(ir: IrPolicy, ann: string): string {
     ['outputRules', json(ir.rules.flatMap((r, i) => (r.params.length === 0 ? [i] : [])))],
     ['checks', `[\n    ${checks.join(',\n    ')}\n  ]`],
     ['calendar', json({ holidays: ir.calendar.holidays, workdays: ir.calendar.workdays })],
-    ['fen', fen],
+    ...(fen !== undefined ? [['fen', fen]] : []),
   ];
 
   return [
@@ -261,9 +261,11 @@ function ruleCode(g: Gen, r: IrRule, i: number, deps: NeedsNode[] | null): strin
   ]);
 }
 
-/** The JS function body: `new Function('rt', emitBody(ir))(runtime)` → LoadedPolicy. */
-export function emitBody(ir: IrPolicy): string {
-  return emit(ir, '');
+/** The JS function body: `new Function('rt', emitBody(ir))(runtime)` → LoadedPolicy.
+ * `fen: false` leaves out the integer fen path (every case then runs on decimal.js) — for a
+ * host that always explains, such as the playground, it is generation time saved. */
+export function emitBody(ir: IrPolicy, options: { fen?: boolean } = {}): string {
+  return emit(ir, '', options.fen !== false);
 }
 
 /** A standalone TypeScript module importing only the runtime. */
