@@ -159,13 +159,15 @@ export function scaledText(n: number, scale: number): string {
   return negative && n !== 0 ? `-${body}` : body;
 }
 
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, i) => `.${i < 10 ? '0' : ''}${i}`);
+
 /** Money text as runtime/convert.ts moneyText: two places when that loses nothing, else every digit. */
 export function moneyScaledText(n: number, scale: number): string {
   if (scale === 2) {
     // the common case (money rounded to fen): integer part and two digits, no trimming
     const a = n < 0 ? -n : n;
     const r = a % 100;
-    const body = `${(a - r) / 100}.${r < 10 ? '0' : ''}${r}`;
+    const body = String((a - r) / 100) + TWO_DIGITS[r]!;
     return n < 0 ? `-${body}` : body;
   }
   const t = scaledText(n, scale);

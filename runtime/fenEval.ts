@@ -62,12 +62,15 @@ export class FenCtx {
   /** rule values [0, R) then converted inputs [R, R+I) */
   readonly s: unknown[];
   readonly io: number;
-  readonly touched: number[] = [];
+  /** slots written during this case: touched[0, tn) (a counter: resetting an array's length is slow) */
+  readonly touched: number[];
+  tn = 0;
   asOf = '';
   input: Record<string, unknown> = {};
   /** per parameter index: the case's override (converted), or undefined */
   readonly ov: unknown[];
-  private ovSet: number[] = [];
+  private readonly ovSet: number[];
+  private on = 0;
   /** parameter values at the as-of date */
   pa: unknown[] = [];
   constructor(
@@ -78,19 +81,24 @@ export class FenCtx {
   ) {
     this.io = M.rules.length;
     this.s = new Array(this.io + M.inputs.length).fill(undefined);
+    this.touched = new Array(this.io + M.inputs.length).fill(0);
     this.ov = new Array(M.params.length).fill(undefined);
+    this.ovSet = new Array(M.params.length).fill(0);
   }
   setOverride(i: number, v: unknown): void {
-    if (this.ov[i] === undefined) this.ovSet.push(i);
+    if (this.ov[i] === undefined) this.ovSet[this.on++] = i;
     this.ov[i] = v;
+  }
+  touch(j: number): void {
+    this.touched[this.tn++] = j;
   }
   clear(): void {
     const s = this.s;
     const tm = this.touched;
-    for (let n = 0; n < tm.length; n++) s[tm[n]!] = undefined;
-    tm.length = 0;
-    for (let n = 0; n < this.ovSet.length; n++) this.ov[this.ovSet[n]!] = undefined;
-    this.ovSet.length = 0;
+    for (let n = 0; n < this.tn; n++) s[tm[n]!] = undefined;
+    this.tn = 0;
+    for (let n = 0; n < this.on; n++) this.ov[this.ovSet[n]!] = undefined;
+    this.on = 0;
   }
 }
 
@@ -120,7 +128,7 @@ function rule(fx: FenCtx, i: number): unknown {
   if (R === null || R === undefined) throw FALLBACK;
   const v = R.fn(fx);
   fx.s[i] = v;
-  fx.touched.push(i);
+  fx.touch(i);
   return v;
 }
 
@@ -130,7 +138,7 @@ function inp(fx: FenCtx, k: number): unknown {
   if (raw === undefined || raw === null) throw MISSING; // absent: a check is skipped, a rule is unavailable (decimal path)
   const v = convertRaw(fx.P, fx.F.inputScales[k]!, I.type, raw, false);
   fx.s[fx.io + k] = v;
-  fx.touched.push(fx.io + k);
+  fx.touch(fx.io + k);
   return v;
 }
 
@@ -337,12 +345,12 @@ export function computeFen(
   fx.pa = paramsAt(st, M, asOf);
   try {
     if (given !== null) {
-      const keys = Object.keys(given);
-      for (let n = 0; n < keys.length; n++) {
-        const i = P.paramIndex.get(keys[n]!);
+      for (const key in given) {
+        if (!Object.hasOwn(given, key)) continue;
+        const i = P.paramIndex.get(key);
         if (i === undefined) throw FALLBACK; // XR010 on the decimal path
         const p = M.params[i]!;
-        fx.setOverride(i, convertRaw(P, F.paramScales[i]!, p.type, given[keys[n]!], true));
+        fx.setOverride(i, convertRaw(P, F.paramScales[i]!, p.type, given[key], true));
       }
     }
     const needs = needsAt(M, P, asOf);
