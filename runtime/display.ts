@@ -5,7 +5,7 @@ import type { OutputValue } from './outcome.ts';
 import type { PolicyModel, RtType } from './model.ts';
 import { decText, moneyText, toJson } from './convert.ts';
 
-function groupThousands(s: string): string {
+export function groupThousands(s: string): string {
   const neg = s.charCodeAt(0) === 45;
   const start = neg ? 1 : 0;
   let dot = s.indexOf('.');

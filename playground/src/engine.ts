@@ -67,7 +67,8 @@ function compileFolder(folder: string, files: SourceFile[]): Compiled {
   try {
     const result = compilePolicy({ files: own, resolve: makeResolver(folders) });
     const hasError = result.diagnostics.some((d: { severity: string }) => d.severity === 'error');
-    const policy = result.ir && !hasError ? loadPolicy(result.ir) : null;
+    // the preview always explains, and explain runs on the decimal path: skip generating the fen path
+    const policy = result.ir && !hasError ? loadPolicy(result.ir, { fen: false }) : null;
     return {
       key,
       policy,
