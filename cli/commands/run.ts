@@ -112,7 +112,7 @@ export function run(argv: string[]): number {
     process.stdout.write(`${formatOutcome(outcome, policy.outputs, result, show)}\n`);
     if (explain && outcome.trace) {
       const names = sel.show ?? (all ? known : Object.keys(outcome.outputs));
-      process.stdout.write(`\n${c.bold('推导 / explanation')}\n${formatExplanation(outcome.trace, names)}\n`);
+      process.stdout.write(`\n${c.bold('推导 / explanation')}\n${formatExplanation(outcome.trace, names, { ir, asOf: k.asOf, input: k.input })}\n`);
     }
     if (result) {
       const bad = result.fields.filter((f) => !f.pass).length;
