@@ -38,7 +38,7 @@ const S = {
   compiledIn: ['编译+计算', 'compile+evaluate'],
   add: ['添加', 'Add'],
   remove: ['删除', 'Remove'],
-  override: ['覆盖值', 'Override'],
+  override: ['本案改用', 'Case value'],
   value: ['当前值', 'Current value'],
   type: ['类型', 'Type'],
   cite: ['依据', 'Citation'],

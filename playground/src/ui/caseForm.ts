@@ -134,8 +134,8 @@ export class CaseForm {
         'select',
         { testid: `input-${path}`, onchange: (e: Event) => { const v = (e.target as HTMLSelectElement).value; set(v === '' ? undefined : v === 'true'); } },
         h('option', { value: '' }, t('empty')),
-        h('option', { value: 'true', selected: cur === true }, '真 true'),
-        h('option', { value: 'false', selected: cur === false }, '假 false'),
+        h('option', { value: 'true', selected: cur === true }, '是'),
+        h('option', { value: 'false', selected: cur === false }, '否'),
       );
     }
     if (types.includes('array')) {
