@@ -197,6 +197,18 @@ export class CaseForm {
   }
 
   /** Show XI errors on their fields (or above the form when no field matches). */
+  /** Shows a field (unfolding 其他输入字段 if needed), marks it and puts the cursor in it. */
+  focusField(path: string): boolean {
+    const p = normPath(path);
+    const field = [...this.host.querySelectorAll<HTMLElement>('.field')].reverse().find((f) => f.dataset.path === p);
+    if (!field) return false;
+    for (let d = field.closest('details'); d; d = d.parentElement?.closest('details') ?? null) (d as HTMLDetailsElement).open = true;
+    field.scrollIntoView({ block: 'center' });
+    field.classList.add('field-error-mark');
+    field.querySelector<HTMLElement>('input, select, textarea')?.focus();
+    return true;
+  }
+
   markErrors(errors: InputError[]): void {
     for (const el of this.host.querySelectorAll('.field.invalid')) el.classList.remove('invalid');
     for (const el of this.host.querySelectorAll('.field-error')) el.textContent = '';
