@@ -258,7 +258,8 @@ export function explainRule(ir: IrPolicy, node: RuleTraceNode, asOf: string, inp
     return expr;
   }
   const result = node.failed === 'missing' ? '不可用' : node.failed === 'error' ? '错误' : (node.display ?? String(node.value));
-  const formula = expr ? printIr(expr) : node.name;
+  // the language's 真/假 read as 是/否 in a result
+  const formula = expr ? printIr(expr, (e) => (e.k === 'lit' && typeof e.value === 'boolean' ? (e.value ? '是' : '否') : undefined)) : node.name;
   const withValues = expr ? printIr(expr, sub) : undefined;
   const round = node.children.find((c) => c.kind === 'rounding') as Extract<TraceNode, { kind: 'rounding' }> | undefined;
   const out: RuleExplanation = { name: node.name, formula, result, conditions };

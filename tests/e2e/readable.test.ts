@@ -142,16 +142,16 @@ describe.skipIf(!haveBrowser)('playground: results people can read and check (is
       it('explanation: formulas with values, the branch and why; only the asked outputs, the rest one click away', async () => {
         const f = page.getByTestId('formula-一次性伤残补助金').first();
         // 条例第三十七条: 五级 18 个月 × 本人工资 4,800.00元 (60% of 8,000.00元)
-        expect(await f.innerText()).toBe('本人工资 × 一次性伤残补助金月数 = 4,800.00元 × 18 = 86,400.00元');
-        expect(await page.getByTestId('formula-本人工资下限').first().innerText()).toBe('本人工资界限平均工资 × 本人工资保底比例 = 8,000.00元 × 60% = 4,800.00元');
-        expect(await page.getByTestId('branch-伤残津贴').first().innerText()).toContain('当 一至四级已退休（否） 不成立；否则 成立 ✓');
+        expect(await f.textContent()).toBe('本人工资 × 一次性伤残补助金月数 = 4,800.00元 × 18 = 86,400.00元');
+        expect(await page.getByTestId('formula-本人工资下限').first().textContent()).toBe('本人工资界限平均工资 × 本人工资保底比例 = 8,000.00元 × 60% = 4,800.00元');
+        expect(await page.getByTestId('branch-伤残津贴').first().textContent()).toContain('当 一至四级已退休（否） 不成立；否则 成立 ✓');
         // death benefits are not among this disability case's explanations, but one click away
         const main = await page.locator('[data-testid=explain] > .troot').evaluateAll((rs) => rs.map((r) => r.getAttribute('data-testid')));
         expect(main).toContain('trace-一次性伤残补助金');
         expect(main.some((x) => x?.includes('丧葬'))).toBe(false);
         expect(await page.getByTestId('other-traces').count()).toBe(1);
         // values read as money and rates, not 0.6 / true / 84000.00
-        const text = await page.getByTestId('explain').innerText();
+        const text = (await page.getByTestId('explain').textContent()) ?? '';
         expect(text).toContain('60%');
         expect(text).not.toMatch(/= (true|false)\b/);
         await page.evaluate(() => document.getElementById('explain-panel')?.scrollIntoView());
@@ -225,7 +225,12 @@ describe.skipIf(!haveBrowser)('playground: results people can read and check (is
       }, 120_000);
 
       it('no internal words reach the user', async () => {
-        const text = await page.evaluate(() => document.body.innerText);
+        // the UI, not the policy's own source comments in the editor
+        const text = await page.evaluate(() => {
+          const copy = document.body.cloneNode(true) as HTMLElement;
+          copy.querySelector('[data-testid=editor]')?.remove();
+          return copy.textContent ?? '';
+        });
         for (const w of ['domain.md', '[M]', '[S]', '十进制数', '覆盖值', '假 false', 'docs/language.md']) expect(text, w).not.toContain(w);
       });
 
