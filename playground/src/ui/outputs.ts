@@ -124,7 +124,7 @@ export function renderOutputs(host: HTMLElement, explainHost: HTMLElement, v: Ou
   // the outputs the case asks for first and open; the rest one click away
   const seen = new Set<TraceNode>();
   const traced = Object.entries(e?.trace ?? {}).filter(([name]) => name in (e?.outputs ?? {}) || expectedNames.includes(name));
-  const main = traced.filter(([n]) => expectedNames.length === 0 || expectedNames.includes(n));
+  const main = expectedNames.length ? expectedNames.flatMap((n) => traced.filter(([m]) => m === n)) : traced;
   const rest = traced.filter(([n]) => expectedNames.length > 0 && !expectedNames.includes(n));
   const root = ([name, node]: [string, TraceNode]) => h('div.troot', { testid: `trace-${name}` }, traceTree(node, 0, seen));
   clear(explainHost, e?.trace

@@ -35,7 +35,7 @@ function computation(name: string): HTMLElement[] {
   out.push(
     h('div.tformula', { testid: `formula-${name}` }, formulaLine(x)),
   );
-  const src = [x.layer ? `${zh ? '层' : 'layer'} ${x.layer}${x.from ? ` 自 ${x.from}` : ''}` : '', x.rounding ?? ''].filter(Boolean).join(' · ');
+  const src = [x.layer ? `${zh ? '政策层' : 'layer'} ${x.layer}${x.from ? ` 自 ${x.from}` : ''}` : '', x.rounding ?? ''].filter(Boolean).join(' · ');
   if (src) out.push(h('div.tsrc', {}, src));
   return out;
 }
