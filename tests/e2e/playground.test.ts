@@ -101,7 +101,8 @@ describe.skipIf(!haveBrowser)('playground (browser)', () => {
     const i = Math.max(0, values.findIndex((v) => v !== null && /^-?\d+(\.\d+)?$/.test(v)));
     const name = rows[i];
     const shown = values[i]!;
-    const expected = (await page.getByTestId(`output-expected-${name}`).innerText()).trim();
+    // the expected column reads by the declared type (`985,660.00元`, `40%`): compare its number
+    const expected = (await page.getByTestId(`output-expected-${name}`).innerText()).trim().replace(/,/g, '').replace(/元$/, '');
     if (/^-?\d+(\.\d+)?%?$/.test(expected) && /^-?\d/.test(shown))
       expect(Number(shown)).toBeCloseTo(Number(expected.replace('%', '')) / (expected.endsWith('%') ? 100 : 1), 6);
     else expect(shown).toBe(expected);
