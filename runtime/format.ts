@@ -4,14 +4,10 @@
 // Outcome, a trace node or a golden case holds), so the CLI (run, test, diff), the reports, the
 // policy diff and the playground all print a value alike. No Node API.
 import { Decimal } from './money.ts';
+import type { RtType } from './model.ts';
 
-/** Structural type of a value: compiler/ir.ts XType and runtime/model.ts RtType both fit. */
-export type FormatType =
-  | { kind: 'money' | 'rate' | 'number' | 'integer' | 'boolean' | 'date' | 'text' }
-  | { kind: 'duration'; unit: 'days' | 'months' | 'workdays' }
-  | { kind: 'enum'; name: string }
-  | { kind: 'record'; name: string }
-  | { kind: 'list'; element: FormatType };
+/** The declared type of a value: runtime/model.ts RtType, which compiler/ir.ts XType fits too. */
+export type FormatType = RtType;
 
 /** Field types of a record by name (from the IR or the runtime model). */
 export type RecordFields = (record: string) => { name: string; type: FormatType }[] | undefined;

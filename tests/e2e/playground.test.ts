@@ -1,17 +1,16 @@
 // End-to-end test of the playground: build it with Vite, serve dist/, drive Debian's chromium
 // with playwright-core. Screenshots of each state go to artifacts/e2e/*.png.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Server, AddressInfo } from 'node:net';
 import { build } from 'vite';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { haveBrowser, launchChromium } from '../support/browser.ts';
 import { serve } from '../../playground/serve.mjs';
 
 const repo = resolve(import.meta.dirname, '../..');
 const shots = resolve(repo, 'artifacts/e2e');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const haveBrowser = existsSync(CHROMIUM);
 
 let server: Server | undefined;
 let browser: Browser | undefined;
@@ -44,10 +43,7 @@ describe.skipIf(!haveBrowser)('playground (browser)', () => {
     await build({ configFile: resolve(repo, 'playground/vite.config.ts'), logLevel: 'warn' });
     server = (await serve(resolve(repo, 'playground/dist'), 0)) as unknown as Server;
     base = `http://localhost:${(server.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
     page.on('pageerror', (e) => console.error('pageerror:', e.message));
     // offline: nothing but the local server is ever asked for anything

@@ -4,11 +4,12 @@
 // first-run hint, "save as golden case" giving YAML the case loader accepts and that passes,
 // and no internal words. SCREENSHOTS=1 (npm run screenshots) also writes docs/images/.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Server, AddressInfo } from 'node:net';
 import { build } from 'vite';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { haveBrowser, launchChromium } from '../support/browser.ts';
 import { serve } from '../../playground/serve.mjs';
 import { parseCaseSuite, runGoldenCase } from '../../compiler/index.ts';
 import { compileFolder } from '../../cli/policy.ts';
@@ -16,8 +17,6 @@ import { compileFolder } from '../../cli/policy.ts';
 const repo = resolve(import.meta.dirname, '../..');
 const shots = resolve(repo, 'artifacts/e2e');
 const docsImages = resolve(repo, 'docs/images');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const haveBrowser = existsSync(CHROMIUM);
 const VIEWPORTS = [
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
@@ -60,10 +59,7 @@ describe.skipIf(!haveBrowser)('playground: results people can read and check (is
     await build({ configFile: resolve(repo, 'playground/vite.config.ts'), logLevel: 'warn' });
     server = (await serve(resolve(repo, 'playground/dist'), 0)) as unknown as Server;
     base = `http://localhost:${(server.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
-    });
+    browser = await launchChromium();
   }, 240_000);
 
   afterAll(async () => {
@@ -79,15 +75,20 @@ describe.skipIf(!haveBrowser)('playground: results people can read and check (is
         if (process.env.SCREENSHOTS) await page.screenshot({ path: resolve(docsImages, `playground-${vp.width}-${name}.png`) });
       };
 
+      /** The national grade-5 disability case (条例第三十六条、第六十四条). */
+      const openCase = async () => {
+        await page.selectOption('[data-testid=policy-select]', 'provinces/national');
+        await idle(page);
+        await page.selectOption('[data-testid=case-select]', 'dis-grade5-floor');
+        await idle(page);
+      };
+
       beforeAll(async () => {
         page = await browser!.newPage({ viewport: vp });
         page.on('pageerror', (e) => console.error('pageerror:', e.message));
         await page.goto(base);
         await idle(page);
-        await page.selectOption('[data-testid=policy-select]', 'provinces/national');
-        await idle(page);
-        await page.selectOption('[data-testid=case-select]', 'dis-grade5-floor');
-        await idle(page);
+        await openCase();
       }, 120_000);
 
       it('first-run hint says where to edit and where to look; dismissed, it stays away', async () => {
@@ -100,10 +101,7 @@ describe.skipIf(!haveBrowser)('playground: results people can read and check (is
         await page.reload();
         await idle(page);
         expect(await page.getByTestId('first-run').isVisible()).toBe(false);
-        await page.selectOption('[data-testid=policy-select]', 'provinces/national');
-        await idle(page);
-        await page.selectOption('[data-testid=case-select]', 'dis-grade5-floor');
-        await idle(page);
+        await openCase();
       }, 120_000);
 
       it('layout: header on one line, file tabs one row (inherited files grouped), editor wraps words', async () => {
@@ -126,10 +124,7 @@ describe.skipIf(!haveBrowser)('playground: results people can read and check (is
         await idle(page);
         expect(await page.locator('select.inherited-files').count()).toBe(2); // 广东, 全国
         expect(await layoutProblems(page)).toEqual([]);
-        await page.selectOption('[data-testid=policy-select]', 'provinces/national');
-        await idle(page);
-        await page.selectOption('[data-testid=case-select]', 'dis-grade5-floor');
-        await idle(page);
+        await openCase();
       }, 120_000);
 
       it('the case picker shows Chinese titles', async () => {
