@@ -71,7 +71,7 @@ export const inputMessages: Catalog = {
     severity: 'error',
     zh: (a) => `字段“${q(a.path)}”应为数字，实际为 ${a.value}`,
     en: (a) => `field "${qe(a.path)}" must be a decimal number, got ${a.value}`,
-    hintZh: () => `写成数字或十进制字符串，如 8000、"8000.00"、"-1.5"；不支持科学计数法`,
+    hintZh: () => `写成数字或带引号的数字，如 8000、"8000.00"、"-1.5"；不支持科学计数法`,
     hintEn: () => `write a number or a decimal string such as 8000, "8000.00", "-1.5"; no exponent notation`,
   },
   XI013: {

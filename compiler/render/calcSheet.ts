@@ -57,7 +57,9 @@ export function renderCalcSheet(x: CalcSheetInput): string {
       .join(' · ');
     return `<div class="rule"><b>${esc(n.name)}</b> = ${esc(e.result)}${cond}<div class="f">${esc(formulaLine(e))}</div><div class="src">${src}</div></div>`;
   });
-  const errors = o.errors.map((e) => `<li>${esc(e.code)} ${esc(e.message.zh)} <span class="en">${esc(e.message.en)}</span></li>`);
+  // only the errors that touch the asked-for outputs (or the whole case)
+  const asked = new Set(names);
+  const errors = o.errors.filter((e) => !x.outputs || !e.rule || (e.affects ?? [e.rule]).some((n) => asked.has(n))).map((e) => `<li>${esc(e.code)} ${esc(e.message.zh)} <span class="en">${esc(e.message.en)}</span></li>`);
   const checks = o.checks.map((k) => `<li>${k.severity === 'error' ? '错误 error' : '警告 warning'} ${esc(k.name)}：${esc(k.message)}${k.cite ? ` 〔${esc(k.cite)}〕` : ''}</li>`);
   const title = x.ir.title ?? x.ir.name;
   return `<!doctype html>

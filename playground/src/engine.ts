@@ -128,7 +128,7 @@ export function run(req: RunRequest): RunResponse {
     } catch (e) {
       result = null;
     }
-  const explained = explainAll(good?.ir, out, req);
+  const explained = explainAll(good?.ir, out, req, result);
   const t2 = performance.now();
   const diff = changes(req.folder, orig, cur);
   const t3 = performance.now();
@@ -153,7 +153,7 @@ export function run(req: RunRequest): RunResponse {
 
 /** The computation of every traced rule (formula, values, branch, layer), typed input values,
  *  and the printable calculation sheet of the outputs the case asks for. */
-function explainAll(ir: IrPolicy | undefined, o: (Outcome & { failure?: string }) | null, req: RunRequest): Pick<RunResponse, 'explained' | 'inputDisplay' | 'sheet'> {
+function explainAll(ir: IrPolicy | undefined, o: (Outcome & { failure?: string }) | null, req: RunRequest, result: RunResponse['result']): Pick<RunResponse, 'explained' | 'inputDisplay' | 'sheet'> {
   if (!ir || !o || o.failure || !o.trace || !req.case) return {};
   const input = req.case.input as Record<string, unknown>;
   const explained: Record<string, RuleExplanation> = {};
@@ -173,6 +173,7 @@ function explainAll(ir: IrPolicy | undefined, o: (Outcome & { failure?: string }
     outcome: o,
     input,
     ...(asked.length ? { outputs: asked } : {}),
+    ...(result ? { result } : {}),
     ...(g ? { caseId: g.id, ...(g.title ? { caseTitle: g.title } : {}), ...(g.cite ? { caseCite: g.cite } : {}) } : {}),
   });
   return { explained, inputDisplay, sheet };

@@ -160,6 +160,9 @@ describe.skipIf(!haveBrowser)('playground: results people can read and check (is
         expect(sheet).toContain('计算单');
         expect(sheet).toContain('本人工资 × 一次性伤残补助金月数 = 4,800.00元 × 18 = 86,400.00元');
         expect(sheet).not.toMatch(/<script|<link|src=/);
+        // the golden case's expectations beside the values; no errors of outputs it does not ask for
+        expect(sheet).toContain('86,400.00元</td><td class="num">86,400.00元</td><td><span class="ok">✓ 一致 / matches</span>');
+        expect(sheet).not.toContain('XR003');
         const p2 = await browser!.newPage({ viewport: vp });
         await p2.setContent(sheet);
         await p2.emulateMedia({ media: 'print' });
@@ -226,7 +229,7 @@ describe.skipIf(!haveBrowser)('playground: results people can read and check (is
           copy.querySelector('[data-testid=editor]')?.remove();
           return copy.textContent ?? '';
         });
-        for (const w of ['domain.md', '[M]', '[S]', '十进制数', '覆盖值', '假 false', 'docs/language.md']) expect(text, w).not.toContain(w);
+        for (const w of ['domain.md', '[M]', '[S]', '十进制', '覆盖值', '假 false', 'docs/language.md']) expect(text, w).not.toContain(w);
       });
 
       it('evaluation errors of outputs the case does not ask for are folded, not red', async () => {
