@@ -83,7 +83,7 @@ describe('xize CLI', () => {
     expect(bad.code).toBe(1);
     expect(bad.out).toContain('wrong-value');
     expect(bad.out).toMatch(/预期 \/ expected: 3,601\.00元/);
-    expect(bad.out).toMatch(/实际 \/ actual:\s+3600\.00/);
+    expect(bad.out).toMatch(/实际 \/ actual:\s+3,600\.00元/);
     expect(bad.out).toContain('failing.cases.yaml:8');
     const suite = xize('test', `${FIX}/child/bad-suite.cases.yaml`);
     expect(suite.code).toBe(1);
