@@ -15,6 +15,7 @@ export { evaluateModel, createPolicy } from './evaluate.ts';
 export { fenStats } from './fenEval.ts';
 export { fromJson, toJson } from './convert.ts';
 export { display } from './display.ts';
+export { formatValue, groupThousands, parseDecimal, type FormatType, type RecordFields } from './format.ts';
 export { MissingInput, EvalFailure } from './failures.ts';
 export type { PolicyModel, RtType, ValueFn } from './model.ts';
 export type { Ctx } from './context.ts';

@@ -72,7 +72,7 @@ describe('xize CLI', () => {
     // a failing expectation exits 1 and is marked
     const f = xize('run', `${FIX}/child`, '--case', `${FIX}/child/failing.cases.yaml`, '--id', 'wrong-value');
     expect(f.code).toBe(1);
-    expect(f.out).toContain('预期 / expected: 3601.00');
+    expect(f.out).toContain('预期 / expected: 3,601.00元');
   });
 
   it('test: passing suites exit 0, failing ones exit 1 with expected vs actual', () => {
@@ -82,8 +82,8 @@ describe('xize CLI', () => {
     const bad = xize('test', `${FIX}/child/failing.cases.yaml`);
     expect(bad.code).toBe(1);
     expect(bad.out).toContain('wrong-value');
-    expect(bad.out).toMatch(/预期 \/ expected: 3601\.00/);
-    expect(bad.out).toMatch(/实际 \/ actual:\s+3600\.00/);
+    expect(bad.out).toMatch(/预期 \/ expected: 3,601\.00元/);
+    expect(bad.out).toMatch(/实际 \/ actual:\s+3,600\.00元/);
     expect(bad.out).toContain('failing.cases.yaml:8');
     const suite = xize('test', `${FIX}/child/bad-suite.cases.yaml`);
     expect(suite.code).toBe(1);
@@ -102,7 +102,7 @@ describe('xize CLI', () => {
       id: 'wrong-value',
       pass: false,
       line: 3,
-      failures: [{ name: '本人工资', line: 8, expected: '3601.00', actual: '3600.00' }],
+      failures: [{ name: '本人工资', line: 8, expected: '3,601.00元', actual: '3,600.00元', expectedValue: '3601.00', actualValue: '3600.00' }],
     });
   });
 
@@ -113,8 +113,9 @@ describe('xize CLI', () => {
     const xml = readFileSync(out, 'utf8');
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
     expect(wellFormed(xml)).toBe(true);
-    expect(xml).toMatch(/<testsuites name="xize" tests="6" failures="1"/);
-    expect(xml).toContain('<failure message="本人工资: expected 3601.00, actual 3600.00"');
+    expect(xml).toMatch(/<testsuites name="xize" tests="\d+" failures="1" errors="\d+" skipped="\d+" time="[\d.]+" timestamp="\d{4}-\d\d-\d\dT[^"]+"/);
+    expect(xml).toMatch(/<testsuite [^>]*hostname="[^"]+"/);
+    expect(xml).toContain('<failure message="本人工资: expected 3,601.00元, actual 3,600.00元"');
     expect(xml).toContain('name="(suite)"');
     expect(readdirSync(TMP).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
