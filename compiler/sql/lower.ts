@@ -183,6 +183,7 @@ class Lowerer {
         whens.push({ c: { k: 'isNull', x: c }, v: { k: 'null' } }, { c, v: this.coerce(this.expr(x.value), r.type) });
       }
       e = { k: 'case', whens, otherwise: e };
+      if (NUMERIC.has(r.type.kind)) e = unifyScales(e);
     }
     e = this.coerce(e, r.type);
     if (r.rounding && r.type.kind === 'money') e = exactRound(e, scaleOf(e), r.rounding.mode, r.rounding.unit);
@@ -282,7 +283,10 @@ class Lowerer {
         const given = this.opts.parameters && Object.hasOwn(this.opts.parameters, e.name) ? this.opts.parameters[e.name] : undefined;
         if (given !== undefined) {
           if (typeof given === 'object' && given !== null) this.fail('XS004', e.span, { param: e.name });
-          return this.literal(given, p.type, e.span, e.name);
+          const lit = this.literal(given, p.type, e.span, e.name);
+          // the lookup date is still read (an absent date makes the value unavailable, as in JS)
+          if (e.at === null) return lit;
+          return { k: 'case', whens: [{ c: { k: 'isNull', x: this.expr(e.at) }, v: { k: 'null' } }], otherwise: lit };
         }
         return this.dated(p.layers, e.at, (d) => {
           const v = pick(p.layers, d);
