@@ -17,3 +17,17 @@ describe('SQL (DuckDB) agrees with the JS engine', () => {
     expect(r.disagreements.slice(0, 3)).toEqual([]);
   }, 60_000);
 });
+
+describe('every national output in the SQL subset', () => {
+  it('agrees with the JS engine on 400 generated records', async () => {
+    const { compileFolder } = await import('../../cli/policy.ts');
+    const { compileSql } = await import('../../compiler/sql/index.ts');
+    const { NATIONAL_PARAMETERS } = await import('./differential.ts');
+    const ir = compileFolder('provinces/national').result.ir!;
+    const outputs = compileSql(ir, 'duckdb', { asOf: '2024-06-01', parameters: NATIONAL_PARAMETERS }).query!.outputs.map((o) => o.name);
+    expect(outputs.length).toBeGreaterThanOrEqual(80);
+    const r = await runDifferential({ policyDir: 'provinces/national', records: 400, seed: 99, asOf: '2024-06-01', outputs });
+    expect(r.disagreements.slice(0, 3).map((d) => [d.output, d.js, d.sql])).toEqual([]);
+    expect(r.computed).toBeGreaterThan(r.compared / 2);
+  }, 60_000);
+});

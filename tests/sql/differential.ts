@@ -18,7 +18,7 @@ export const NATIONAL_PARAMETERS: Record<string, string> = {
 };
 
 export interface Disagreement { id: string; output: string; js: string | null; sql: string | null; record: Record<string, unknown> }
-export interface DifferentialReport { records: number; compared: number; rejectedJs: number; rejectedSql: number; disagreements: Disagreement[] }
+export interface DifferentialReport { records: number; compared: number; computed: number; rejectedJs: number; rejectedSql: number; disagreements: Disagreement[] }
 
 export async function runDifferential(opts: { policyDir: string; records: number; seed: number; asOf: string; outputs?: string[]; parameters?: Record<string, string> }): Promise<DifferentialReport> {
   const outputs = opts.outputs ?? DISABILITY_OUTPUTS;
@@ -35,7 +35,7 @@ export async function runDifferential(opts: { policyDir: string; records: number
     const sql = compiled.sql!.replace('FROM POPULATION_SOURCE', `FROM ${sourceRelation(file, 'ndjson', compiled.query)}`);
     const rows = await runSqlRows(sql, compiled.query);
     const js = jsEngine(ir, { asOf: opts.asOf, parameters, outputs });
-    const report: DifferentialReport = { records: recs.length, compared: 0, rejectedJs: 0, rejectedSql: 0, disagreements: [] };
+    const report: DifferentialReport = { records: recs.length, compared: 0, computed: 0, rejectedJs: 0, rejectedSql: 0, disagreements: [] };
     const byId = new Map(rows.map((r) => [r.rec_id, r]));
     recs.forEach((rec, i) => {
       const s = byId.get(String(i))!;
@@ -50,6 +50,7 @@ export async function runDifferential(opts: { policyDir: string; records: number
       for (const o of outputs) {
         report.compared++;
         const a = j.outputs[o] ?? null, b = s.outputs[o] ?? null;
+        if (a !== null && a === b) report.computed++;
         if (a !== b) report.disagreements.push({ id: String(i), output: o, js: a, sql: b, record: rec });
       }
     });
