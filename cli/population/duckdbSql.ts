@@ -8,7 +8,7 @@ export type SourceFormat = 'ndjson' | 'csv' | 'parquet';
 
 export function sourceRelation(file: string, format: SourceFormat, q: SqlQuery): string {
   const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
-  const cols = [...(q.idColumn ? [q.idColumn] : []), ...q.inputs.map((i) => i.name)];
+  const cols = [...new Set([...(q.idColumn ? [q.idColumn] : []), ...(q.groupColumn ? [q.groupColumn] : []), ...q.inputs.map((i) => i.name)])];
   const struct = `{${cols.map((c) => `${lit(c)}: 'VARCHAR'`).join(', ')}}`;
   if (format === 'ndjson') return `read_json(${lit(file)}, format = 'newline_delimited', columns = ${struct})`;
   if (format === 'csv') return `read_csv(${lit(file)}, header = true, all_varchar = true)`;

@@ -22,6 +22,7 @@ export interface LowerOptions {
   outputs?: string[];
   source?: string;
   idColumn?: string | null;
+  groupColumn?: string | null;
 }
 
 export interface LowerResult {
@@ -115,7 +116,7 @@ class Lowerer {
       skipped: this.skipped,
       query: {
         policy: this.ir.name, asOf: this.opts.asOf, source: this.opts.source ?? 'population',
-        idColumn: this.opts.idColumn ?? null, inputs: this.inputs, steps: this.steps, reject, outputs,
+        idColumn: this.opts.idColumn ?? null, groupColumn: this.opts.groupColumn ?? null, inputs: this.inputs, steps: this.steps, reject, outputs,
       },
     };
   }

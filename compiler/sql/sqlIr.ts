@@ -63,6 +63,7 @@ export interface SqlQuery {
   asOf: string;
   source: string; // name of the source relation (a table or view of the population)
   idColumn: string | null;
+  groupColumn: string | null; // carried through as `grp` for summaries by group
   inputs: SqlInputColumn[];
   steps: SqlStep[];
   reject: string; // generated column: null or the code of the first validation failure
