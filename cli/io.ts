@@ -76,18 +76,38 @@ export function policyNameOf(dir: string): string | null {
   return name;
 }
 
-/** Folder of the policy named `name` among the sibling folders of `policyDir` (incl. itself). */
-export function findPolicyFolder(policyDir: string, name: string): string | undefined {
-  const parent = dirname(resolve(policyDir));
+/** How many folders up the resolver climbs from a policy folder (a city → its province → the
+ * baseline beside the province needs two). */
+const RESOLVE_LEVELS = 3;
+
+/** The folder among `dir` itself and its subfolders whose header declares `name`. */
+function findAmong(dir: string, name: string, self: boolean): string | undefined {
+  if (self && policyNameOf(dir) === name) return dir;
   let entries: string[];
   try {
-    entries = readdirSync(parent).sort();
+    entries = readdirSync(dir).sort();
   } catch {
     return undefined;
   }
   for (const e of entries) {
-    const d = join(parent, e);
+    if (e === 'node_modules' || e.startsWith('.')) continue;
+    const d = join(dir, e);
     if (isDir(d) && policyNameOf(d) === name) return d;
+  }
+  return undefined;
+}
+
+/** Folder of the policy named `name`: among the sibling folders of `policyDir` (incl. itself);
+ * else the enclosing folder (a city folder nested in its province's folder,
+ * `provinces/jiangsu/nanjing/` → `provinces/jiangsu/`) and its siblings, a few levels up. */
+export function findPolicyFolder(policyDir: string, name: string): string | undefined {
+  let dir = resolve(policyDir);
+  for (let level = 0; level < RESOLVE_LEVELS; level++) {
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    const hit = findAmong(up, name, level > 0);
+    if (hit !== undefined) return hit;
+    dir = up;
   }
   return undefined;
 }

@@ -27,4 +27,5 @@ export const BUILTIN_USAGE: Record<string, [string, string]> = {
   date: ['日期(年, 月, 日)', 'date(y, m, d)'],
   year_end: ['年末(日期)', 'year_end(date)'],
   year_start: ['年初(日期)', 'year_start(date)'],
+  index_of: ['序号(列表, 项)', 'index_of(list, item)'],
 };

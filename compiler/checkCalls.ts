@@ -13,7 +13,7 @@ const ARITY: Record<string, [number, number]> = {
   min: [2, Infinity], max: [2, Infinity], clamp: [3, 3], round: [2, 2], floor: [2, 2], ceil: [2, 2], abs: [1, 1],
   present: [1, 1], month_after: [1, 1], month_start: [1, 1], year_end: [1, 1], year_start: [1, 1], year: [1, 1],
   add_months: [2, 2], add_days: [2, 2], add_workdays: [2, 2], workdays_between: [2, 2], days_between: [2, 2],
-  months_between: [2, 2], age_at: [2, 2], date: [3, 3], sum: [1, 2], count: [1, 2], filter: [2, 2], map: [2, 2], any: [2, 2], all: [2, 2],
+  months_between: [2, 2], age_at: [2, 2], date: [3, 3], index_of: [2, 2], sum: [1, 2], count: [1, 2], filter: [2, 2], map: [2, 2], any: [2, 2], all: [2, 2],
 };
 const ORDERABLE = (t: XType) => ['money', 'rate', 'number', 'integer', 'duration', 'date'].includes(t.kind);
 const SUMMABLE = (t: XType) => ['money', 'rate', 'number', 'integer', 'duration'].includes(t.kind);
@@ -181,5 +181,15 @@ function builtin(ctx: Ctx, callee: Name, fn: BuiltinFn, args: Expr[], span: Span
     }
     case 'date':
       return mk(args.map((a) => checkExpected(ctx, a, T.integer)), T.date);
+    case 'index_of': {
+      // 序号(列表, 项): the 1-based position of the item in the list (0 when absent) — the input order
+      // a tie-break needs (e.g. which dependant receives a residual fen).
+      const list = checkExpr(ctx, args[0]);
+      let element: XType = UNKNOWN;
+      if (list.type.kind === 'list') element = list.type.element;
+      else if (!isUnknown(list.type)) wrongType(ctx, callee, fn, list, '列表', 'a list');
+      const item = isUnknown(element) ? checkExpr(ctx, args[1]) : checkExpected(ctx, args[1], element);
+      return mk([list, item], T.integer);
+    }
   }
 }

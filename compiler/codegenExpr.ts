@@ -306,6 +306,8 @@ export class Gen {
         return `E.ageAt(${a(0)}, ${a(1)})`;
       case 'year':
         return `E.year(${a(0)})`;
+      case 'index_of':
+        return `E.indexOf(${a(0)}, ${a(1)})`;
       case 'date':
         return `E.makeDate(${a(0)}, ${a(1)}, ${a(2)})`;
       case 'year_end':

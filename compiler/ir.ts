@@ -183,7 +183,8 @@ export type BuiltinFn =
   | 'year'
   | 'date'
   | 'year_end'
-  | 'year_start';
+  | 'year_start'
+  | 'index_of';
 
 export type AggregateFn = 'sum' | 'count' | 'filter' | 'map' | 'any' | 'all';
 

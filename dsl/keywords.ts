@@ -147,6 +147,7 @@ export const BUILTIN_FUNCTIONS: Readonly<Record<string, string>> = {
   日期: 'date',
   年末: 'year_end',
   年初: 'year_start',
+  序号: 'index_of',
 };
 
 const BUILTIN_EN = new Set(Object.values(BUILTIN_FUNCTIONS));

@@ -102,6 +102,15 @@ export function eq(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
+/** 1-based position of `v` in `xs`: the same item (by identity, so equal twins keep their own
+ * places) first, else the first structurally equal one; 0 when absent. */
+export function indexOf(xs: unknown[], v: unknown): Decimal {
+  const same = xs.indexOf(v);
+  if (same >= 0) return new Decimal(same + 1);
+  for (let i = 0; i < xs.length; i++) if (eq(xs[i], v)) return new Decimal(i + 1);
+  return new Decimal(0);
+}
+
 export function inAny(v: unknown, xs: unknown[]): boolean {
   for (const x of xs) if (eq(v, x)) return true;
   return false;

@@ -9,7 +9,7 @@ import { ZERO } from './convert.ts';
 import { rule, call, fin, tag, ver, exc } from './rules.ts';
 import { param, table, band } from './policyData.ts';
 import { inp, has, ofld } from './inputs.ts';
-import { lit, D, div, toInt, calendar, dateAdd, dateDiff, cmp, eq, inAny, min, max, clampV, round, unmatched } from './ops.ts';
+import { lit, D, div, toInt, calendar, dateAdd, dateDiff, cmp, eq, indexOf, inAny, min, max, clampV, round, unmatched } from './ops.ts';
 import { createPolicy } from './evaluate.ts';
 
 /** The support object generated code calls (`rt.evalSupport`). */
@@ -36,6 +36,7 @@ export const evalSupport = {
   dateDiff,
   cmp,
   eq,
+  indexOf,
   inAny,
   min,
   max,
