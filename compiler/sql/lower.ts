@@ -12,7 +12,7 @@ import type { IrExpr, IrPolicy, IrRule, IrLayer, XType, IrTableVersionBody } fro
 import type { Diagnostic } from '../../dsl/diagnostic.ts';
 import type { SqlExpr, SqlQuery, SqlStep, SqlInputColumn } from './sqlIr.ts';
 import { sqlDiagnostic } from './messages.ts';
-import { exactRound, scaleOf, decLit } from './round.ts';
+import { exactRound, exactDivRound, scaleOf, decLit } from './round.ts';
 
 export interface LowerOptions {
   asOf: string;
@@ -109,7 +109,11 @@ class Lowerer {
     if (this.diagnostics.length > 0) return { diagnostics: this.diagnostics, skipped: this.skipped };
     const reject = 'reject';
     const whens = rejects.map((r) => ({ c: r.bad, v: { k: 'str', value: r.code } as SqlExpr }));
-    this.steps.unshift({ columns: [{ name: reject, expr: whens.length ? { k: 'case', whens, otherwise: { k: 'null' } } : { k: 'null' } }] });
+    this.steps.unshift({ columns: [{ name: 'reject0', expr: whens.length ? { k: 'case', whens, otherwise: { k: 'null' } } : { k: 'null' } }] });
+    // records that take a branch outside the subset (XS010), decided after the rule columns
+    const late: { c: SqlExpr; v: SqlExpr }[] = [{ c: { k: 'notNull', x: { k: 'col', name: 'reject0' } }, v: { k: 'col', name: 'reject0' } }];
+    for (const x of this.outsideSubset) late.push({ c: { k: 'bin', op: '=', l: { k: 'case', whens: [{ c: x.bad, v: { k: 'bool', value: true } }], otherwise: { k: 'bool', value: false } }, r: { k: 'bool', value: true } }, v: { k: 'str', value: x.code } });
+    this.steps.push({ columns: [{ name: reject, expr: { k: 'case', whens: late, otherwise: { k: 'null' } } }] });
     this.steps.unshift({ columns: this.inputs.map((i) => ({ name: i.column, expr: this.inputExprs.get(i.column)! })) });
     return {
       diagnostics: [],
@@ -153,7 +157,11 @@ class Lowerer {
       } else if (t.kind === 'text') {
         typed = raw;
       } else {
-        return; // records and lists: outside the subset; a rule reading them is XS001
+        // records and lists: outside the subset (a rule reading them is XS001 or, in a branch,
+        // XS010 per record); the raw text is carried so the query can tell whether it is given
+        this.inputs.push({ name: f.name, column, type: t.kind, sqlType: 'VARCHAR', optional: f.optional });
+        this.inputExprs.set(column, raw);
+        return;
       }
       this.inputs.push({ name: f.name, column, type: t.kind, sqlType, optional: f.optional });
       this.inputCol.set(f.name, column);
@@ -347,11 +355,13 @@ class Lowerer {
         return { k: 'in', x: this.expr(e.value), items: e.members.map((m) => this.expr(m)) };
       case 'when': {
         const whens: { c: SqlExpr; v: SqlExpr }[] = [];
+        const taken: SqlExpr[] = []; // conditions so far (for the record-level XS010 reject)
         for (const b of e.branches) {
           const c = this.expr(b.condition);
-          whens.push({ c: { k: 'isNull', x: c }, v: { k: 'null' } }, { c, v: this.expr(b.value) });
+          whens.push({ c: { k: 'isNull', x: c }, v: { k: 'null' } }, { c, v: this.branchValue(b.value, [...taken, c]) });
+          taken.push({ k: 'not', x: c });
         }
-        return { k: 'case', whens, otherwise: this.expr(e.otherwise) };
+        return { k: 'case', whens, otherwise: this.branchValue(e.otherwise, taken) };
       }
       case 'match': {
         const s = this.expr(e.subject);
@@ -365,6 +375,33 @@ class Lowerer {
       default:
         this.fail('XS001', e.span, { construct: CONSTRUCT_ZH[e.k] ?? e.k, constructEn: e.k });
     }
+  }
+
+  /**
+   * A branch outside the subset that reads only list/record inputs (e.g. 求和 over 受伤前逐月缴费工资):
+   * NULL when those inputs are absent (as the JS engine: unavailable), and a record that gives them
+   * and takes the branch is rejected with XS010 naming the rule — never a wrong figure.
+   */
+  branchValue(v: IrExpr, path: SqlExpr[]): SqlExpr {
+    try {
+      return this.expr(v);
+    } catch (err) {
+      if (!(err instanceof Unsupported)) throw err;
+      const names = new Set<string>();
+      let other = false;
+      walkInputs(v, (name) => { if (this.inputCol.has(name)) other = true; else names.add(name); });
+      if (other || names.size === 0) throw err;
+      const present = [...names].map((n) => ({ k: 'notNull', x: { k: 'col', name: this.rawCol(n) } }) as SqlExpr);
+      const all = [...path, ...present].reduce<SqlExpr>((a, x) => ({ k: 'bin', op: 'and', l: a, r: x }), { k: 'bool', value: true });
+      this.outsideSubset.push({ bad: all, code: `XS010:${this.current}` });
+      return { k: 'null' };
+    }
+  }
+
+  outsideSubset: { bad: SqlExpr; code: string }[] = [];
+
+  rawCol(input: string): string {
+    return `src${this.ir.inputs.findIndex((f) => f.name === input)}`;
   }
 
   tableAt(layers: IrLayer<IrTableVersionBody>[], keyType: XType, key: SqlExpr, d: string): SqlExpr {
@@ -397,6 +434,12 @@ class Lowerer {
   }
 
   builtin(e: Extract<IrExpr, { k: 'builtin' }>): SqlExpr {
+    const arg0 = e.args[0];
+    if ((e.fn === 'round' || e.fn === 'floor' || e.fn === 'ceil') && arg0?.k === 'arith' && arg0.op === '/') {
+      // division with its rounding declared: exact integer arithmetic (round.ts)
+      const x = this.expr(arg0.left), y = this.expr(arg0.right);
+      return exactDivRound(x, scaleOf(x), y, scaleOf(y), e.fn === 'round' ? 'half_up' : e.fn, e.unit ?? 'yuan');
+    }
     const a = e.args.map((x) => this.expr(x));
     const anyNull = (xs: SqlExpr[]): SqlExpr => xs.map((x) => ({ k: 'isNull', x }) as SqlExpr).reduce((p, q) => ({ k: 'bin', op: 'or', l: p, r: q }));
     switch (e.fn) {
@@ -455,6 +498,14 @@ function unifyScales(e: SqlExpr): SqlExpr {
   const s = scaleOf({ k: 'case', whens, otherwise });
   const fix = (v: SqlExpr): SqlExpr => (v.k === 'null' ? v : { k: 'castDec', x: v, scale: s });
   return { k: 'case', whens: whens.map((w) => ({ c: w.c, v: fix(w.v) })), otherwise: fix(otherwise) };
+}
+
+function walkInputs(e: unknown, f: (name: string) => void): void {
+  if (e === null || typeof e !== 'object') return;
+  if (Array.isArray(e)) { for (const x of e) walkInputs(x, f); return; }
+  const o = e as Record<string, unknown>;
+  if (o.k === 'input' && typeof o.name === 'string') f(o.name);
+  for (const [k, v] of Object.entries(o)) if (k !== 'span' && k !== 'type') walkInputs(v, f);
 }
 
 const CONSTRUCT_ZH: Record<string, string> = {

@@ -68,3 +68,42 @@ export function exactRound(x: SqlExpr, s: number, mode: RoundingMode, unit: Roun
   const out = p === 0 ? whole : b('*', whole, decLit((10 ** -p).toFixed(p)));
   return iff({ k: 'isNull', x }, { k: 'null' }, { k: 'castDec', x: out, scale: p });
 }
+
+/**
+ * round(x ÷ y) to p places in `mode`, exactly: with X = x·10^sx and Y = y·10^sy whole numbers,
+ * x ÷ y · 10^p = X·10^(sy−sx+p) ÷ Y, rounded by the same integer rules as exactRound. NULL when y is 0
+ * (the JS engine stops with an error there: no figure either way).
+ */
+export function exactDivRound(x: SqlExpr, sx: number, y: SqlExpr, sy: number, mode: RoundingMode, unit: RoundingUnit): SqlExpr {
+  const p = PLACES[unit];
+  const e = sy - sx + p;
+  const X: SqlExpr = { k: 'toInt', x: b('*', x, decLit(String(10 ** sx))) };
+  const Y: SqlExpr = { k: 'toInt', x: b('*', y, decLit(String(10 ** sy))) };
+  const absX = iff(b('<', X, I(0)), { k: 'neg', x: X }, X);
+  const absY = iff(b('<', Y, I(0)), { k: 'neg', x: Y }, Y);
+  const N = e >= 0 ? b('*', absX, I(10 ** e)) : absX;
+  const D = e >= 0 ? absY : b('*', absY, I(10 ** -e));
+  const q: SqlExpr = { k: 'idiv', l: N, r: D };
+  const r: SqlExpr = { k: 'imod', l: N, r: D };
+  const twoR = b('*', I(2), r);
+  const up = (c: SqlExpr) => iff(c, b('+', q, I(1)), q);
+  const neg = b('<>', b('<', X, I(0)), b('<', Y, I(0)));
+  let signed: SqlExpr;
+  switch (mode) {
+    case 'half_up': { const m = up(b('>=', twoR, D)); signed = iff(neg, { k: 'neg', x: m }, m); break; }
+    case 'half_even': {
+      const m = up(b('or', b('>', twoR, D), b('and', b('=', twoR, D), b('=', { k: 'imod', l: q, r: I(2) }, I(1)))));
+      signed = iff(neg, { k: 'neg', x: m }, m);
+      break;
+    }
+    case 'floor': signed = iff(neg, { k: 'neg', x: up(b('>', r, I(0))) }, q); break;
+    case 'ceil': signed = iff(neg, { k: 'neg', x: q }, up(b('>', r, I(0)))); break;
+  }
+  const whole: SqlExpr = { k: 'castDec', x: signed, scale: 0 };
+  const out = p === 0 ? whole : b('*', whole, decLit((10 ** -p).toFixed(p)));
+  return {
+    k: 'case',
+    whens: [{ c: b('or', { k: 'isNull', x }, { k: 'isNull', x: y }), v: { k: 'null' } }, { c: b('=', Y, I(0)), v: { k: 'null' } }],
+    otherwise: { k: 'castDec', x: out, scale: p },
+  };
+}
