@@ -7,6 +7,7 @@ import { displayPath, readText } from '../io.ts';
 import { compileFolder, renderFolderDiagnostics } from '../policy.ts';
 import { resolve } from 'node:path';
 import { renderCalcSheet } from '../../compiler/render/calcSheet.ts';
+import { runPopulationCommand } from './population.ts';
 
 export const runHelp = `用法 / Usage: xize run <政策文件夹 policyDir> --case <案例文件 file.yaml|json> [--id <案例 caseId>]
                  [--outputs <名称,名称,…> | --all] [--explain] [--json]
@@ -38,6 +39,7 @@ expectations shows every output it computes. The file is a suite (cases: list; p
                      · 2 用法错误 usage · 3 无法读取 unreadable`;
 
 export function run(argv: string[]): number {
+  if (argv.includes('--population')) return runPopulationCommand(argv); // populations: cli/commands/population.ts
   const a = parseArgs(argv, [
     { name: 'case', value: true },
     { name: 'id', value: true },

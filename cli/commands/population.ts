@@ -1,0 +1,60 @@
+// xize run <policyDir> --population <file> --as-of <date> [--engine js|duckdb-sql] [--parameters <file.json>]
+//          [--outputs a,b] [--out results.parquet|.csv|.ndjson] [--group-by <column>] [--id <column>] [--json]
+// Reached from `xize run` when --population is given (cli/commands/run.ts).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs, str, bool, UsageError } from '../args.ts';
+import { compileFolder, renderFolderDiagnostics } from '../policy.ts';
+import { runPopulation, PopulationError, type PopulationSummary } from '../population/run.ts';
+
+export const populationHelp = `用法 / Usage: xize run <政策文件夹> --population <文件 .ndjson|.csv|.parquet> --as-of <日期>
+          [--engine js|duckdb-sql] [--parameters <参数.json>] [--outputs a,b] [--out <结果文件>]
+          [--group-by <列>] [--id <列>] [--json]
+对整个人群逐条校验、求值，写出结果并汇总（每个输出的条数、合计、最小、最大；被拒记录及代码）。
+Validates and evaluates every record of a population, writes the outputs and a summary
+(count, sum, min, max per output; rejected records with codes). docs/populations.md.`;
+
+export function runPopulationCommand(argv: string[]): number {
+  const a = parseArgs(argv, [
+    { name: 'population', value: true }, { name: 'as-of', value: true }, { name: 'engine', value: true, choices: ['js', 'duckdb-sql'] },
+    { name: 'parameters', value: true }, { name: 'outputs', value: true }, { name: 'out', value: true, alias: 'o' },
+    { name: 'group-by', value: true }, { name: 'id', value: true }, { name: 'json' }, { name: 'no-color' },
+  ]);
+  if (a.positionals.length !== 1) throw new UsageError('需要一个政策文件夹', 'expected one policy folder');
+  const asOf = str(a, 'as-of');
+  if (!asOf || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('缺少 --as-of <YYYY-MM-DD>', 'missing --as-of <YYYY-MM-DD>');
+  const cf = compileFolder(a.positionals[0]!);
+  if (!cf.result.ir || cf.errors > 0) { process.stderr.write(renderFolderDiagnostics(cf)); return 1; }
+  const pfile = str(a, 'parameters');
+  const parameters = pfile ? (JSON.parse(readFileSync(resolve(pfile), 'utf8')) as Record<string, string>) : {};
+  const outputs = str(a, 'outputs')?.split(',').map((s) => s.trim()).filter(Boolean);
+  const json = bool(a, 'json');
+  const started = Date.now();
+  let last = 0;
+  runPopulation(cf.result.ir, {
+    file: resolve(str(a, 'population')!), asOf, parameters, outputs,
+    engine: (str(a, 'engine') ?? 'js') as 'js' | 'duckdb-sql', out: str(a, 'out'), groupBy: str(a, 'group-by'), idColumn: str(a, 'id'),
+    progress: (n) => {
+      if (Date.now() - last < 1000) return;
+      last = Date.now();
+      process.stderr.write(`\r已处理 ${n} 条 / ${n} records (${Math.round(n / ((Date.now() - started) / 1000))}/s)`);
+    },
+  }).then((s) => {
+    if (last) process.stderr.write('\n');
+    process.stdout.write(json ? `${JSON.stringify(s, null, 2)}\n` : renderSummary(s));
+    process.exitCode = 0;
+  }, (e: unknown) => {
+    process.stderr.write(`错误 / error: ${e instanceof PopulationError ? e.message : (e as Error)?.stack ?? String(e)}\n`);
+    process.exitCode = e instanceof PopulationError ? 1 : 3;
+  });
+  return 0; // the exit code is set when the run finishes (main() is synchronous)
+}
+
+function renderSummary(s: PopulationSummary): string {
+  const lines = [`记录 records: ${s.records}   被拒 rejected: ${s.rejected.reduce((x, r) => x + r.count, 0)}   用时 ${s.seconds.toFixed(2)} s`];
+  for (const r of s.rejected) lines.push(`  ${r.code}: ${r.count}`);
+  const table = (outs: PopulationSummary['outputs']) => outs.map((o) => `  ${o.name}  条数 count ${o.count}  合计 sum ${o.sum ?? '—'}  最小 min ${o.min ?? '—'}  最大 max ${o.max ?? '—'}`);
+  lines.push(...table(s.outputs));
+  for (const g of s.groups ?? []) { lines.push(`分组 group ${g.key ?? '(空 null)'}`); lines.push(...table(g.outputs)); }
+  return `${lines.join('\n')}\n`;
+}

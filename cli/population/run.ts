@@ -1,0 +1,148 @@
+// A population run: every record of a file (NDJSON, CSV, Parquet) validated and evaluated,
+// outputs written and summarised. DuckDB (file-backed scratch database, memory-limited) reads
+// the source, holds the results and aggregates; the records are evaluated either by the JS
+// engine (engine.ts, one chunk of rows at a time: bounded memory) or wholly in DuckDB by the
+// SQL backend (`duckdb-sql`).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, extname } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { IrPolicy } from '../../compiler/ir.ts';
+import { compileSql } from '../../compiler/sql/index.ts';
+import { sourceRelation, type SourceFormat } from './duckdbSql.ts';
+import { jsEngine } from './engine.ts';
+
+export interface PopulationOptions {
+  file: string;
+  asOf: string;
+  parameters: Record<string, string>;
+  outputs?: string[];
+  engine: 'js' | 'duckdb-sql';
+  out?: string;
+  groupBy?: string;
+  idColumn?: string;
+  progress?: (done: number) => void;
+}
+
+export interface OutputSummary { name: string; count: number; sum: string | null; min: string | null; max: string | null }
+export interface PopulationSummary {
+  records: number;
+  rejected: { code: string; count: number }[];
+  outputs: OutputSummary[];
+  groups?: { key: string | null; outputs: OutputSummary[] }[];
+  seconds: number;
+}
+
+export function formatOf(file: string): SourceFormat {
+  const e = extname(file).toLowerCase();
+  return e === '.parquet' ? 'parquet' : e === '.csv' ? 'csv' : 'ndjson';
+}
+
+const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise<PopulationSummary> {
+  const t0 = performance.now();
+  const compiled = compileSql(ir, 'duckdb', { asOf: o.asOf, parameters: o.parameters, outputs: o.outputs, source: 'POPULATION_SOURCE', idColumn: o.idColumn ?? null, groupColumn: o.groupBy ?? null });
+  if (!compiled.query) throw new PopulationError(compiled.diagnostics.map((d) => `${d.code} ${d.message.zh} / ${d.message.en}`).join('\n'));
+  const query = compiled.query;
+  const outputs = query.outputs;
+  const dir = mkdtempSync(join(tmpdir(), 'xize-pop-'));
+  const db = await DuckDBInstance.create(join(dir, 'scratch.duckdb'), { memory_limit: '256MB', threads: '2' });
+  const c = await db.connect();
+  try {
+    const rel = sourceRelation(o.file, formatOf(o.file), query);
+    await checkColumnTypes(c, o.file, query.inputs);
+    if (o.engine === 'duckdb-sql') {
+      await c.run(`CREATE TABLE results AS ${compiled.sql!.replace('FROM POPULATION_SOURCE', `FROM ${rel}`)}`);
+    } else {
+      await evaluateInJs(db, c, ir, o, rel, query);
+    }
+    if (o.out) {
+      const fmt = formatOf(o.out);
+      const opts = fmt === 'parquet' ? '(FORMAT parquet)' : fmt === 'csv' ? '(FORMAT csv, HEADER)' : '(FORMAT json)';
+      await c.run(`COPY (SELECT * EXCLUDE (grp) FROM results) TO ${lit(o.out)} ${opts}`);
+    }
+    const summary = await summarise(c, outputs, undefined);
+    const res: PopulationSummary = { ...summary, seconds: (performance.now() - t0) / 1000 };
+    if (o.groupBy) {
+      const keys = (await c.runAndReadAll('SELECT DISTINCT grp FROM results ORDER BY grp')).getRows().map((r) => (r[0] as string | null));
+      res.groups = [];
+      for (const k of keys) res.groups.push({ key: k, outputs: (await summarise(c, outputs, k)).outputs });
+    }
+    return res;
+  } finally {
+    c.closeSync();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export class PopulationError extends Error {}
+
+/** Money columns typed DOUBLE/FLOAT in a Parquet file are an input error: binary floating point is never money. */
+async function checkColumnTypes(c: DuckDBConnection, file: string, inputs: { name: string; type: string }[]): Promise<void> {
+  if (formatOf(file) !== 'parquet') return;
+  const rows = (await c.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${lit(file)})`)).getRowObjectsJson() as { column_name: string; column_type: string }[];
+  for (const r of rows) {
+    const i = inputs.find((x) => x.name === r.column_name);
+    if (i && ['money', 'rate', 'number'].includes(i.type) && /DOUBLE|FLOAT|REAL/.test(r.column_type)) {
+      throw new PopulationError(`输入列“${r.column_name}”是 ${r.column_type}，金额与比率必须是 DECIMAL 或文本 / input column '${r.column_name}' is ${r.column_type}; money and rates must be DECIMAL or text`);
+    }
+  }
+}
+
+async function evaluateInJs(db: DuckDBInstance, c: DuckDBConnection, ir: IrPolicy, o: PopulationOptions, rel: string, query: NonNullable<ReturnType<typeof compileSql>['query']>): Promise<void> {
+  const outs = query.outputs;
+  await c.run(`CREATE TABLE results (rec_id VARCHAR, grp VARCHAR, reject VARCHAR, ${outs.map((x) => `${q(x.name)} VARCHAR`).join(', ')})`);
+  const names = query.inputs.map((i) => i.name);
+  const kinds = query.inputs.map((i) => i.type);
+  const idSel = o.idColumn ? `CAST(${q(o.idColumn)} AS VARCHAR)` : 'NULL';
+  const src = await db.connect();
+  const grpSel = o.groupBy ? `CAST(${q(o.groupBy)} AS VARCHAR)` : 'NULL';
+  const stream = await src.stream(`SELECT ${idSel} AS rec_id, ${grpSel} AS grp, ${names.map((n) => `CAST(${q(n)} AS VARCHAR)`).join(', ')} FROM ${rel}`);
+  const app = await c.createAppender('results');
+  const js = jsEngine(ir, { asOf: o.asOf, parameters: o.parameters, outputs: outs.map((x) => x.name) });
+  let done = 0;
+  for (;;) {
+    const chunk = await stream.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    for (const row of chunk.getRows()) {
+      const rec: Record<string, unknown> = {};
+      for (let k = 0; k < names.length; k++) {
+        const v = row[k + 2];
+        if (v === null || v === undefined) continue;
+        const s = String(v);
+        rec[names[k]!] = kinds[k] === 'boolean' ? (s === 'true' ? true : s === 'false' ? false : s) : kinds[k] === 'integer' && /^-?\d+$/.test(s) ? Number(s) : s;
+      }
+      const r = js.evaluate(rec);
+      const put = (v: unknown) => (v === null || v === undefined ? app.appendNull() : app.appendVarchar(String(v)));
+      put(row[0]); put(row[1]); put(r.rejected.length ? r.rejected.join(',') : null);
+      for (const x of outs) put(r.rejected.length ? null : r.outputs[x.name]);
+      app.endRow();
+      done++;
+    }
+    o.progress?.(done);
+  }
+  app.flushSync();
+  app.closeSync();
+  src.closeSync();
+}
+
+async function summarise(c: DuckDBConnection, outs: { name: string; type: string }[], group: string | null | undefined): Promise<Omit<PopulationSummary, 'seconds'>> {
+  const where = group === undefined ? '' : group === null ? 'WHERE grp IS NULL' : `WHERE grp = ${lit(group)}`;
+  const numeric = outs.filter((x) => ['money', 'rate', 'number', 'integer'].includes(x.type));
+  const cols = ['count(*) AS n', `count(reject) AS rej`];
+  numeric.forEach((x, i) => {
+    const v = `CAST(${q(x.name)} AS DECIMAL(38,6))`;
+    cols.push(`count(${q(x.name)}) AS c${i}`, `CAST(sum(${v}) AS VARCHAR) AS s${i}`, `CAST(min(${v}) AS VARCHAR) AS lo${i}`, `CAST(max(${v}) AS VARCHAR) AS hi${i}`);
+  });
+  const row = (await c.runAndReadAll(`SELECT ${cols.join(', ')} FROM results ${where}`)).getRowObjectsJson()[0] as Record<string, string | null>;
+  const trim = (s: string | null) => (s === null ? null : s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s);
+  const rejected = (await c.runAndReadAll(`SELECT reject, count(*) FROM results ${where ? `${where} AND` : 'WHERE'} reject IS NOT NULL GROUP BY reject ORDER BY 2 DESC`)).getRows()
+    .map((r) => ({ code: String(r[0]), count: Number(r[1]) }));
+  return {
+    records: Number(row.n),
+    rejected,
+    outputs: numeric.map((x, i) => ({ name: x.name, count: Number(row[`c${i}`]), sum: trim(row[`s${i}`]!), min: trim(row[`lo${i}`]!), max: trim(row[`hi${i}`]!) })),
+  };
+}

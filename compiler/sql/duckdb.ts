@@ -1,0 +1,18 @@
+// DuckDB spelling of the SQL IR (embedded engine of `--engine duckdb-sql`).
+import type { Dialect } from './print.ts';
+
+export const duckdb: Dialect = {
+  name: 'duckdb',
+  ident: (n) => `"${n.replace(/"/g, '""')}"`,
+  str: (v) => `'${v.replace(/'/g, "''")}'`,
+  intType: 'HUGEINT',
+  textType: 'VARCHAR',
+  idiv: (l, r) => `(${l} // ${r})`,
+  monthStart: (x) => `CAST(date_trunc('month', ${x}) AS DATE)`,
+  addMonths: (x, n) => `CAST(${x} + to_months(CAST(${n} AS INTEGER)) AS DATE)`,
+  addDays: (x, n) => `CAST(${x} + to_days(CAST(${n} AS INTEGER)) AS DATE)`,
+  daysBetween: (a, b) => `CAST(date_diff('day', ${a}, ${b}) AS DECIMAL(38,0))`,
+  matches: (x, re) => `regexp_full_match(${x}, '${re.replace(/'/g, "''")}')`,
+  tryCast: (x, t) => `TRY_CAST(${x} AS ${t})`,
+  rtrimZeros: (x) => `CASE WHEN contains(${x}, '.') THEN rtrim(rtrim(${x}, '0'), '.') ELSE ${x} END`,
+};

@@ -1,0 +1,71 @@
+// The SQL IR: a small, dialect-neutral expression tree that compiler/sql/lower.ts produces from
+// the checked IR and that one printer per dialect (duckdb.ts, spark.ts, trino.ts) renders.
+// Every numeric value is an exact DECIMAL(38, scale) whose scale the lowering tracks; integer
+// nodes (`int`) exist only inside exact rounding, where scaled values are whole numbers.
+export type SqlType =
+  | { k: 'dec'; scale: number }
+  | { k: 'int' }
+  | { k: 'bool' }
+  | { k: 'date' }
+  | { k: 'text' };
+
+export type SqlExpr =
+  | { k: 'col'; name: string; scale?: number } // a generated column name (never policy text); scale when decimal
+  | { k: 'dec'; text: string; scale: number } // decimal literal, already validated
+  | { k: 'int'; value: number }
+  | { k: 'bool'; value: boolean }
+  | { k: 'date'; iso: string }
+  | { k: 'str'; value: string }
+  | { k: 'null' }
+  | { k: 'castDec'; x: SqlExpr; scale: number } // CAST(x AS DECIMAL(38, scale))
+  | { k: 'toInt'; x: SqlExpr } // an integral decimal to the dialect's integer type
+  | { k: 'bin'; op: '+' | '-' | '*' | '=' | '<>' | '<' | '<=' | '>' | '>=' | 'and' | 'or'; l: SqlExpr; r: SqlExpr }
+  | { k: 'idiv'; l: SqlExpr; r: SqlExpr } // integer division of non-negative integers
+  | { k: 'imod'; l: SqlExpr; r: SqlExpr } // remainder of non-negative integers
+  | { k: 'neg'; x: SqlExpr }
+  | { k: 'not'; x: SqlExpr }
+  | { k: 'isNull'; x: SqlExpr }
+  | { k: 'notNull'; x: SqlExpr }
+  | { k: 'case'; whens: { c: SqlExpr; v: SqlExpr }[]; otherwise: SqlExpr }
+  | { k: 'in'; x: SqlExpr; items: SqlExpr[] }
+  | { k: 'monthStart'; x: SqlExpr }
+  | { k: 'addMonths'; x: SqlExpr; n: SqlExpr } // end-of-month clamped
+  | { k: 'addDays'; x: SqlExpr; n: SqlExpr }
+  | { k: 'daysBetween'; a: SqlExpr; b: SqlExpr }
+  | { k: 'year'; x: SqlExpr }
+  | { k: 'matches'; x: SqlExpr; re: string } // regular-expression test on text
+  | { k: 'tryCastDec'; x: SqlExpr; scale: number }
+  | { k: 'tryCastDate'; x: SqlExpr }
+  | { k: 'toText'; x: SqlExpr } // CAST(x AS VARCHAR/STRING)
+  | { k: 'rtrimZeros'; x: SqlExpr }; // decimal text without trailing fractional zeros (and a bare '.')
+
+/** One step of the query: adds the named columns, computed from the previous step's columns. */
+export interface SqlStep {
+  columns: { name: string; expr: SqlExpr; comment?: string }[];
+}
+
+export interface SqlOutput {
+  name: string; // the policy's output name (quoted by the printer)
+  column: string; // generated column holding the output's text
+  type: string; // Xize type kind
+}
+
+export interface SqlInputColumn {
+  name: string; // policy input name = source column name (quoted by the printer)
+  column: string; // generated column of the typed value
+  type: string; // Xize type kind
+  sqlType: string; // declared column type in the manifest
+  optional: boolean;
+}
+
+export interface SqlQuery {
+  policy: string;
+  asOf: string;
+  source: string; // name of the source relation (a table or view of the population)
+  idColumn: string | null;
+  groupColumn: string | null; // carried through as `grp` for summaries by group
+  inputs: SqlInputColumn[];
+  steps: SqlStep[];
+  reject: string; // generated column: null or the code of the first validation failure
+  outputs: SqlOutput[];
+}

@@ -1,0 +1,54 @@
+// Records for differential runs, driven by the checked IR: every input field by its type, with
+// the values where rules turn (clamp and band edges from the parameter values × the rates the
+// policy writes, ± 1 分), rounding ties (random cents against rates such as 85 %), month ends,
+// leap days and the policy's version dates, plus random bulk.
+import fc from 'fast-check';
+import type { IrExpr, IrPolicy } from '../../compiler/ir.ts';
+import { walkRates } from './walkRates.ts';
+
+const DATES = ['2010-12-31', '2011-01-01', '2012-02-29', '2016-02-29', '2022-06-15', '2022-06-16', '2023-02-28', '2023-12-31', '2024-01-31', '2024-02-29', '2024-03-01', '2024-05-31'];
+
+function cents(s: string): bigint {
+  const [i, f = ''] = s.split('.');
+  return BigInt(i!) * 100n + BigInt((f + '00').slice(0, 2));
+}
+function money(c: bigint): string {
+  const neg = c < 0n;
+  const a = neg ? -c : c;
+  return `${neg ? '-' : ''}${a / 100n}.${String(a % 100n).padStart(2, '0')}`;
+}
+
+/** Money edges: each money parameter value, and × each rate literal, ± 1 分. */
+export function moneyEdges(ir: IrPolicy, parameters: Record<string, string>): string[] {
+  const rates = new Set<string>(['1']);
+  walkRates(ir, (e: IrExpr) => { if (e.k === 'lit' && e.type.kind === 'rate' && typeof e.value === 'string') rates.add(e.value); });
+  const out = new Set<string>();
+  for (const v of Object.values(parameters)) {
+    for (const r of rates) {
+      // v × r to the fen, then the neighbours
+      const [ri, rf = ''] = r.split('.');
+      const scale = 10n ** BigInt(rf.length);
+      const c = (cents(v) * (BigInt(ri!) * scale + BigInt(rf || '0'))) / scale;
+      for (const d of [-1n, 0n, 1n]) if (c + d >= 0n) out.add(money(c + d));
+    }
+  }
+  return [...out];
+}
+
+export function recordArb(ir: IrPolicy, edges: string[]): fc.Arbitrary<Record<string, unknown>> {
+  const fields: Record<string, fc.Arbitrary<unknown>> = {};
+  const enums = new Map(ir.enums.map((e) => [e.name, e.members]));
+  for (const f of ir.inputs) {
+    let a: fc.Arbitrary<unknown> | undefined;
+    const t = f.type;
+    if (t.kind === 'money') a = fc.oneof(fc.constantFrom(...edges), fc.bigInt({ min: 0n, max: 5_000_000n }).map(money), fc.bigInt({ min: 0n, max: 99_999_999_99n }).map(money));
+    else if (t.kind === 'date') a = fc.oneof(fc.constantFrom(...DATES), fc.date({ min: new Date('2005-01-01T00:00:00Z'), max: new Date('2026-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)));
+    else if (t.kind === 'boolean') a = fc.boolean();
+    else if (t.kind === 'enum') a = fc.constantFrom(...(enums.get(t.name) ?? []));
+    if (!a) continue;
+    // now and then a value the input validation must reject (both engines alike)
+    const bad = t.kind === 'date' ? ['2023-02-29', '2024-13-01', 'yesterday'] : t.kind === 'enum' ? ['十一级', ''] : t.kind === 'boolean' ? ['yes'] : ['abc', '1e5'];
+    fields[f.name] = fc.oneof({ arbitrary: a, weight: 400 }, { arbitrary: fc.constantFrom(...bad), weight: 1 });
+  }
+  return fc.record(fields, { requiredKeys: [] });
+}
