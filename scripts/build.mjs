@@ -48,7 +48,7 @@ await build({
 // it does not resolve and load the hundreds of module files of chevrotain's lodash-es.
 await build({
   ...common,
-  external: [],
+  external: ['@duckdb/node-api'], // a native addon: loaded from node_modules at run time, only by population runs
   entryPoints: { cli: 'cli/bin.ts' },
   outdir: join(dist, 'cli'),
   format: 'esm',

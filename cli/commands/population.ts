@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, str, bool, UsageError } from '../args.ts';
 import { compileFolder, renderFolderDiagnostics } from '../policy.ts';
-import { runPopulation, PopulationError, type PopulationSummary } from '../population/run.ts';
+// The population engine (and its native DuckDB addon) is loaded only when a population run is asked
+// for, so every other command starts without it.
+import type { PopulationSummary } from '../population/run.ts';
 
 export const populationHelp = `用法 / Usage: xize run <政策文件夹> --population <文件 .ndjson|.csv|.parquet> --as-of <日期>
           [--engine js|duckdb-sql] [--parameters <参数.json>] [--outputs a,b] [--out <结果文件>]
@@ -31,7 +33,8 @@ export function runPopulationCommand(argv: string[]): number {
   const json = bool(a, 'json');
   const started = Date.now();
   let last = 0;
-  runPopulation(cf.result.ir, {
+  const ir = cf.result.ir;
+  import('../population/run.ts').then(({ runPopulation, PopulationError }) => runPopulation(ir, {
     file: resolve(str(a, 'population')!), asOf, parameters, outputs,
     engine: (str(a, 'engine') ?? 'js') as 'js' | 'duckdb-sql', out: str(a, 'out'), groupBy: str(a, 'group-by'), idColumn: str(a, 'id'),
     progress: (n) => {
@@ -46,7 +49,7 @@ export function runPopulationCommand(argv: string[]): number {
   }, (e: unknown) => {
     process.stderr.write(`错误 / error: ${e instanceof PopulationError ? e.message : (e as Error)?.stack ?? String(e)}\n`);
     process.exitCode = e instanceof PopulationError ? 1 : 3;
-  });
+  }));
   return 0; // the exit code is set when the run finishes (main() is synchronous)
 }
 

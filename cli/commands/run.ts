@@ -32,6 +32,8 @@ expectations shows every output it computes. The file is a suite (cases: list; p
   --html          打印计算单：独立 HTML（内联样式，可打印），含公式与代入数值
                   / print the calculation sheet: standalone, printable HTML with formulas and values
   --json          以 JSON 输出结果 / print the outcome as JSON
+  --population <f> 对整个人群求值（NDJSON/CSV/Parquet），见 xize run --population --help
+                  / evaluate a whole population file (NDJSON/CSV/Parquet); docs/populations.md
   --no-color      不使用颜色 / no colours
   -h, --help      显示帮助 / show this help
 
