@@ -48,7 +48,7 @@ export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise
   const query = compiled.query;
   const outputs = query.outputs;
   const dir = mkdtempSync(join(tmpdir(), 'xize-pop-'));
-  const db = await DuckDBInstance.create(join(dir, 'scratch.duckdb'), { memory_limit: '256MB', threads: '2' });
+  const db = await DuckDBInstance.create(join(dir, 'scratch.duckdb'), { memory_limit: '400MB', threads: '2', preserve_insertion_order: 'false' });
   const c = await db.connect();
   try {
     const rel = sourceRelation(o.file, formatOf(o.file), query);
