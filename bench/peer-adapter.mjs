@@ -1,14 +1,14 @@
 // Adapter for ../shared/peer-bench ("Adding an engine"): times the compiled national policy
 // beside ZEN, json-rules-engine and feelin in the same run.
 //
+//   npm run build     # in this repository: dist/, the package an embedder installs
 //   cd ../shared/peer-bench && npm install && npm run bench -- --add ../../main/bench/peer-adapter.mjs
 //
-// Plain Node loads this file, so it registers tsx to import the (TypeScript) compiler. Setup
-// compiles the national baseline from source — parse, check, generate, load — and is timed as
-// the engine's setup cost.
-import { register } from 'tsx/esm/api';
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// Plain Node loads this file and the built JavaScript (dist/esm/compiler.js, no tsx), so the
+// cold start is the package's own. Setup compiles the national baseline from source — parse,
+// check, generate, load — and is timed as the engine's setup cost.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,8 +22,9 @@ export default [
     label: 'Xize compiled national policy (decimal.js runtime)',
     exact: true,
     async setup() {
-      register();
-      const { compilePolicy, loadPolicy } = await import(join(root, 'compiler/index.ts'));
+      const built = join(root, 'dist/esm/compiler.js');
+      if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` in ${root} first`);
+      const { compilePolicy, loadPolicy } = await import(pathToFileURL(built).href);
       const dir = join(root, 'provinces/national');
       const files = readdirSync(dir)
         .filter((f) => f.endsWith('.xize'))

@@ -3,6 +3,16 @@
 import type { EvaluationError, Outcome, OutputInfo, OutputValue } from '../runtime/outcome.ts';
 import type { TraceNode } from '../runtime/trace.ts';
 import type { CaseResult } from '../compiler/cases.ts';
+import type { IrPolicy } from '../compiler/ir.ts';
+import { conditionsLine, explainRule, formulaLine } from '../compiler/explain.ts';
+import { formatValue } from '../runtime/format.ts';
+
+/** What the explanation needs to print formulas and typed input values. */
+export interface ExplainContext {
+  ir: IrPolicy;
+  asOf: string;
+  input?: Record<string, unknown>;
+}
 
 let colorOn = false;
 
@@ -141,7 +151,7 @@ export function displayWidth(s: string): number {
 
 /** One line of the explanation tree; `brief` drops the citation and version of a rule (used for
  * a rule whose subtree was printed above). */
-function traceLabel(n: TraceNode, brief = false): string {
+function traceLabel(n: TraceNode, brief = false, cx?: ExplainContext): string {
   switch (n.kind) {
     case 'rule': {
       const args = n.args ? `(${n.args.map(jsonText).join(', ')})` : '';
@@ -158,7 +168,9 @@ function traceLabel(n: TraceNode, brief = false): string {
     case 'bands':
       return `${c.blue(n.kind === 'table' ? '表' : '分档')} ${n.name}[${jsonText(n.key)}] = ${c.bold(n.display ?? jsonText(n.value))}  ${c.gray(`取值日期 ${n.at} · 版本起始 ${n.from ?? '—'} · ${n.policy}${n.cite ? ` 〔${n.cite}〕` : ''}`)}`;
     case 'input':
-      return n.missing ? `${c.green('输入')} ${n.path} ${c.yellow('（未提供 / not given）')}` : `${c.green('输入')} ${n.path} = ${jsonText(n.value)}`;
+      return n.missing
+        ? `${c.green('输入')} ${n.path} ${c.yellow('（未提供 / not given）')}`
+        : `${c.green('输入')} ${n.path} = ${cx ? formatValue(cx.ir.inputs.find((f) => f.name === n.path.split('.')[0])?.type, n.value) : jsonText(n.value)}`;
     case 'rounding':
       return `${c.gray('舍入')} ${MODE_ZH[n.mode] ?? n.mode} 到 ${UNIT_ZH[n.unit] ?? n.unit}: ${n.before} → ${n.after}`;
   }
@@ -168,15 +180,21 @@ function traceLabel(n: TraceNode, brief = false): string {
  * rule node can occur under several parents: a rule whose subtree was already printed — in this
  * tree or, when the caller passes the same `shown` set, in an earlier one — is printed as one
  * line referring to it (`（见上 / see above）`). */
-export function formatTrace(root: TraceNode, shown: Set<TraceNode> = new Set()): string {
+export function formatTrace(root: TraceNode, shown: Set<TraceNode> = new Set(), cx?: ExplainContext): string {
   const lines: string[] = [];
   const walk = (n: TraceNode, prefix: string, last: boolean, top: boolean) => {
     const branch = top ? '' : last ? '└─ ' : '├─ ';
     const repeated = n.kind === 'rule' && shown.has(n) && n.children.length > 0;
-    lines.push(`${prefix}${branch}${repeated ? `${traceLabel(n, true)}${c.gray('  （见上 / see above）')}` : traceLabel(n)}`);
+    lines.push(`${prefix}${branch}${repeated ? `${traceLabel(n, true)}${c.gray('  （见上 / see above）')}` : traceLabel(n, false, cx)}`);
     if (n.kind !== 'rule' || repeated) return;
     shown.add(n);
     const next = top ? '' : prefix + (last ? '   ' : '│  ');
+    const x = cx && !n.args?.length ? explainRule(cx.ir, n, cx.asOf, cx.input) : undefined;
+    if (x) {
+      const bar = n.children.length > 0 ? '│  ' : '   ';
+      if (x.conditions.length > 0) lines.push(`${next}${bar}${c.yellow(`分支 / branch: ${conditionsLine(x)}`)}`);
+      lines.push(`${next}${bar}${c.cyan(`算式 / formula: ${formulaLine(x)}`)}${x.layer ? c.gray(`  （${x.layer}${x.from ? ` 自 ${x.from}` : ''}）`) : ''}`);
+    }
     n.children.forEach((ch, i) => walk(ch, next, i === n.children.length - 1, false));
   };
   walk(root, '', true, true);
@@ -185,12 +203,12 @@ export function formatTrace(root: TraceNode, shown: Set<TraceNode> = new Set()):
 
 /** The explanation trees of the named outputs (in that order; default: every traced output),
  * a shared subtree printed once. Starts with a one-line legend. */
-export function formatExplanation(trace: Record<string, TraceNode>, names: string[] = Object.keys(trace)): string {
+export function formatExplanation(trace: Record<string, TraceNode>, names: string[] = Object.keys(trace), cx?: ExplainContext): string {
   const shown = new Set<TraceNode>();
-  const trees = names.filter((n) => trace[n] !== undefined).map((n) => formatTrace(trace[n]!, shown));
+  const trees = names.filter((n) => trace[n] !== undefined).map((n) => formatTrace(trace[n]!, shown, cx));
   const legend = c.gray(
-    '取值日期 = 参数取值的日期 · 版本起始 = 所用版本的起始日期 · 〔〕依据 · （见上）= 上文已展开\n' +
-      'at = date the value was taken at · from = start of the version used · 〔〕 citation · (see above) = subtree shown above',
+    '算式 = 公式 = 代入数值 = 结果 · 分支 = 所取分支及条件 · 取值日期 = 参数取值的日期 · 版本起始 = 所用版本的起始日期 · 〔〕依据 · （见上）= 上文已展开\n' +
+      'formula = formula = with values = result · branch = the branch taken and why · at = date the value was taken at · from = start of the version used · 〔〕 citation · (see above) = subtree shown above',
   );
   return [legend, ...trees].join('\n\n');
 }

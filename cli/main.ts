@@ -10,6 +10,7 @@ import { diff, diffHelp } from './commands/diff.ts';
 import { run, runHelp } from './commands/run.ts';
 import { test, testHelp } from './commands/test.ts';
 import { colorDefault, setColor } from './format.ts';
+import { VERSION } from './version.ts';
 
 export const mainHelp = `xize —— 细则：工伤保险政策配置语言的编译器 / the Xize policy compiler
 
@@ -44,7 +45,7 @@ export function main(argv: string[]): number {
     return cmd === undefined ? 2 : 0;
   }
   if (cmd === '--version' || cmd === '-v') {
-    process.stdout.write('xize 0.1.0\n');
+    process.stdout.write(`xize ${VERSION}\n`);
     return 0;
   }
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, cmd) ? COMMANDS[cmd] : undefined;

@@ -14,6 +14,7 @@ import { CodegenError, ISO_DATE, checkRounding, json, str, typeData } from './co
 import { inputSchema, outputsInfo, policyInfo } from './codegenSchema.ts';
 import { typeDeclarations, typeNames } from './codegenTypes.ts';
 import { needsGraph, type NeedsNode } from './codegenNeeds.ts';
+import { FenGen } from './codegenFen.ts';
 
 export { CodegenError } from './codegenUtil.ts';
 
@@ -58,7 +59,7 @@ function layersText<T>(layers: IrLayer<T>[], value: (body: T, li: number, vi: nu
     .join(', ')}]`;
 }
 
-function emit(ir: IrPolicy, ann: string): string {
+function emit(ir: IrPolicy, ann: string, withFen = true): string {
   const g = new Gen(ir, ann);
   const P = (names: string[]) => g.params(names);
 
@@ -164,6 +165,9 @@ function emit(ir: IrPolicy, ann: string): string {
     ]);
   });
 
+  // ---- the fen path: the same rules again in integer fixed point, where provable
+  const fen = withFen ? new FenGen(g, ir).emit() : undefined;
+
   if (ir.rounding) checkRounding(ir.rounding);
   if (ir.effective !== null && !ISO_DATE.test(ir.effective)) throw new CodegenError('XG002', `invalid effective date`);
   for (const d of [...ir.calendar.holidays, ...ir.calendar.workdays]) {
@@ -187,11 +191,13 @@ function emit(ir: IrPolicy, ann: string): string {
     ['outputRules', json(ir.rules.flatMap((r, i) => (r.params.length === 0 ? [i] : [])))],
     ['checks', `[\n    ${checks.join(',\n    ')}\n  ]`],
     ['calendar', json({ holidays: ir.calendar.holidays, workdays: ir.calendar.workdays })],
+    ...(fen !== undefined ? [['fen', fen]] : []),
   ];
 
   return [
     '"use strict";',
     'const E = rt.evalSupport;',
+    'const F = E.fen;',
     ...g.decls,
     `const M${ann} = {\n  ${model.map(([k, v]) => `${k}: ${v}`).join(',\n  ')}\n};`,
     'return E.createPolicy(M);',
@@ -255,9 +261,11 @@ function ruleCode(g: Gen, r: IrRule, i: number, deps: NeedsNode[] | null): strin
   ]);
 }
 
-/** The JS function body: `new Function('rt', emitBody(ir))(runtime)` → LoadedPolicy. */
-export function emitBody(ir: IrPolicy): string {
-  return emit(ir, '');
+/** The JS function body: `new Function('rt', emitBody(ir))(runtime)` → LoadedPolicy.
+ * `fen: false` leaves out the integer fen path (every case then runs on decimal.js) — for a
+ * host that always explains, such as the playground, it is generation time saved. */
+export function emitBody(ir: IrPolicy, options: { fen?: boolean } = {}): string {
+  return emit(ir, '', options.fen !== false);
 }
 
 /** A standalone TypeScript module importing only the runtime. */

@@ -9,10 +9,12 @@ import type { IrPolicy } from './ir.ts';
 export interface LoadOptions {
   /** The runtime object handed to the body (default: runtime/index.ts). Tests pass a spy. */
   runtime?: Record<string, unknown>;
+  /** false: no integer fen path (compiler/codegenFen.ts); every case runs on decimal.js */
+  fen?: boolean;
 }
 
 export function loadPolicy(ir: IrPolicy, options: LoadOptions = {}): LoadedPolicy {
-  const body = emitBody(ir);
+  const body = emitBody(ir, { fen: options.fen });
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const factory = new Function('rt', body) as (rt: unknown) => LoadedPolicy;
   return factory(options.runtime ?? runtime);

@@ -75,17 +75,26 @@ function prec(e: IrExpr): number {
   }
 }
 
-function wrap(e: IrExpr, min: number): string {
-  const s = printIr(e);
+/** Prints a sub-expression in place of its text (the explanation puts values there); undefined
+ * keeps the canonical text. */
+export type IrSubstitute = (e: IrExpr) => string | undefined;
+
+function wrap(e: IrExpr, min: number, sub?: IrSubstitute): string {
+  const v = sub?.(e);
+  if (v !== undefined) return v;
+  const s = printIr(e, sub);
   return prec(e) < min ? `(${s})` : s;
 }
 
-function at(a: IrExpr | null): string {
-  return a === null ? '' : ` 于 ${wrap(a, 9)}`;
+function at(a: IrExpr | null, sub?: IrSubstitute): string {
+  return a === null ? '' : ` 于 ${wrap(a, 9, sub)}`;
 }
 
-/** The canonical text of an expression. */
-export function printIr(e: IrExpr): string {
+/** The canonical text of an expression; `sub` may print chosen sub-expressions otherwise. */
+export function printIr(e: IrExpr, sub?: IrSubstitute): string {
+  const v = sub?.(e);
+  if (v !== undefined) return v;
+  const p = (x: IrExpr) => printIr(x, sub);
   switch (e.k) {
     case 'lit':
       return literal(e);
@@ -97,45 +106,45 @@ export function printIr(e: IrExpr): string {
     case 'local':
       return e.name;
     case 'field':
-      return `${wrap(e.object, 9)}.${e.field}`;
+      return `${wrap(e.object, 9, sub)}.${e.field}`;
     case 'param':
-      return `${e.name}${at(e.at)}`;
+      return `${e.name}${at(e.at, sub)}`;
     case 'table':
     case 'bands':
-      return `${e.name}[${printIr(e.key)}]${at(e.at)}`;
+      return `${e.name}[${p(e.key)}]${at(e.at, sub)}`;
     case 'rule':
-      return e.args.length === 0 ? e.name : `${e.name}(${e.args.map(printIr).join(', ')})`;
+      return e.args.length === 0 ? e.name : `${e.name}(${e.args.map(p).join(', ')})`;
     case 'builtin': {
-      const args = e.args.map(printIr);
+      const args = e.args.map(p);
       if (e.unit) args.push(UNIT_ZH[e.unit] ?? e.unit);
       return `${BUILTIN_ZH[e.fn] ?? e.fn}(${args.join(', ')})`;
     }
     case 'aggregate': {
       const fn = BUILTIN_ZH[e.fn] ?? e.fn;
-      if (e.body === null) return `${fn}(${printIr(e.list)})`;
-      return `${fn}(${printIr(e.list)}, ${e.variable ?? '_'} => ${printIr(e.body)})`;
+      if (e.body === null) return `${fn}(${p(e.list)})`;
+      return `${fn}(${p(e.list)}, ${e.variable ?? '_'} => ${p(e.body)})`;
     }
     case 'arith':
     case 'compare':
     case 'logic': {
-      const p = prec(e);
+      const q = prec(e);
       // left-associative: the right operand needs parentheses at equal precedence
-      return `${wrap(e.left, p)} ${OP[e.op] ?? e.op} ${wrap(e.right, p + 1)}`;
+      return `${wrap(e.left, q, sub)} ${OP[e.op] ?? e.op} ${wrap(e.right, q + 1, sub)}`;
     }
     case 'not':
-      return `非 ${wrap(e.operand, 3)}`;
+      return `非 ${wrap(e.operand, 3, sub)}`;
     case 'neg':
-      return `-${wrap(e.operand, 7)}`;
+      return `-${wrap(e.operand, 7, sub)}`;
     case 'in':
-      return `${wrap(e.value, 5)} 属于 {${e.members.map(printIr).join(', ')}}`;
+      return `${wrap(e.value, 5, sub)} 属于 {${e.members.map(p).join(', ')}}`;
     case 'when':
-      return `${e.branches.map((b) => `当 ${printIr(b.condition)} 则 ${printIr(b.value)}`).join(' ')} 否则 ${printIr(e.otherwise)}`;
+      return `${e.branches.map((b) => `当 ${p(b.condition)} 则 ${p(b.value)}`).join(' ')} 否则 ${p(e.otherwise)}`;
     case 'match': {
-      const arms = e.arms.map((a) => `${a.members.join(', ')}: ${printIr(a.value)}`);
-      if (e.otherwise !== null) arms.push(`否则: ${printIr(e.otherwise)}`);
-      return `匹配 ${printIr(e.subject)} { ${arms.join(', ')} }`;
+      const arms = e.arms.map((a) => `${a.members.join(', ')}: ${p(a.value)}`);
+      if (e.otherwise !== null) arms.push(`否则: ${p(e.otherwise)}`);
+      return `匹配 ${p(e.subject)} { ${arms.join(', ')} }`;
     }
     case 'list':
-      return `[${e.items.map(printIr).join(', ')}]`;
+      return `[${e.items.map(p).join(', ')}]`;
   }
 }

@@ -4,21 +4,8 @@ import { Decimal, formatRate } from './money.ts';
 import type { OutputValue } from './outcome.ts';
 import type { PolicyModel, RtType } from './model.ts';
 import { decText, moneyText, toJson } from './convert.ts';
+import { DURATION_SUFFIX, groupThousands } from './format.ts';
 
-function groupThousands(s: string): string {
-  const neg = s.charCodeAt(0) === 45;
-  const start = neg ? 1 : 0;
-  let dot = s.indexOf('.');
-  if (dot < 0) dot = s.length;
-  if (dot - start <= 3) return s;
-  let out = neg ? '-' : '';
-  const head = (dot - start) % 3 || 3;
-  out += s.slice(start, start + head);
-  for (let i = start + head; i < dot; i += 3) out += ',' + s.slice(i, i + 3);
-  return out + s.slice(dot);
-}
-
-const DURATION_SUFFIX = { days: '天', months: '个月', workdays: '个工作日' } as const;
 
 /** Human-readable display of an internal value. */
 export function display(M: PolicyModel, type: RtType, v: unknown): string {

@@ -57,7 +57,7 @@ export const evalMessages: Record<string, Template> = {
     hintEn: (a) => (a.known ? `known parameters: ${a.known}` : `check the spelling of the parameter name`),
   },
   XR011: {
-    zh: (a) => `参数“${a.name}”的覆盖值 ${a.value} 无效：应为${a.expected}`,
+    zh: (a) => `参数“${a.name}”在本案中的取值 ${a.value} 无效：应为${a.expected}`,
     en: (a) => `override of parameter "${a.name}" has invalid value ${a.value}: expected ${a.expectedEn}`,
   },
   XR012: {
@@ -81,7 +81,7 @@ export const evalMessages: Record<string, Template> = {
     en: (a) => `unknown output "${a.name}"`,
   },
   XR017: {
-    zh: (a) => `匹配没有覆盖值 ${a.value}`,
+    zh: (a) => `匹配没有列出取值 ${a.value} 的分支`,
     en: (a) => `match does not cover the value ${a.value}`,
   },
   XR018: {

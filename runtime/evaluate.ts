@@ -18,6 +18,15 @@ import { absent, needsAt } from './needs.ts';
 import { fastValid } from './fastCheck.ts';
 import { parseOverrides } from './overrides.ts';
 import { runChecks } from './checks.ts';
+import { FEN_DONE, FEN_DONE_CHECKS_PENDING, FEN_FALLBACK, allFen, evaluateFen } from './fenEval.ts';
+import { fail } from './failures.ts';
+
+type Engine = NonNullable<EvaluateOptions['engine']>;
+/** The default engine: XIZE_ENGINE where the host has an environment (Node), else 'auto'. */
+const DEFAULT_ENGINE: Engine = (() => {
+  const v = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.XIZE_ENGINE;
+  return v === 'decimal' || v === 'verify' ? v : 'auto';
+})();
 
 function today(): string {
   const n = new Date();
@@ -49,11 +58,12 @@ export function evaluateModel(M: PolicyModel, input: unknown, options: EvaluateO
   }
   let preload = false;
   try {
-    if (P.validate === null) P.validate = createValidator(M.schema);
     // fast path: a structural check that only ever accepts inputs the schema accepts; anything
-    // it does not accept goes through the ajv validator, which produces the XI… errors
+    // it does not accept goes through the ajv validator (compiled on first need), which
+    // produces the XI… errors
     preload = fastValid(M, P, input);
-    const ie = preload ? EMPTY_ERRORS : P.validate(input);
+    if (!preload && P.validate === null) P.validate = createValidator(M.schema);
+    const ie = preload ? EMPTY_ERRORS : P.validate!(input);
     if (ie.length > 0) {
       out.inputErrors = ie;
       out.ok = false;
@@ -64,9 +74,20 @@ export function evaluateModel(M: PolicyModel, input: unknown, options: EvaluateO
     out.ok = false;
     return out;
   }
+  const given = options.parameters;
+  const which0 = outputsWanted(M, options.outputs);
+  const engine = options.engine ?? DEFAULT_ENGINE;
+  if (preload && !options.explain && engine !== 'decimal' && M.fen !== undefined && which0 !== null && allFen(M.fen, which0)) {
+    const r = evaluateFen(M, P, input as Record<string, unknown>, asOf, given ?? null, which0, out);
+    if (r !== FEN_FALLBACK) {
+      if (r === FEN_DONE_CHECKS_PENDING) lazyChecks(M, input, options, asOf, out);
+      if (engine === 'verify') return verified(M, input, options, out);
+      return out;
+    }
+    void FEN_DONE;
+  }
   // per-case parameter overrides
   let ov: unknown[] | null = null;
-  const given = options.parameters;
   if (given !== undefined && given !== null) {
     ov = parseOverrides(M, P, given, out);
     if (!out.ok) return out;
@@ -137,12 +158,78 @@ function evaluateWith(cx: Ctx, M: PolicyModel, which: number[], out: Outcome, tr
   out.ok = out.errors.length === 0 && out.inputErrors.length === 0;
 }
 
+/** Output rule indices of `outputs` (all when undefined); null when a name is unknown (the
+ * decimal path reports XR016). */
+function outputsWanted(M: PolicyModel, outputs: readonly string[] | undefined | null): readonly number[] | null {
+  if (outputs === undefined || outputs === null) return M.outputRules;
+  const P = prep(M);
+  let lo = P.lastOutputs;
+  if (lo === null || lo.names !== outputs || lo.names.length !== lo.which.length + lo.unknown.length) {
+    lo = { names: outputs, which: [], unknown: [] };
+    for (const name of outputs) {
+      const i = P.outputIndex.get(name);
+      if (i === undefined) lo.unknown.push(name);
+      else lo.which.push(i);
+    }
+    P.lastOutputs = lo;
+  }
+  return lo.unknown.length > 0 ? null : lo.which;
+}
+
+/** Checks of a case the fen path answered: run on the decimal path when first read (their
+ * conditions may use anything), together with the errors and `ok` they can change. */
+function lazyChecks(M: PolicyModel, input: unknown, options: EvaluateOptions, asOf: string, out: Outcome): void {
+  let done: Outcome | null = null;
+  const run = (): Outcome => {
+    if (done === null) {
+      done = evaluateModel(M, input, { asOf, parameters: options.parameters, outputs: [], engine: 'decimal' });
+      Object.defineProperty(out, 'checks', { value: done.checks, writable: true, enumerable: true, configurable: true });
+      Object.defineProperty(out, 'errors', { value: done.errors, writable: true, enumerable: true, configurable: true });
+      Object.defineProperty(out, 'ok', { value: done.ok, writable: true, enumerable: true, configurable: true });
+    }
+    return done;
+  };
+  const lazy = <K extends 'checks' | 'errors' | 'ok'>(k: K) => ({
+    get: () => (run(), out[k]),
+    set: (v: Outcome[K]) => {
+      run();
+      Object.defineProperty(out, k, { value: v, writable: true, enumerable: true, configurable: true });
+    },
+    enumerable: true,
+    configurable: true,
+  });
+  Object.defineProperties(out, { checks: lazy('checks'), errors: lazy('errors'), ok: lazy('ok') });
+}
+
+/** engine 'verify': the decimal answer, with an XR012 error when the fen answer differs. */
+function verified(M: PolicyModel, input: unknown, options: EvaluateOptions, fen: Outcome): Outcome {
+  const dec = evaluateModel(M, input, { ...options, engine: 'decimal' });
+  const a = JSON.stringify(fen.outputs);
+  const b = JSON.stringify(dec.outputs);
+  if (a !== b || fen.ok !== dec.ok || JSON.stringify(fen.checks) !== JSON.stringify(dec.checks)) {
+    dec.errors.push(toEvalError(fail('XR012', { detail: `fen and decimal paths disagree: ${a} ≠ ${b}` })));
+    dec.ok = false;
+  }
+  return dec;
+}
+
 /** Builds the loaded policy object from a model (the tail of every generated body). */
 export function createPolicy(M: PolicyModel): LoadedPolicy {
-  return {
+  const policy = {
     evaluate: (input: unknown, options?: EvaluateOptions) => evaluateModel(M, input, options),
     inputSchema: M.schema,
     policyInfo: M.info,
     outputs: M.outputs,
   } as LoadedPolicy;
+  models.set(policy, M);
+  return policy;
+}
+
+const models = new WeakMap<object, PolicyModel>();
+
+/** The model behind a loaded policy (runtime/batch.ts evaluates on it directly). */
+export function modelOf(policy: LoadedPolicy): PolicyModel {
+  const M = models.get(policy);
+  if (M === undefined) throw new TypeError('not a policy loaded by this runtime');
+  return M;
 }

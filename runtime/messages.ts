@@ -21,7 +21,7 @@ export const runtimeMessages: Catalog = {
   },
   XR022: {
     severity: 'error',
-    zh: (a) => `无效数值：${a.value}（应为十进制数，如 "8000" 或 "-1.5"）`,
+    zh: (a) => `无效数值：${a.value}（应为数字，如 "8000" 或 "-1.5"）`,
     en: (a) => `invalid number: ${a.value} (expected a decimal such as "8000" or "-1.5")`,
   },
   XR023: {
@@ -69,9 +69,9 @@ export const inputMessages: Catalog = {
   },
   XI004: {
     severity: 'error',
-    zh: (a) => `字段“${q(a.path)}”应为十进制数，实际为 ${a.value}`,
+    zh: (a) => `字段“${q(a.path)}”应为数字，实际为 ${a.value}`,
     en: (a) => `field "${qe(a.path)}" must be a decimal number, got ${a.value}`,
-    hintZh: () => `写成数字或十进制字符串，如 8000、"8000.00"、"-1.5"；不支持科学计数法`,
+    hintZh: () => `写成数字或带引号的数字，如 8000、"8000.00"、"-1.5"；不支持科学计数法`,
     hintEn: () => `write a number or a decimal string such as 8000, "8000.00", "-1.5"; no exponent notation`,
   },
   XI013: {

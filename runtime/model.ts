@@ -11,6 +11,7 @@ import type { RoundingMode, RoundingUnit } from './money.ts';
 import type { Layers, TableBody, BandRow } from './lookup.ts';
 import type { OutputInfo, PolicyInfo } from './outcome.ts';
 import type { Ctx } from './context.ts';
+import type { FenModel } from './fenEval.ts';
 
 /** Same shape as compiler/ir.ts XType (the runtime does not import the compiler). */
 export type RtType =
@@ -60,4 +61,6 @@ export interface PolicyModel {
   outputRules: number[];
   checks: { name: string; severity: 'warning' | 'error'; message: string; cite?: string; deps: NeedsNode; cond: (cx: Ctx) => unknown }[];
   calendar: { holidays: string[]; workdays: string[] };
+  /** the fen path (compiler/codegenFen.ts); absent in models generated before it */
+  fen?: FenModel;
 }

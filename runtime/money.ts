@@ -2,7 +2,9 @@
 // floating point for these: every value is a `Decimal` (a decimal.js clone, 40 significant
 // digits, ROUND_HALF_UP for the rare inexact division). Nothing here produces NaN or Infinity:
 // bad input throws XizeRuntimeError XR022.
-import DecimalJs from 'decimal.js';
+// The named export, not the default: decimal.js's typings are CommonJS, and under
+// `moduleResolution: nodenext` a default import of them is the module namespace, not the class.
+import { Decimal as DecimalJs } from 'decimal.js';
 import { runtimeError } from './errors.ts';
 
 export const Decimal = DecimalJs.clone({

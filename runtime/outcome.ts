@@ -69,6 +69,11 @@ export interface EvaluateOptions {
   explain?: boolean;
   /** Only compute these outputs (default: all). Checks are always evaluated. */
   outputs?: string[];
+  /** Which arithmetic evaluates the case: 'auto' (default; integer fen where the compiler
+   * proved it exact and the case is in range, else decimal), 'decimal' (always decimal.js), or
+   * 'verify' (both, an XR012 error if they disagree — a test mode). The environment variable
+   * XIZE_ENGINE sets the default where there is one. Explain always uses the decimal path. */
+  engine?: 'auto' | 'decimal' | 'verify';
 }
 
 export interface OutputInfo {

@@ -10,7 +10,7 @@ import { stop } from './failures.ts';
 import { fastDec, parseRate } from './convert.ts';
 
 const OVERRIDE_EXPECT: Record<string, [string, string]> = {
-  money: ['金额（十进制数）', 'money (a decimal)'],
+  money: ['金额（数字，如 3000.00）', 'money (a decimal)'],
   rate: ['比率（如 "0.6" 或 "60%"）', 'a rate ("0.6" or "60%")'],
   number: ['数值', 'a number'],
   integer: ['整数', 'an integer'],

@@ -11,6 +11,7 @@ import { param, table, band } from './policyData.ts';
 import { inp, has, ofld } from './inputs.ts';
 import { lit, D, div, toInt, calendar, dateAdd, dateDiff, cmp, eq, indexOf, inAny, min, max, clampV, round, unmatched } from './ops.ts';
 import { createPolicy } from './evaluate.ts';
+import { fenSupport } from './fenEval.ts';
 
 /** The support object generated code calls (`rt.evalSupport`). */
 export const evalSupport = {
@@ -57,4 +58,6 @@ export const evalSupport = {
   yearEnd: (d: string) => dates.yearEnd(d),
   yearStart: (d: string) => dates.yearStart(d),
   createPolicy,
+  /** what fen-path functions call (runtime/fenEval.ts) */
+  fen: fenSupport,
 };

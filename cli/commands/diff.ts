@@ -132,7 +132,7 @@ function changeBlock(ch: DeclChange): string[] {
 function stateText(s: OutputState): string {
   switch (s.state) {
     case 'value':
-      return typeof s.value === 'string' ? s.value : JSON.stringify(s.value);
+      return s.display ?? (typeof s.value === 'string' ? s.value : JSON.stringify(s.value));
     case 'unavailable':
       return `不可用（缺少 ${s.missing.join('、')}）/ unavailable`;
     case 'error':

@@ -6,6 +6,7 @@ import { c, colorDefault, formatExplanation, formatOutcome, type ShowOptions } f
 import { displayPath, readText } from '../io.ts';
 import { compileFolder, renderFolderDiagnostics } from '../policy.ts';
 import { resolve } from 'node:path';
+import { renderCalcSheet } from '../../compiler/render/calcSheet.ts';
 import { runPopulationCommand } from './population.ts';
 
 export const runHelp = `用法 / Usage: xize run <政策文件夹 policyDir> --case <案例文件 file.yaml|json> [--id <案例 caseId>]
@@ -28,6 +29,8 @@ expectations shows every output it computes. The file is a suite (cases: list; p
   --all           显示全部输出及全部不可用输出 / show every output and every unavailable one
   --explain       显示所显示输出的推导树：规则 → 参数（取值日期、版本起始）、表、输入、舍入、依据
                   / explanation tree of the shown outputs: rule → params (date taken, version from), tables, inputs, rounding, citations
+  --html          打印计算单：独立 HTML（内联样式，可打印），含公式与代入数值
+                  / print the calculation sheet: standalone, printable HTML with formulas and values
   --json          以 JSON 输出结果 / print the outcome as JSON
   --no-color      不使用颜色 / no colours
   -h, --help      显示帮助 / show this help
@@ -44,8 +47,10 @@ export function run(argv: string[]): number {
     { name: 'all' },
     { name: 'explain' },
     { name: 'json' },
+    { name: 'html' },
     { name: 'no-color' },
   ]);
+  const html = bool(a, 'html');
   if (a.positionals.length !== 1) throw new UsageError('需要一个政策文件夹', 'expected one policy folder');
   const caseFile = str(a, 'case');
   if (caseFile === undefined) throw new UsageError('缺少 --case <案例文件>', 'missing --case <file>');
@@ -90,7 +95,7 @@ export function run(argv: string[]): number {
   const records: unknown[] = [];
   for (const k of cases) {
     const sel = selection(k, picked, all, ir, knownSet);
-    const options: Parameters<typeof policy.evaluate>[1] = { asOf: k.asOf, explain };
+    const options: Parameters<typeof policy.evaluate>[1] = { asOf: k.asOf, explain: explain || html };
     if (k.parameters !== undefined) options.parameters = k.parameters;
     if (sel.compute !== undefined) options.outputs = sel.compute;
     const outcome = policy.evaluate(k.input, options);
@@ -100,6 +105,11 @@ export function run(argv: string[]): number {
     const result = stated ? compareOutcome(kc, outcome, ir) : undefined;
     const good = result ? result.pass : outcome.ok;
     if (!good) failed = true;
+    if (html) {
+      const sheet = { ir, outcome, input: k.input, caseId: k.id, ...(k.title ? { caseTitle: k.title } : {}), ...(k.cite ? { caseCite: k.cite } : {}), ...(result ? { result } : {}) };
+      records.push(renderCalcSheet(sel.show ? { ...sheet, outputs: sel.show } : sheet));
+      continue;
+    }
     if (json) {
       records.push({ id: k.id, ...(k.title ? { title: k.title } : {}), outcome, ...(result ? { result } : {}) });
       continue;
@@ -114,7 +124,7 @@ export function run(argv: string[]): number {
     process.stdout.write(`${formatOutcome(outcome, policy.outputs, result, show)}\n`);
     if (explain && outcome.trace) {
       const names = sel.show ?? (all ? known : Object.keys(outcome.outputs));
-      process.stdout.write(`\n${c.bold('推导 / explanation')}\n${formatExplanation(outcome.trace, names)}\n`);
+      process.stdout.write(`\n${c.bold('推导 / explanation')}\n${formatExplanation(outcome.trace, names, { ir, asOf: k.asOf, input: k.input })}\n`);
     }
     if (result) {
       const bad = result.fields.filter((f) => !f.pass).length;
@@ -126,7 +136,8 @@ export function run(argv: string[]): number {
     }
     if (cases.length > 1) process.stdout.write('\n');
   }
-  if (json) process.stdout.write(`${JSON.stringify(cases.length === 1 && id !== undefined ? records[0] : records, null, 2)}\n`);
+  if (html) process.stdout.write(records.join('\n'));
+  else if (json) process.stdout.write(`${JSON.stringify(cases.length === 1 && id !== undefined ? records[0] : records, null, 2)}\n`);
   return failed ? 1 : 0;
 }
 

@@ -1,5 +1,7 @@
 // xize test [paths…] [--reporter pretty|json|junit] [--out file]
 import { resolve } from 'node:path';
+import { hostname } from 'node:os';
+import type { JsonValue } from '../../runtime/outcome.ts';
 import { diagnosticToJson, parseCaseSuite, renderDiagnostics, runGoldenCase, type JsonDiagnostic } from '../../compiler/index.ts';
 import { parseArgs, str, UsageError } from '../args.ts';
 import { BAD, c, colorDefault, OK } from '../format.ts';
@@ -28,8 +30,15 @@ export interface CaseReport {
   pass: boolean;
   line: number;
   ms: number;
-  failures: { name: string; line?: number; expected: string; actual: string }[];
+  failures: { name: string; line?: number; expected: string; actual: string; expectedValue?: JsonValue; actualValue?: JsonValue }[];
   notes: string[];
+}
+
+/** A case of a suite whose policy could not be compiled or found: counted, listed, never run. */
+export interface NotRunCase {
+  id: string;
+  title?: string;
+  line: number;
 }
 
 export interface SuiteReport {
@@ -41,10 +50,13 @@ export interface SuiteReport {
   diagnostics: JsonDiagnostic[];
   error?: string;
   cases: CaseReport[];
+  /** cases that were not run (the suite's policy has errors or is missing) */
+  notRun: NotRunCase[];
 }
 
 export interface TestReport {
-  summary: { files: number; cases: number; passed: number; failed: number; suiteErrors: number; ms: number };
+  /** cases = passed + failed + notRun; startedAt ISO time; host the machine's name */
+  summary: { files: number; cases: number; passed: number; failed: number; notRun: number; suiteErrors: number; ms: number; startedAt: string; host: string };
   suites: SuiteReport[];
 }
 
@@ -63,7 +75,10 @@ export function test(argv: string[]): number {
   }
   const t0 = performance.now();
   const compiled = new Map<string, CompiledFolder | Error>();
-  const report: TestReport = { summary: { files: files.length, cases: 0, passed: 0, failed: 0, suiteErrors: 0, ms: 0 }, suites: [] };
+  const report: TestReport = {
+    summary: { files: files.length, cases: 0, passed: 0, failed: 0, notRun: 0, suiteErrors: 0, ms: 0, startedAt: new Date().toISOString(), host: hostname() },
+    suites: [],
+  };
   const progress = process.stderr.isTTY && reporter === 'pretty' && !outFile ? process.stderr : null;
   const pretty = reporter === 'pretty';
   const lines: string[] = [];
@@ -78,7 +93,7 @@ export function test(argv: string[]): number {
     const text = readText(file);
     const shown = displayPath(file);
     const suite = parseCaseSuite(text, shown);
-    const sr: SuiteReport = { file: shown, policy: suite.policy ?? null, policyDir: null, pass: true, diagnostics: suite.diagnostics.map(diagnosticToJson), cases: [] };
+    const sr: SuiteReport = { file: shown, policy: suite.policy ?? null, policyDir: null, pass: true, diagnostics: suite.diagnostics.map(diagnosticToJson), cases: [], notRun: [] };
     report.suites.push(sr);
     if (suite.diagnostics.length > 0 && pretty) say(renderDiagnostics(suite.diagnostics, [{ path: shown, text }], { color: colorDefault(process.stdout) }).trimEnd());
     if (suite.diagnostics.some((d) => d.severity === 'error')) sr.pass = false;
@@ -121,7 +136,14 @@ export function test(argv: string[]): number {
               pass: result.pass,
               line: k.line,
               ms: performance.now() - s0,
-              failures: result.fields.filter((f) => !f.pass).map((f) => ({ name: f.name, ...(f.line !== undefined ? { line: f.line } : {}), expected: f.expected, actual: f.actual })),
+              failures: result.fields.filter((f) => !f.pass).map((f) => ({
+                name: f.name,
+                ...(f.line !== undefined ? { line: f.line } : {}),
+                expected: f.expected,
+                actual: f.actual,
+                ...(f.expectedValue !== undefined ? { expectedValue: f.expectedValue } : {}),
+                ...(f.actualValue !== undefined ? { actualValue: f.actualValue } : {}),
+              })),
               notes: result.notes,
             };
           } catch (e) {
@@ -131,9 +153,13 @@ export function test(argv: string[]): number {
         }
       }
     }
-    if (sr.error) report.summary.suiteErrors++;
+    if (sr.error) {
+      report.summary.suiteErrors++;
+      sr.notRun = suite.cases.map((k) => ({ id: k.id, ...(k.title ? { title: k.title } : {}), line: k.line }));
+    }
     if (sr.cases.some((x) => !x.pass)) sr.pass = false;
-    report.summary.cases += sr.cases.length;
+    report.summary.notRun += sr.notRun.length;
+    report.summary.cases += sr.cases.length + sr.notRun.length;
     report.summary.passed += sr.cases.filter((x) => x.pass).length;
     report.summary.failed += sr.cases.filter((x) => !x.pass).length;
     if (!sr.pass && !sr.error && sr.diagnostics.length > 0 && sr.cases.length === 0) report.summary.suiteErrors++;
@@ -142,6 +168,8 @@ export function test(argv: string[]): number {
       if (progress) progress.write('\r\x1b[K');
       say(`${sr.pass ? OK() : BAD()} ${c.bold(shown)}${sr.policy ? c.gray(`  (${sr.policy})`) : ''}`);
       if (sr.error) say(`    ${c.red(sr.error)}`);
+      if (!sr.pass && sr.cases.length === 0 && sr.notRun.length === 0) say(`    ${c.yellow('案例文件无法载入，其中的案例未运行 / the suite could not be loaded; its cases were not run')}`);
+      for (const k of sr.notRun) say(`    ${c.yellow('○')} ${k.id}${k.title ? c.gray(` — ${k.title}`) : ''}  ${c.yellow('未运行 / not run')}`);
       for (const cr of sr.cases) {
         if (cr.pass) {
           say(`    ${OK()} ${cr.id}${cr.title ? c.gray(` — ${cr.title}`) : ''}`);
@@ -166,17 +194,27 @@ export function test(argv: string[]): number {
   if (reporter === 'json') text = `${JSON.stringify(report, null, 2)}\n`;
   else if (reporter === 'junit') text = junit(report);
   else {
-    const summary = `${ok ? c.green('通过 / PASS') : c.red('失败 / FAIL')}  案例 ${s.cases} 个：通过 ${s.passed}，失败 ${s.failed}；文件 ${s.files} 个${s.suiteErrors ? `，出错 ${s.suiteErrors}` : ''}；用时 ${s.ms} ms` +
-      ` / cases ${s.cases}: ${s.passed} passed, ${s.failed} failed; ${s.files} file(s)${s.suiteErrors ? `, ${s.suiteErrors} with errors` : ''}; ${s.ms} ms`;
+    const summary = `${ok ? c.green('通过 / PASS') : c.red('失败 / FAIL')}  ${countsText(s, s.ms)}`;
     say('');
     say(summary);
     text = lines.map((l) => l.replace(/\x1b\[[0-9;]*m/g, '')).join('\n') + '\n';
   }
   if (outFile) {
     writeAtomic(resolve(outFile), text);
-    process.stdout.write(`${ok ? OK() : BAD()} ${s.passed}/${s.cases} 通过 / passed — 报告 / report: ${displayPath(resolve(outFile))}\n`);
+    process.stdout.write(`${ok ? OK() : BAD()} ${countsText(s)} — 报告 / report: ${displayPath(resolve(outFile))}\n`);
   } else if (reporter !== 'pretty') process.stdout.write(text);
   return ok ? 0 : 1;
+}
+
+/** `案例 12 个：通过 10，失败 1，未运行 1；文件 3 个，出错 1 / cases 12: …` — never `0/0`. */
+export function countsText(s: TestReport['summary'], ms?: number): string {
+  const notRun = s.notRun ? `，未运行 ${s.notRun}` : '';
+  const notRunEn = s.notRun ? `, ${s.notRun} not run` : '';
+  const errs = s.suiteErrors ? `，出错 ${s.suiteErrors}` : '';
+  const errsEn = s.suiteErrors ? `, ${s.suiteErrors} could not run` : '';
+  const t = ms === undefined ? ['', ''] : [`；用时 ${ms} ms`, `; ${ms} ms`];
+  return `案例 ${s.cases} 个：通过 ${s.passed}，失败 ${s.failed}${notRun}；文件 ${s.files} 个${errs}${t[0]}` +
+    ` / cases ${s.cases}: ${s.passed} passed, ${s.failed} failed${notRunEn}; ${s.files} file(s)${errsEn}${t[1]}`;
 }
 
 function xml(s: string): string {
@@ -192,18 +230,28 @@ function xml(s: string): string {
 export function junit(r: TestReport): string {
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
   const errors = r.suites.filter((x) => x.error || (x.cases.length === 0 && !x.pass)).length;
-  out.push(`<testsuites name="xize" tests="${r.summary.cases}" failures="${r.summary.failed}" errors="${errors}" time="${(r.summary.ms / 1000).toFixed(3)}">`);
+  const stamp = xml(r.summary.startedAt);
+  const host = xml(r.summary.host);
+  const suiteCount = r.suites.filter((x) => x.error || (x.cases.length === 0 && !x.pass)).length;
+  out.push(`<testsuites name="xize" tests="${r.summary.cases + suiteCount}" failures="${r.summary.failed}" errors="${errors}" skipped="${r.summary.notRun}" time="${(r.summary.ms / 1000).toFixed(3)}" timestamp="${stamp}">`);
   for (const s of r.suites) {
     const failures = s.cases.filter((x) => !x.pass).length;
     const suiteError = s.error || (s.cases.length === 0 && !s.pass);
     const time = s.cases.reduce((t, x) => t + x.ms, 0) / 1000;
-    out.push(`  <testsuite name="${xml(s.file)}" tests="${s.cases.length + (suiteError ? 1 : 0)}" failures="${failures}" errors="${suiteError ? 1 : 0}" time="${time.toFixed(3)}">`);
+    const tests = s.cases.length + s.notRun.length + (suiteError ? 1 : 0);
+    out.push(`  <testsuite name="${xml(s.file)}" tests="${tests}" failures="${failures}" errors="${suiteError ? 1 : 0}" skipped="${s.notRun.length}" time="${time.toFixed(3)}" timestamp="${stamp}" hostname="${host}">`);
     if (s.policy) out.push(`    <properties><property name="policy" value="${xml(s.policy)}"/></properties>`);
     if (suiteError) {
       const msg = s.error ?? 'suite errors';
       const detail = s.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message.zh} / ${d.message.en}`).join('\n');
       out.push(`    <testcase classname="${xml(s.policy ?? 'xize')}" name="(suite)" file="${xml(s.file)}">`);
       out.push(`      <error message="${xml(msg)}">${xml(detail)}</error>`);
+      out.push('    </testcase>');
+    }
+    for (const k of s.notRun) {
+      const name = k.title ? `${k.id}: ${k.title}` : k.id;
+      out.push(`    <testcase classname="${xml(s.policy ?? 'xize')}" name="${xml(name)}" file="${xml(s.file)}" line="${k.line}" time="0.000">`);
+      out.push(`      <skipped message="${xml(`未运行 / not run: ${s.error ?? 'suite errors'}`)}"/>`);
       out.push('    </testcase>');
     }
     for (const k of s.cases) {

@@ -2,8 +2,14 @@
 // as percentages, `null` for an output that must be unavailable.
 import Decimal from 'decimal.js';
 import type { IrPolicy, XType } from '../ir.ts';
-import type { LoadedPolicy, Outcome, OutputValue } from '../../runtime/outcome.ts';
+import type { JsonValue, LoadedPolicy, Outcome, OutputValue } from '../../runtime/outcome.ts';
 import type { CaseResult, FieldResult, GoldenCase } from './types.ts';
+import { formatValue, parseDecimal, type RecordFields } from '../../runtime/format.ts';
+
+/** Field types of the policy's records, for formatting record values. */
+export function recordFieldsOf(ir: IrPolicy): RecordFields {
+  return (name) => ir.records.find((r) => r.name === name)?.fields;
+}
 
 // ---------------------------------------------------------------- comparison
 
@@ -15,19 +21,7 @@ function show(v: unknown): string {
   return JSON.stringify(v);
 }
 
-function toDecimal(v: unknown): Decimal | undefined {
-  try {
-    if (typeof v === 'number') return Number.isFinite(v) ? new Decimal(String(v)) : undefined;
-    if (typeof v !== 'string') return undefined;
-    const s = v.trim().replace(/元$|yuan$/, '').trim();
-    const pct = /^(-?\d+(?:\.\d+)?)\s*(%|‰)$/.exec(s);
-    if (pct) return new Decimal(pct[1]!).div(pct[2] === '%' ? 100 : 1000);
-    if (!/^-?\d+(\.\d+)?$/.test(s)) return undefined;
-    return new Decimal(s);
-  } catch {
-    return undefined;
-  }
-}
+const toDecimal = parseDecimal;
 
 function truthy(v: unknown): boolean | undefined {
   if (typeof v === 'boolean') return v;
@@ -72,9 +66,9 @@ export function outputsFor(c: GoldenCase, ir: IrPolicy): string[] | undefined {
   return Object.keys(c.expected).filter((k) => types.has(k));
 }
 
-function describeActual(o: Outcome, name: string): string {
+function describeActual(o: Outcome, name: string, t?: XType, records?: RecordFields): string {
   const v = o.outputs[name] as OutputValue | undefined;
-  if (v !== undefined) return show(v.value);
+  if (v !== undefined) return t ? formatValue(t, v.value, records) : v.display;
   const u = o.unavailable[name];
   if (u !== undefined) return `不可用（缺少输入：${u.missing.join('、')}）/ unavailable (missing: ${u.missing.join(', ')})`;
   const err = o.errors.find((e) => e.rule === name || e.affects?.includes(name));
@@ -86,6 +80,7 @@ function describeActual(o: Outcome, name: string): string {
 /** Compares an outcome with a case's expectations. */
 export function compareOutcome(c: GoldenCase, o: Outcome, ir: IrPolicy): CaseResult {
   const types = outputTypes(ir);
+  const records = recordFieldsOf(ir);
   const res: CaseResult = { id: c.id, pass: true, fields: [], notes: [] };
   if (c.title !== undefined) res.title = c.title;
   const push = (f: FieldResult) => {
@@ -108,7 +103,15 @@ export function compareOutcome(c: GoldenCase, o: Outcome, ir: IrPolicy): CaseRes
       continue;
     }
     const pass = actual !== undefined && valueMatches(t, expected, actual.value);
-    push({ ...base, pass, expected: show(expected), actual: describeActual(o, name) });
+    // shown by the declared type (`40%`, `84,000.00元`); the raw values stay for machine reports
+    push({
+      ...base,
+      pass,
+      expected: formatValue(t, expected, records),
+      actual: describeActual(o, name, t, records),
+      expectedValue: expected as JsonValue,
+      ...(actual !== undefined ? { actualValue: actual.value } : {}),
+    });
   }
 
   const fired = o.checks.map((x) => x.name);

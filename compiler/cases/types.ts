@@ -1,5 +1,6 @@
 // The shapes of golden cases and of their results.
 import type { Diagnostic } from '../../dsl/diagnostic.ts';
+import type { JsonValue } from '../../runtime/outcome.ts';
 
 // ---------------------------------------------------------------- types
 
@@ -31,8 +32,12 @@ export interface FieldResult {
   kind: 'output' | 'checks' | 'errors' | 'outcome';
   name: string;
   pass: boolean;
+  /** as a person reads it, by the declared type (`40%`, `84,000.00元`) */
   expected: string;
   actual: string;
+  /** the raw values (outputs only): as written in the case, and the outcome's JSON value */
+  expectedValue?: JsonValue;
+  actualValue?: JsonValue;
   line?: number;
 }
 

@@ -1,9 +1,10 @@
 // Outcome movement: each golden case evaluated under both policies (like runGoldenCase, minus
 // the comparison with the expectations); lists the outputs whose state differs.
-import type { IrPolicy } from '../ir.ts';
+import type { IrPolicy, XType } from '../ir.ts';
 import type { LoadedPolicy, Outcome } from '../../runtime/outcome.ts';
 import type { GoldenCase } from '../cases/types.ts';
-import { outputTypes, valueMatches } from '../cases/compare.ts';
+import { outputTypes, recordFieldsOf, valueMatches } from '../cases/compare.ts';
+import { formatValue, type RecordFields } from '../../runtime/format.ts';
 import type { CaseMove, OutcomeDiff, OutputMove, OutputState } from './types.ts';
 
 function evaluate(policy: LoadedPolicy, c: GoldenCase): Outcome | Error {
@@ -16,10 +17,10 @@ function evaluate(policy: LoadedPolicy, c: GoldenCase): Outcome | Error {
   }
 }
 
-function stateOf(o: Outcome | Error, name: string): OutputState {
+function stateOf(o: Outcome | Error, name: string, t: XType | undefined, records: RecordFields): OutputState {
   if (o instanceof Error) return { state: 'error', code: 'internal', message: o.message };
   const v = o.outputs[name];
-  if (v !== undefined) return { state: 'value', value: v.value };
+  if (v !== undefined) return { state: 'value', value: v.value, display: formatValue(t, v.value, records) };
   const u = o.unavailable[name];
   if (u !== undefined) return { state: 'unavailable', missing: u.missing };
   const err = o.errors.find((e) => e.rule === name || e.affects?.includes(name));
@@ -54,6 +55,8 @@ function setDiff(a: string[], b: string[]): { added: string[]; removed: string[]
 export function diffOutcomes(oldPolicy: LoadedPolicy, oldIr: IrPolicy, newPolicy: LoadedPolicy, newIr: IrPolicy, cases: GoldenCase[]): OutcomeDiff {
   const oldTypes = outputTypes(oldIr);
   const newTypes = outputTypes(newIr);
+  const oldRecords = recordFieldsOf(oldIr);
+  const newRecords = recordFieldsOf(newIr);
   const names = [...new Set([...oldTypes.keys(), ...newTypes.keys()])];
   const moved: CaseMove[] = [];
   for (const c of cases) {
@@ -61,8 +64,8 @@ export function diffOutcomes(oldPolicy: LoadedPolicy, oldIr: IrPolicy, newPolicy
     const b = evaluate(newPolicy, c);
     const outputs: OutputMove[] = [];
     for (const name of names) {
-      const sa = stateOf(a, name);
-      const sb = stateOf(b, name);
+      const sa = stateOf(a, name, oldTypes.get(name), oldRecords);
+      const sb = stateOf(b, name, newTypes.get(name), newRecords);
       if (sameState(sa, sb, newTypes.get(name) ?? oldTypes.get(name))) continue;
       outputs.push({ name, movement: movement(sa, sb), expected: Object.prototype.hasOwnProperty.call(c.expected, name), old: sa, new: sb });
     }

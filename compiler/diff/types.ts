@@ -62,7 +62,7 @@ export interface PolicyDiff {
 
 /** The state of one output of one case under one policy. */
 export type OutputState =
-  | { state: 'value'; value: unknown }
+  | { state: 'value'; value: unknown; /** by the declared type: `84,000.00元`, `40%` */ display?: string }
   | { state: 'unavailable'; missing: string[] }
   | { state: 'error'; code: string; message: string }
   | { state: 'absent' }; // not computed / no such output

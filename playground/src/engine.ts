@@ -10,6 +10,10 @@ import type { SourceFile } from '../../dsl/ast.ts';
 import type { LoadedPolicy } from '../../runtime/outcome.ts';
 import { groupFolders, makeResolver } from './policyset.ts';
 import { buildSymbols } from './symbols.ts';
+import { explainRule, type RuleExplanation } from '../../compiler/explain.ts';
+import { renderCalcSheet } from '../../compiler/render/calcSheet.ts';
+import { formatValue } from '../../runtime/format.ts';
+import { walkTrace } from '../../runtime/trace.ts';
 import type { CaseData, ChangeEntry, ChangesInfo, RunRequest, RunResponse, SymbolInfo } from './protocol.ts';
 
 interface Compiled {
@@ -67,7 +71,8 @@ function compileFolder(folder: string, files: SourceFile[]): Compiled {
   try {
     const result = compilePolicy({ files: own, resolve: makeResolver(folders) });
     const hasError = result.diagnostics.some((d: { severity: string }) => d.severity === 'error');
-    const policy = result.ir && !hasError ? loadPolicy(result.ir) : null;
+    // the preview always explains, and explain runs on the decimal path: skip generating the fen path
+    const policy = result.ir && !hasError ? loadPolicy(result.ir, { fen: false }) : null;
     return {
       key,
       policy,
@@ -124,6 +129,7 @@ export function run(req: RunRequest): RunResponse {
     } catch (e) {
       result = null;
     }
+  const explained = explainAll(good?.ir, out, req, result);
   const t2 = performance.now();
   const diff = changes(req.folder, orig, cur);
   const t3 = performance.now();
@@ -140,7 +146,36 @@ export function run(req: RunRequest): RunResponse {
     result,
     failure: cur.failure,
     changes: diff,
+    ...explained,
     ms: { compile: t1 - t0, evaluate: t2 - t1, diff: t3 - t2 },
   };
 }
 
+
+/** The computation of every traced rule (formula, values, branch, layer), typed input values,
+ *  and the printable calculation sheet of the outputs the case asks for. */
+function explainAll(ir: IrPolicy | undefined, o: (Outcome & { failure?: string }) | null, req: RunRequest, result: RunResponse['result']): Pick<RunResponse, 'explained' | 'inputDisplay' | 'sheet'> {
+  if (!ir || !o || o.failure || !o.trace || !req.case) return {};
+  const input = req.case.input as Record<string, unknown>;
+  const explained: Record<string, RuleExplanation> = {};
+  const inputDisplay: Record<string, string> = {};
+  const types = new Map(ir.inputs.map((f) => [f.name, f.type]));
+  for (const root of Object.values(o.trace))
+    walkTrace(root, (n) => {
+      if (n.kind === 'rule' && !n.args?.length && !explained[n.name]) {
+        const x = explainRule(ir, n, o.asOf, input);
+        if (x) explained[n.name] = x;
+      } else if (n.kind === 'input' && !n.missing) inputDisplay[n.path] = formatValue(types.get(n.path.split('.')[0]!), n.value);
+    });
+  const asked = Object.keys(req.golden?.expected ?? {}).filter((n) => o.outputs[n] !== undefined || o.unavailable[n] !== undefined);
+  const g = req.golden;
+  const sheet = renderCalcSheet({
+    ir,
+    outcome: o,
+    input,
+    ...(asked.length ? { outputs: asked } : {}),
+    ...(result ? { result } : {}),
+    ...(g ? { caseId: g.id, ...(g.title ? { caseTitle: g.title } : {}), ...(g.cite ? { caseCite: g.cite } : {}) } : {}),
+  });
+  return { explained, inputDisplay, sheet };
+}

@@ -11,15 +11,17 @@ import { store } from './store.ts';
 import { t, setLang, getLang, onLang } from './i18n.ts';
 import { autosave, restoreAutosave, stateFromHash, shareUrl, downloadFiles, type SavedState } from './share.ts';
 import type { RunRequest, RunResponse } from './protocol.ts';
+import { goldenYaml } from './golden.ts';
 import type { Outcome } from '../../runtime/outcome.ts';
 import type { Diagnostic } from '../../dsl/diagnostic.ts';
 import { h, clear } from './ui/dom.ts';
-import { renderProblems } from './ui/problems.ts';
+import { renderProblems, type CaseProblem } from './ui/problems.ts';
+import { openHelp, resetHelp } from './ui/help.ts';
 import { renderTabs } from './ui/tabs.ts';
 import { renderOutputs } from './ui/outputs.ts';
 import { renderParams } from './ui/params.ts';
 import { renderChanges } from './ui/changes.ts';
-import { traceValues } from './ui/trace.ts';
+import { traceValues, setExplainInfo, type ExplainInfo } from './ui/trace.ts';
 import { CaseForm, type InputError } from './ui/caseForm.ts';
 
 // ---------- the policies, bundled at build time ----------
@@ -56,6 +58,7 @@ let last: RunResponse | null = null;
 type Shown = { edited: Outcome | null; original: Outcome | null; result: RunResponse['result'] };
 let lastGood: Shown = { edited: null, original: null, result: null };
 let schemaKey = '';
+let lastExplain: ExplainInfo & { sheet?: string } = { explained: {}, inputDisplay: {} };
 
 const editor = createEditor($('editor'));
 registerCompletion(monaco);
@@ -110,7 +113,6 @@ function receive(r: RunResponse): void {
   const diags = r.diagnostics as Diagnostic[];
   const paths = [...edited.keys()];
   setMarkers(diags, paths);
-  renderProblems($('problems'), diags, r.failure, jump);
   drawTabs();
   store.symbols = r.symbols;
   const sk = JSON.stringify(r.inputSchema);
@@ -125,12 +127,25 @@ function receive(r: RunResponse): void {
   const gc = currentCase();
   // a golden case that expects an error (expected_errors: [XI…]) is not "bad data"
   const caseBad = inputErrors.length > 0 && !gc?.expectedErrors?.length;
+  // case-data and as-of problems go to the problems pane too (unless the case expects them)
+  const asOfErrors = (ed?.errors ?? []).filter((x) => x.code === 'XR001' || x.code === 'XR002');
+  const expectsError = (code: string) => !!gc?.expectedErrors?.includes(code);
+  const caseProblems: CaseProblem[] = [
+    ...inputErrors.filter((x) => !expectsError(x.code)).map((x) => ({ code: x.code, path: x.path, message: x.message, ...(x.hint ? { hint: x.hint } : {}) })),
+    ...asOfErrors.filter((x) => !expectsError(x.code)).map((x) => ({ code: x.code, path: 'as_of', message: x.message, ...(x.hint ? { hint: x.hint } : {}) })),
+    ...caseDiags.filter((d) => d.severity === 'error').map((d) => ({ code: d.code, path: '', message: d.message, ...(d.hint ? { hint: d.hint } : {}) })),
+  ];
+  asOfInput.classList.toggle('field-error-mark', asOfErrors.length > 0);
+  renderProblems($('problems'), diags, r.failure, jump, caseProblems, focusField, openHelp);
   const fresh = ed && !ed.failure ? ed : null;
   if (fresh && !caseBad) lastGood = { edited: fresh, original: or?.inputErrors?.length ? lastGood.original : or, result: r.result };
   const shown = caseBad ? lastGood : { edited: fresh, original: or, result: r.result };
   const stale: null | 'policy' | 'case' = !shown.edited ? null : caseBad ? 'case' : r.ok ? null : 'policy';
+  if (!caseBad) lastExplain = { explained: r.explained ?? {}, inputDisplay: r.inputDisplay ?? {}, sheet: r.sheet };
+  setExplainInfo(lastExplain);
   renderOutputs($('outputs'), $('explain-host'), {
     edited: shown.edited, original: shown.original, expected: gc?.expected ?? {}, stale, result: shown.result,
+    ...(lastExplain.sheet ? { sheet: lastExplain.sheet } : {}),
   });
   renderChanges($('changes'), $('changes-count'), r.changes, openAt);
   store.caseValues = traceValues(shown.edited?.trace);
@@ -146,6 +161,15 @@ function receive(r: RunResponse): void {
   status.dataset.state = 'idle';
   status.dataset.seq = String(r.seq);
   status.textContent = `${t('compiledIn')} ${(r.ms.compile + r.ms.evaluate).toFixed(0)} ms`;
+}
+
+function focusField(path: string): void {
+  if (path === 'as_of') {
+    asOfInput.focus();
+    asOfInput.select();
+    return;
+  }
+  if (path) form.focusField(path);
 }
 
 function jump(d: Diagnostic): void {
@@ -224,7 +248,8 @@ function fillCases(): void {
   clear(
     caseSel,
     h('option', { value: '' }, t('customCase')),
-    cases.map((c) => h('option', { value: c.id, selected: c.id === caseId }, c.title ? `${c.id} · ${c.title}` : c.id)),
+    // the Chinese title people read; the id stays in the tooltip and the value
+    cases.map((c) => h('option', { value: c.id, selected: c.id === caseId, title: c.id }, c.title ?? c.id)),
   );
   const c = currentCase();
   clear(
@@ -318,8 +343,41 @@ $('reset').onclick = () => {
   selectCase(caseId);
 };
 $('lang').onclick = () => setLang(getLang() === 'zh' ? 'en' : 'zh');
+$('help').onclick = () => openHelp();
+
+/** The current form as a golden-case suite (YAML the CLI accepts). */
+function currentGoldenYaml(): string | null {
+  const o = lastGood.edited;
+  if (!o) return null;
+  const c = currentCase();
+  return goldenYaml({
+    policy: folder.name,
+    id: c ? `${c.id}-saved` : `case-${asOf}`,
+    ...(c?.title ? { title: c.title } : {}),
+    ...(c?.cite ? { cite: c.cite } : {}),
+    asOf,
+    parameters: { ...caseParams, ...panelParams },
+    input: caseInput,
+    ...(c ? { outputs: Object.keys(c.expected) } : {}),
+    outcome: o,
+  });
+}
+$('save-golden').onclick = () => {
+  const text = currentGoldenYaml();
+  if (!text) return;
+  const a = h('a', { href: URL.createObjectURL(new Blob([text], { type: 'text/yaml' })), download: `${caseId ?? 'case'}.cases.yaml` });
+  a.click();
+};
+
+// first run: where to edit, where to look
+if (!localStorage.getItem('xize-first-run-seen')) $('first-run').hidden = false;
+$('first-run-ok').onclick = () => {
+  localStorage.setItem('xize-first-run-seen', '1');
+  $('first-run').hidden = true;
+};
 
 function applyLang(): void {
+  resetHelp();
   for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n as Parameters<typeof t>[0]);
   document.title = t('title');
   fillCases();
@@ -337,4 +395,4 @@ if (saved && folders.some((f) => f.folder === saved.policy)) {
   sharedState = JSON.stringify(snapshot());
 }
 else if (folder) selectPolicy(folder);
-Object.assign(window, { __xize: { editor, monaco, folders, get last() { return last; }, get seq() { return seq; } } });
+Object.assign(window, { __xize: { editor, monaco, folders, goldenYaml: currentGoldenYaml, get last() { return last; }, get seq() { return seq; } } });

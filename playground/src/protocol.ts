@@ -3,6 +3,7 @@ import type { SourceFile } from '../../dsl/ast.ts';
 import type { Diagnostic } from '../../dsl/diagnostic.ts';
 import type { GoldenCase, CaseResult } from '../../compiler/cases.ts';
 import type { DeclChange } from '../../compiler/diff.ts';
+import type { RuleExplanation } from '../../compiler/explain.ts';
 
 export interface CaseData {
   input: unknown;
@@ -66,6 +67,12 @@ export interface RunResponse {
   /** diffPolicies(as loaded, edited) (compiler/diff.ts); null until both sides compiled once */
   changes: ChangesInfo | null;
   ms: { compile: number; evaluate: number; diff: number };
+  /** rule name -> its computation (compiler/explain.ts) in the edited outcome */
+  explained?: Record<string, RuleExplanation>;
+  /** input path -> its value shown by the declared type */
+  inputDisplay?: Record<string, string>;
+  /** the printable calculation sheet (compiler/render/calcSheet.ts) of the edited outcome */
+  sheet?: string;
 }
 
 /** One changed declaration, with where it is declared (the edited files; as loaded when removed). */

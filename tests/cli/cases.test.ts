@@ -127,7 +127,7 @@ describe('compareOutcome', () => {
     const r = compareOutcome(c, outcome({ outputs: { ...outcome().outputs, 本人工资: { type: 'money', value: '4800.01', display: '' } }, checks: [] }), ir);
     expect(r.pass).toBe(false);
     expect(r.fields.filter((f) => !f.pass)).toEqual([
-      { kind: 'output', name: '本人工资', line: 14, pass: false, expected: '4800', actual: '4800.01' },
+      { kind: 'output', name: '本人工资', line: 14, pass: false, expected: '4,800.00元', actual: '4,800.01元', expectedValue: '4800', actualValue: '4800.01' },
       { kind: 'checks', name: 'expected_checks', line: 18, pass: false, expected: '[某检查]', actual: '[]' },
     ]);
   });

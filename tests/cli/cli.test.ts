@@ -1,9 +1,9 @@
 // The `xize` CLI, spawned as a process (node --import tsx cli/main.ts …, what `npx tsx` does)
 // on the fixture policies under tests/fixtures/cli: exit codes, reporters, --help.
 import { describe, expect, it } from 'vitest';
-import { scratchDir, xize } from '../support/scratch.ts';
+import { ROOT, scratchDir, xize } from '../support/scratch.ts';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const FIX = 'tests/fixtures/cli';
@@ -72,7 +72,7 @@ describe('xize CLI', () => {
     // a failing expectation exits 1 and is marked
     const f = xize('run', `${FIX}/child`, '--case', `${FIX}/child/failing.cases.yaml`, '--id', 'wrong-value');
     expect(f.code).toBe(1);
-    expect(f.out).toContain('预期 / expected: 3601.00');
+    expect(f.out).toContain('预期 / expected: 3,601.00元');
   });
 
   it('test: passing suites exit 0, failing ones exit 1 with expected vs actual', () => {
@@ -82,8 +82,8 @@ describe('xize CLI', () => {
     const bad = xize('test', `${FIX}/child/failing.cases.yaml`);
     expect(bad.code).toBe(1);
     expect(bad.out).toContain('wrong-value');
-    expect(bad.out).toMatch(/预期 \/ expected: 3601\.00/);
-    expect(bad.out).toMatch(/实际 \/ actual:\s+3600\.00/);
+    expect(bad.out).toMatch(/预期 \/ expected: 3,601\.00元/);
+    expect(bad.out).toMatch(/实际 \/ actual:\s+3,600\.00元/);
     expect(bad.out).toContain('failing.cases.yaml:8');
     const suite = xize('test', `${FIX}/child/bad-suite.cases.yaml`);
     expect(suite.code).toBe(1);
@@ -102,7 +102,7 @@ describe('xize CLI', () => {
       id: 'wrong-value',
       pass: false,
       line: 3,
-      failures: [{ name: '本人工资', line: 8, expected: '3601.00', actual: '3600.00' }],
+      failures: [{ name: '本人工资', line: 8, expected: '3,601.00元', actual: '3,600.00元', expectedValue: '3601.00', actualValue: '3600.00' }],
     });
   });
 
@@ -113,23 +113,33 @@ describe('xize CLI', () => {
     const xml = readFileSync(out, 'utf8');
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
     expect(wellFormed(xml)).toBe(true);
-    expect(xml).toMatch(/<testsuites name="xize" tests="6" failures="1"/);
-    expect(xml).toContain('<failure message="本人工资: expected 3601.00, actual 3600.00"');
+    expect(xml).toMatch(/<testsuites name="xize" tests="\d+" failures="1" errors="\d+" skipped="\d+" time="[\d.]+" timestamp="\d{4}-\d\d-\d\dT[^"]+"/);
+    expect(xml).toMatch(/<testsuite [^>]*hostname="[^"]+"/);
+    expect(xml).toContain('<failure message="本人工资: expected 3,601.00元, actual 3,600.00元"');
     expect(xml).toContain('name="(suite)"');
     expect(readdirSync(TMP).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
-  it('compile: writes the module and schema; the module runs', async () => {
+  it('compile: writes the JS modules, declarations and schema; the module runs', async () => {
     const out = join(TMP, 'gen');
-    const r = xize('compile', `${FIX}/child`, '-o', out);
-    expect(r.code).toBe(0);
-    expect(existsSync(join(out, 'child.ts'))).toBe(true);
+    // by default the module imports the runtime by package name, never by a path into the checkout
+    expect(xize('compile', `${FIX}/child`, '-o', out).code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['child.cjs', 'child.d.cts', 'child.d.ts', 'child.js', 'child.schema.json']);
+    expect(readFileSync(join(out, 'child.js'), 'utf8')).toContain('import * as rt from "xize/runtime";');
+    expect(readFileSync(join(out, 'child.cjs'), 'utf8')).toContain('const rt = require("xize/runtime");');
+    expect(readFileSync(join(out, 'child.d.ts'), 'utf8')).toContain('import type * as rt from "xize/runtime";');
     const schema = JSON.parse(readFileSync(join(out, 'child.schema.json'), 'utf8'));
     expect(schema.required).toEqual(['月工资', '等级']);
-    expect(readdirSync(out).sort()).toEqual(['child.schema.json', 'child.ts']);
-    const mod = await import(pathToFileURL(join(out, 'child.ts')).href);
-    const o = mod.evaluate({ 月工资: '3000', 等级: '乙' }, { asOf: '2024-05-01' });
-    expect(o.outputs['补助金'].value).toBe('43200.00');
+    // here (no built package) point the module at the runtime's source; --ts adds the TypeScript form
+    const runtime = relative(out, join(ROOT, 'runtime', 'index.ts')).split('\\').join('/');
+    const r = xize('compile', `${FIX}/child`, '-o', out, '--ts', '--runtime', runtime);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(out, 'child.ts'))).toBe(true);
+    for (const file of ['child.js', 'child.ts']) {
+      const mod = await import(pathToFileURL(join(out, file)).href);
+      const o = mod.evaluate({ 月工资: '3000', 等级: '乙' }, { asOf: '2024-05-01' });
+      expect(o.outputs['补助金'].value).toBe('43200.00');
+    }
     expect(xize('compile', `${FIX}/broken`, '-o', out).code).toBe(1);
     expect(xize('compile', `${FIX}/child`).code).toBe(2); // no -o
   });

@@ -57,7 +57,7 @@ describe('xize diff', () => {
     expect(r.out).toContain('受影响的案例 / cases whose outcomes move: 1 / 2');
     expect(r.out).toContain('k2025');
     expect(r.out).not.toContain('k2021');
-    expect(r.out).toMatch(/补助.*600\.00 → 650\.00/);
+    expect(r.out).toMatch(/补助.*600\.00元 → 650\.00元/);
   });
 
   it('--json gives changes and outcomes', () => {
@@ -69,7 +69,7 @@ describe('xize diff', () => {
       expect.objectContaining({ kind: 'param', name: '比例', status: 'changed', since: '2025-01-01', details: [expect.objectContaining({ what: 'value', from: '2025-01-01', old: '60%', new: '65%', newCite: '某通知' })] }),
     ]);
     expect(j.outcomes.cases).toBe(2);
-    expect(j.outcomes.moved).toEqual([expect.objectContaining({ id: 'k2025', outputs: [expect.objectContaining({ name: '补助', movement: 'changed', old: { state: 'value', value: '600.00' }, new: { state: 'value', value: '650.00' } })] })]);
+    expect(j.outcomes.moved).toEqual([expect.objectContaining({ id: 'k2025', outputs: [expect.objectContaining({ name: '补助', movement: 'changed', old: { state: 'value', value: '600.00', display: '600.00元' }, new: { state: 'value', value: '650.00', display: '650.00元' } })] })]);
   });
 
   it('usage errors exit 2, unreadable folders exit 3, --help exits 0', () => {

@@ -1,7 +1,8 @@
 // Test helpers shared by the suites that write files or run the CLI as a child process.
 import { afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,4 +32,12 @@ export function xize(...args: string[]): { code: number | null; out: string; err
     timeout: 60_000,
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** A scratch folder in the OS temp dir, outside the repository (so nothing resolves through the
+ * checkout's node_modules or package.json), removed after the suite. */
+export function outsideScratchDir(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `xize-${name}-`));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }

@@ -19,6 +19,8 @@ export function createEditor(host: HTMLElement): monaco.editor.IStandaloneCodeEd
     theme: 'xize-light',
     automaticLayout: true,
     minimap: { enabled: false },
+    wordWrap: 'on', // long Chinese lines wrap instead of scrolling sideways
+    wrappingIndent: 'indent',
     fontSize: 14,
     lineHeight: 22,
     fontFamily: '"Noto Sans Mono CJK SC", "Sarasa Mono SC", "Source Han Mono", Menlo, Consolas, monospace',

@@ -134,8 +134,8 @@ export class CaseForm {
         'select',
         { testid: `input-${path}`, onchange: (e: Event) => { const v = (e.target as HTMLSelectElement).value; set(v === '' ? undefined : v === 'true'); } },
         h('option', { value: '' }, t('empty')),
-        h('option', { value: 'true', selected: cur === true }, '真 true'),
-        h('option', { value: 'false', selected: cur === false }, '假 false'),
+        h('option', { value: 'true', selected: cur === true }, '是'),
+        h('option', { value: 'false', selected: cur === false }, '否'),
       );
     }
     if (types.includes('array')) {
@@ -197,6 +197,18 @@ export class CaseForm {
   }
 
   /** Show XI errors on their fields (or above the form when no field matches). */
+  /** Shows a field (unfolding 其他输入字段 if needed), marks it and puts the cursor in it. */
+  focusField(path: string): boolean {
+    const p = normPath(path);
+    const field = [...this.host.querySelectorAll<HTMLElement>('.field')].reverse().find((f) => f.dataset.path === p);
+    if (!field) return false;
+    for (let d = field.closest('details'); d; d = d.parentElement?.closest('details') ?? null) (d as HTMLDetailsElement).open = true;
+    field.scrollIntoView({ block: 'center' });
+    field.classList.add('field-error-mark');
+    field.querySelector<HTMLElement>('input, select, textarea')?.focus();
+    return true;
+  }
+
   markErrors(errors: InputError[]): void {
     for (const el of this.host.querySelectorAll('.field.invalid')) el.classList.remove('invalid');
     for (const el of this.host.querySelectorAll('.field-error')) el.textContent = '';

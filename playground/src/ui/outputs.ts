@@ -1,6 +1,7 @@
 // Outputs: edited vs as-loaded side by side, the golden case's expected value with ✓/✗, the
 // stale marker, checks, evaluation errors, unavailable rules, and the explanation per output.
 import type { Outcome } from '../../../runtime/outcome.ts';
+import type { TraceNode } from '../../../runtime/trace.ts';
 import { h, clear } from './dom.ts';
 import { t, bi } from '../i18n.ts';
 import { traceTree } from './trace.ts';
@@ -15,6 +16,14 @@ export interface OutputsView {
   stale: null | 'policy' | 'case';
   /** compareOutcome of the golden case and the edited outcome (done in the worker) */
   result: CaseResult | null;
+  /** the printable calculation sheet (HTML) */
+  sheet?: string;
+}
+
+/** The sheet in a new window, printed from there (no network: a blob URL). */
+function printSheet(html: string): void {
+  const w = window.open(URL.createObjectURL(new Blob([html], { type: 'text/html' })), '_blank');
+  w?.addEventListener('load', () => w.print());
 }
 
 /** expected_checks / expected_errors and whole-outcome failures (input or evaluation errors). */
@@ -45,8 +54,9 @@ export function renderOutputs(host: HTMLElement, explainHost: HTMLElement, v: Ou
     const orig = o?.outputs[name];
     const has = Object.prototype.hasOwnProperty.call(v.expected, name);
     const field = fields.get(name);
-    const status = !has || !field ? 'none' : field.pass ? 'match' : 'mismatch';
     const changed = !!out && !!orig && JSON.stringify(out.value) !== JSON.stringify(orig.value);
+    // a deliberate edit that moves a value away from the golden case is not a failure
+    const status = !has || !field ? 'none' : field.pass ? 'match' : changed ? 'edited' : 'mismatch';
     const extra = expectedNames.length > 0 && !has && !changed;
     return h(
       `tr.out.st-${status}${changed ? '.changed' : ''}${extra ? '.extra' : ''}`,
@@ -56,7 +66,8 @@ export function renderOutputs(host: HTMLElement, explainHost: HTMLElement, v: Ou
         out ? out.display : e?.unavailable[name] ? h('span.unavail', { title: e.unavailable[name].missing.join('、') }, `— (${e.unavailable[name].missing.join('、')})`) : '—'),
       h('td.num.orig', { testid: `output-original-${name}` }, orig ? orig.display : '—'),
       h('td.num.exp', { testid: `output-expected-${name}`, title: field && !field.pass ? field.actual : '' }, field ? field.expected : has ? String(v.expected[name]) : ''),
-      h('td.status', { testid: `output-status-${name}` }, status === 'match' ? `✓ ${t('match')}` : status === 'mismatch' ? `✗ ${t('mismatch')}` : ''),
+      h('td.status', { testid: `output-status-${name}`, title: status === 'edited' ? t('editDiffersTitle') : '' },
+        status === 'match' ? `✓ ${t('match')}` : status === 'mismatch' ? `✗ ${t('mismatch')}` : status === 'edited' ? `≠ ${t('editDiffers')}` : ''),
     );
   };
   const rows = names.map(row).sort((a, b) => Number(a.classList.contains('extra')) - Number(b.classList.contains('extra')));
@@ -78,6 +89,12 @@ export function renderOutputs(host: HTMLElement, explainHost: HTMLElement, v: Ou
   function label() {
     return `${showExtra ? '▾' : '▸'} ${t('otherOutputs')} (${extras})`;
   }
+  // evaluation errors of outputs the case never asked for are folded away, not red
+  const errs = e?.errors ?? [];
+  const isAsked = (x: (typeof errs)[number]) => expectedNames.length === 0 || !x.rule || (x.affects ?? [x.rule]).some((n) => expectedNames.includes(n));
+  const asked = errs.filter(isAsked);
+  const others = errs.filter((x) => !isAsked(x));
+  const errorLine = (x: (typeof errs)[number]) => h('div.eval-error', {}, `${x.code} ${bi(x.message).join(' · ')}`, x.rule ? ` — ${x.rule}` : '', x.cite ? ` 〔${x.cite}〕` : '');
   const staleMsg = v.stale === 'policy' ? t('stalePolicy') : v.stale === 'case' ? t('staleCase') : '';
   clear(
     host,
@@ -97,15 +114,27 @@ export function renderOutputs(host: HTMLElement, explainHost: HTMLElement, v: Ou
     e?.checks.length
       ? h('div.checks', { testid: 'checks' }, h('h4', {}, t('checks')), e.checks.map((c) => h(`div.check.${c.severity}`, {}, `${c.severity === 'error' ? '✗' : '⚠'} ${c.name}：${c.message}`, c.cite ? ` 〔${c.cite}〕` : '')))
       : null,
-    e?.errors.length
-      ? h('div.eval-errors', { testid: 'eval-errors' }, h('h4', {}, t('errors')), e.errors.map((x) => h('div.eval-error', {}, `${x.code} ${bi(x.message).join(' · ')}`, x.rule ? ` — ${x.rule}` : '', x.cite ? ` 〔${x.cite}〕` : '')))
+    asked.length
+      ? h('div.eval-errors', { testid: 'eval-errors' }, h('h4', {}, t('errors')), asked.map(errorLine))
+      : null,
+    others.length
+      ? h('details.other-errors', { testid: 'other-errors' }, h('summary', {}, `${t('otherErrors')} (${others.length})`), others.map(errorLine))
       : null,
   );
+  // the outputs the case asks for first and open; the rest one click away
+  const seen = new Set<TraceNode>();
+  const traced = Object.entries(e?.trace ?? {}).filter(([name]) => name in (e?.outputs ?? {}) || expectedNames.includes(name));
+  const main = expectedNames.length ? expectedNames.flatMap((n) => traced.filter(([m]) => m === n)) : traced;
+  const rest = traced.filter(([n]) => expectedNames.length > 0 && !expectedNames.includes(n));
+  const root = ([name, node]: [string, TraceNode]) => h('div.troot', { testid: `trace-${name}` }, traceTree(node, 0, seen));
   clear(explainHost, e?.trace
       ? h(`div.explain${v.stale ? '.is-stale' : ''}`, { testid: 'explain' },
-          Object.entries(e.trace)
-            .filter(([name]) => name in e.outputs || expectedNames.includes(name))
-            .sort(([a], [b]) => Number(!expectedNames.includes(a)) - Number(!expectedNames.includes(b)))
-            .map(([name, node]) => h('div.troot', { testid: `trace-${name}` }, traceTree(node, expectedNames.length === 0 || expectedNames.includes(name) ? 0 : 1))))
+          v.sheet
+            ? h('div.sheet-actions', {},
+                h('button.small', { type: 'button', testid: 'print-sheet', onclick: () => printSheet(v.sheet!) }, t('printSheet')),
+                h('a.small', { testid: 'download-sheet', download: 'calculation-sheet.html', href: URL.createObjectURL(new Blob([v.sheet], { type: 'text/html' })) }, t('downloadSheet')))
+            : null,
+          main.map(root),
+          rest.length ? h('details.other-traces', { testid: 'other-traces' }, h('summary', {}, `${t('otherTraces')} (${rest.length})`), rest.map(root)) : null)
       : null);
 }

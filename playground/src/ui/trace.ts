@@ -4,6 +4,7 @@ import type { TraceNode } from '../../../runtime/trace.ts';
 import { h } from './dom.ts';
 import { t, getLang } from '../i18n.ts';
 import { keywordBySpelling } from '../../../dsl/keywords.ts';
+import { conditionsLine, formulaLine, type RuleExplanation } from '../../../compiler/explain.ts';
 
 const kw = (en: string) => (getLang() === 'zh' ? (keywordBySpelling(en)?.zh ?? en) : en);
 
@@ -12,6 +13,31 @@ const show = (v: unknown): string =>
 
 function cite(c: string | undefined): HTMLElement | null {
   return c ? h('span.tcite', {}, `〔${c}〕`) : null;
+}
+
+/** What the worker worked out for the shown outcome: each rule's computation, typed input values. */
+export interface ExplainInfo {
+  explained: Record<string, RuleExplanation>;
+  inputDisplay: Record<string, string>;
+}
+let info: ExplainInfo = { explained: {}, inputDisplay: {} };
+export function setExplainInfo(x: ExplainInfo): void {
+  info = x;
+}
+
+/** The formula line and the branch taken under a rule's head. */
+function computation(name: string): HTMLElement[] {
+  const x = info.explained[name];
+  if (!x) return [];
+  const zh = getLang() === 'zh';
+  const out: HTMLElement[] = [];
+  if (x.conditions.length) out.push(h('div.tbranch', { testid: `branch-${name}` }, `${zh ? '分支' : 'Branch'}：${conditionsLine(x)}`));
+  out.push(
+    h('div.tformula', { testid: `formula-${name}` }, formulaLine(x)),
+  );
+  const src = [x.layer ? `${zh ? '政策层' : 'layer'} ${x.layer}${x.from ? ` 自 ${x.from}` : ''}` : '', x.rounding ?? ''].filter(Boolean).join(' · ');
+  if (src) out.push(h('div.tsrc', {}, src));
+  return out;
 }
 
 export function traceTree(node: TraceNode, depth = 0, seen = new Set<TraceNode>()): HTMLElement {
@@ -26,13 +52,15 @@ export function traceTree(node: TraceNode, depth = 0, seen = new Set<TraceNode>(
         h('b', {}, node.name),
         node.args?.length ? `(${node.args.map(show).join(', ')})` : '',
         ' = ',
-        h('span.tv', {}, node.failed ? `✗ ${node.failed}` : show(node.value)),
+        h('span.tv', {}, node.failed === 'missing' ? t('unavailableShort') : node.failed ? `✗ ${t('errors')}` : (node.display ?? show(node.value))),
         node.version !== undefined ? h('span.tat', {}, node.version ? ` 自 ${node.version}` : '') : null,
         node.exception ? h('span.texc', {}, ` ${t('exception')} (${node.exception.policy}) `, cite(node.exception.cite)) : null,
         cite(node.cite),
       );
-      if (again || node.children.length === 0) return h('div.tnode.leaf', {}, head.childNodes.length ? [...head.childNodes] : []);
-      return h('details.tnode', { open: depth < 1 }, head, h('div.tchildren', {}, dedupe(node.children).map((c) => traceTree(c, depth + 1, seen))));
+      if (again) return h('div.tnode.leaf', {}, [...head.childNodes], h('span.tat', {}, ` ${t('seeAbove')}`));
+      const calc = node.args?.length ? [] : computation(node.name);
+      if (node.children.length === 0) return h('div.tnode.leaf', {}, [...head.childNodes], calc);
+      return h('details.tnode', { open: depth < 1 }, head, h('div.tchildren', {}, calc, dedupe(node.children).map((c) => traceTree(c, depth + 1, seen))));
     }
     case 'param':
       return h(
@@ -41,8 +69,8 @@ export function traceTree(node: TraceNode, depth = 0, seen = new Set<TraceNode>(
         h('span.tk.param', {}, t('param')),
         h('b', {}, node.name),
         ' = ',
-        h('span.tv', {}, show(node.value)),
-        h('span.tat', {}, ` ${t('takenAt')} ${node.at}${node.from ? ` · 自 ${node.from}` : ''} · ${node.policy}${node.overridden ? ' · ' + t('override') : ''}`),
+        h('span.tv', {}, node.display ?? show(node.value)),
+        h('span.tat', {}, ` ${t('takenAt')} ${node.at}${node.from ? ` · 自 ${node.from}` : ''} · ${node.overridden ? t('override') : node.policy}`),
         cite(node.cite),
       );
     case 'table':
@@ -53,12 +81,12 @@ export function traceTree(node: TraceNode, depth = 0, seen = new Set<TraceNode>(
         h(`span.tk.${node.kind}`, {}, t(node.kind)),
         h('b', {}, node.name),
         `[${show(node.key)}] = `,
-        h('span.tv', {}, show(node.value)),
+        h('span.tv', {}, node.display ?? show(node.value)),
         h('span.tat', {}, ` ${t('takenAt')} ${node.at}${node.from ? ` · 自 ${node.from}` : ''} · ${node.policy}`),
         cite(node.cite),
       );
     case 'input':
-      return h('div.tnode.leaf', {}, h('span.tk.input', {}, t('input')), h('b', {}, node.path), ' = ', h('span.tv', {}, node.missing ? '（缺）' : show(node.value)));
+      return h('div.tnode.leaf', {}, h('span.tk.input', {}, t('input')), h('b', {}, node.path), ' = ', h('span.tv', {}, node.missing ? t('notGiven') : (info.inputDisplay[node.path] ?? show(node.value))));
     case 'rounding':
       return h('div.tnode.leaf', {}, h('span.tk.rounding', {}, t('rounding')), `${kw(node.mode)} ${getLang() === 'zh' ? '到' : 'to'} ${kw(node.unit)}：${node.before} → ${node.after}`);
   }
@@ -81,11 +109,11 @@ export function traceValues(trace: Record<string, TraceNode> | undefined): Map<s
   const walk = (n: TraceNode) => {
     if (seen.has(n)) return;
     seen.add(n);
-    if (n.kind === 'param') out.set(n.name, `${show(n.value)}（${t('takenAt')} ${n.at}）`);
-    else if (n.kind === 'table' || n.kind === 'bands') out.set(n.name, `[${show(n.key)}] = ${show(n.value)}（${t('takenAt')} ${n.at}）`);
-    else if (n.kind === 'input') out.set(n.path, show(n.value));
+    if (n.kind === 'param') out.set(n.name, `${n.display ?? show(n.value)}（${t('takenAt')} ${n.at}）`);
+    else if (n.kind === 'table' || n.kind === 'bands') out.set(n.name, `[${show(n.key)}] = ${n.display ?? show(n.value)}（${t('takenAt')} ${n.at}）`);
+    else if (n.kind === 'input') out.set(n.path, info.inputDisplay[n.path] ?? show(n.value));
     else if (n.kind === 'rule') {
-      if (!n.args?.length && !out.has(n.name)) out.set(n.name, show(n.value));
+      if (!n.args?.length && !out.has(n.name)) out.set(n.name, n.display ?? show(n.value));
       n.children.forEach(walk);
     }
   };

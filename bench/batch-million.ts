@@ -1,0 +1,61 @@
+// A population-sized batch through the batch API in bounded memory: 10⁶ generated cases
+// (bench/cases.ts, made on the fly, never all held) streamed through `evaluateRows`, every
+// value compared to the fen with the hand-written decimal.js baseline, throughput and peak RSS
+// reported; then the same stream with the decimal path forced, as the ratio's baseline.
+//
+//   node --expose-gc --import tsx bench/batch-million.ts [--n 1000000] [--seed 20241124]
+import Decimal from 'decimal.js';
+import { generateCases, type BenchCase } from './cases.ts';
+import { handwritten } from './handwritten.ts';
+import { AS_OF, OUTPUTS, toNationalCase } from './nationalAdapter.ts';
+import { compileNational } from './loadNational.ts';
+import { evaluateRows, fenStats, type BatchCase } from '../runtime/index.ts';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i < 0 ? fallback : Number(process.argv[i + 1]);
+};
+const n = arg('n', 1_000_000);
+const seed = arg('seed', 20241124);
+const CHUNK = 10_000;
+const { policy } = compileNational();
+const canon = (v: unknown) => new Decimal(String(v)).toFixed(2);
+
+/** The cases, made chunk by chunk; `raw` receives each chunk's bench cases for checking. */
+function* stream(raw: BenchCase[][]): Generator<BatchCase> {
+  for (let start = 0, k = 0; start < n; start += CHUNK, k++) {
+    const chunk = generateCases(Math.min(CHUNK, n - start), seed + k);
+    raw[0] = chunk;
+    for (const c of chunk) yield toNationalCase(c);
+  }
+}
+
+function run(engine: 'auto' | 'decimal', check: boolean) {
+  const raw: BenchCase[][] = [[]];
+  let mismatches = 0;
+  let notOk = 0;
+  let i = 0;
+  const fen0 = fenStats.answered;
+  const t = performance.now();
+  for (const row of evaluateRows(policy, stream(raw), { asOf: AS_OF, outputs: OUTPUTS, engine })) {
+    if (!row.ok) notOk++;
+    if (check) {
+      const want = handwritten(raw[0]![i % CHUNK]!);
+      const w = [want.baseWage, want.lumpSum, want.allowance, want.nursing];
+      for (let k = 0; k < 4; k++) if (row.values[k] !== w[k]!.toFixed(2) && canon(row.values[k]) !== canon(w[k])) mismatches++;
+    }
+    i++;
+  }
+  const ms = performance.now() - t;
+  return { ms, mismatches, notOk, fen: fenStats.answered - fen0 };
+}
+
+console.error(`batch of ${n} cases, seed ${seed}`);
+const checked = run('auto', true);
+console.log(`fen path, every value checked against hand-written decimal.js: ${checked.mismatches} mismatching values, ${checked.notOk} cases not ok, ${checked.fen} of ${n} answered on the fen path`);
+const rss1 = process.resourceUsage().maxRSS / 1024;
+const fast = run('auto', false);
+const slow = run('decimal', false);
+console.log(`throughput (case generation included): fen path ${Math.round((n / fast.ms) * 1000)} cases/s, decimal path ${Math.round((n / slow.ms) * 1000)} cases/s, ratio ${(slow.ms / fast.ms).toFixed(2)}×`);
+console.log(`peak RSS: ${rss1.toFixed(0)} MB after the checked pass, ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB at the end (target < 250 MB)`);
+if (checked.mismatches > 0) process.exitCode = 1;

@@ -1,0 +1,231 @@
+// The batch API: many cases, one call, only the outputs asked for. It is the engine a
+// population run uses: no Outcome object per case, no display strings, no checks (ask
+// `evaluate` for those), parameters converted once per date, and the fen path wherever the
+// compiler proved it exact; a case the fen path hands back (out of range, absent input, a
+// failure) is evaluated with `evaluate` on the decimal path and its Outcome is attached to its
+// row. Plain TypeScript, no Node API (runtime/batchWorkers.node.ts spreads a batch over threads).
+//
+//   evaluateColumns(policy, cases, { outputs, asOf })   → columns of values, one per output
+//   evaluateRows(policy, cases, { outputs, asOf })      → a generator of rows (bounded memory)
+//   evaluateStream(policy, asyncCases, options)         → an async generator of row chunks
+import type { EvaluateOptions, LoadedPolicy, Outcome } from './outcome.ts';
+import type { PolicyModel } from './model.ts';
+import { evaluateModel, modelOf } from './evaluate.ts';
+import { prep } from './prepared.ts';
+import { fastValid } from './fastCheck.ts';
+import { FEN_FALLBACK, allFen, computeFen, fenJson } from './fenEval.ts';
+import { toScaled } from './fen.ts';
+import { isValidDate } from './dates.ts';
+
+/** One case of a batch. */
+export interface BatchCase {
+  input: unknown;
+  /** per-case parameter overrides (else `options.parameters`) */
+  parameters?: Record<string, unknown>;
+  /** the case's as-of date (else `options.asOf`) */
+  asOf?: string;
+}
+
+/** Cases as columns: `input[field][i]` is case i's field (undefined or null = absent). */
+export interface ColumnarCases {
+  length: number;
+  input: Record<string, ArrayLike<unknown>>;
+  parameters?: Record<string, ArrayLike<unknown>>;
+  asOf?: ArrayLike<string>;
+}
+
+export interface BatchOptions {
+  /** the outputs to compute, in column order */
+  outputs: string[];
+  /** as-of date of cases that give none (required unless every case gives one) */
+  asOf?: string;
+  /** parameter overrides for cases that give none */
+  parameters?: Record<string, unknown>;
+  /** 'json' (default): each value as `OutputValue.value` would be (money "1234.50");
+   * 'scaled': numeric outputs as integers at the output's scale (`batchScales`), e.g. money in
+   * fen — what a population sum wants */
+  values?: 'json' | 'scaled';
+  /** 'decimal' forces the decimal path (as EvaluateOptions.engine) */
+  engine?: 'auto' | 'decimal';
+}
+
+export interface BatchRow {
+  index: number;
+  /** no input error, no evaluation error, every output computed */
+  ok: boolean;
+  /** per requested output, its value (null when not computed) */
+  values: unknown[];
+  /** the full Outcome, for a case that was not ok */
+  outcome?: Outcome;
+}
+
+export interface BatchColumns {
+  length: number;
+  /** output name → values by case index */
+  columns: Record<string, unknown[]>;
+  /** 1 = ok, 0 = see `failures` */
+  ok: Uint8Array;
+  /** the Outcome of every case that was not ok */
+  failures: Map<number, Outcome>;
+  /** how many cases the fen path answered */
+  fen: number;
+}
+
+interface Plan {
+  M: PolicyModel;
+  which: number[];
+  fen: boolean;
+  scaled: boolean;
+  scales: (number | null)[];
+  vals: unknown[];
+  /** the Outcome of the last case that was not ok */
+  outcome: Outcome | null;
+}
+
+function plan(policy: LoadedPolicy, options: BatchOptions): Plan {
+  const M = modelOf(policy);
+  const P = prep(M);
+  const which: number[] = [];
+  for (const name of options.outputs) {
+    const i = P.outputIndex.get(name);
+    if (i === undefined) throw new RangeError(`unknown output ${JSON.stringify(name)} (未知输出)`);
+    which.push(i);
+  }
+  const fen = options.engine !== 'decimal' && M.fen !== undefined && allFen(M.fen, which);
+  return { M, which, fen, scaled: options.values === 'scaled', scales: batchScalesOf(M, which), vals: new Array(which.length), outcome: null };
+}
+
+function batchScalesOf(M: PolicyModel, which: number[]): (number | null)[] {
+  return which.map((i) => M.fen?.rules[i]?.scale ?? null);
+}
+
+/** Per output: the scale of its integers in `values: 'scaled'` mode (null = not numeric or
+ * not on the fen path: the value is given as JSON). */
+export function batchScales(policy: LoadedPolicy, outputs: string[]): (number | null)[] {
+  const M = modelOf(policy);
+  const P = prep(M);
+  return batchScalesOf(M, outputs.map((o) => P.outputIndex.get(o) ?? -1));
+}
+
+const ON_FEN = 1;
+const ON_DECIMAL = 0;
+const NOT_OK = -1;
+
+/** Evaluates one case into `dst` (values by output): ON_FEN, ON_DECIMAL, or NOT_OK with the
+ * Outcome in `p.outcome`. */
+function one(p: Plan, c: BatchCase, options: BatchOptions, dst: unknown[]): number {
+  const M = p.M;
+  const asOf = c.asOf ?? options.asOf;
+  const given = c.parameters ?? options.parameters ?? null;
+  if (p.fen && typeof asOf === 'string' && isValidDate(asOf) && (M.info.effective === null || asOf >= M.info.effective)) {
+    const P = prep(M);
+    if (fastValid(M, P, c.input) && computeFen(M, P, c.input as Record<string, unknown>, asOf, given, p.which, p.vals) !== FEN_FALLBACK) {
+      const F = M.fen!;
+      for (let n = 0; n < p.which.length; n++) {
+        const i = p.which[n]!;
+        const s = F.rules[i]!.scale;
+        dst[n] = p.scaled && s !== null ? p.vals[n] : fenJson(M, M.rules[i]!.type, p.vals[n], s);
+      }
+      return ON_FEN;
+    }
+  }
+  const opts: EvaluateOptions = { outputs: options.outputs, engine: 'decimal' };
+  if (asOf !== undefined) opts.asOf = asOf;
+  if (given !== null) opts.parameters = given;
+  const o = evaluateModel(M, c.input, opts);
+  let complete = o.ok;
+  for (let n = 0; n < options.outputs.length; n++) {
+    const v = o.outputs[options.outputs[n]!];
+    if (v === undefined) {
+      dst[n] = null;
+      complete = false;
+    } else {
+      const s = p.scales[n]!;
+      dst[n] = p.scaled && s !== null && typeof v.value === 'string' ? (toScaled(v.value, s) ?? v.value) : v.value;
+    }
+  }
+  if (complete) return ON_DECIMAL;
+  p.outcome = o;
+  return NOT_OK;
+}
+
+function caseAt(cases: ColumnarCases, i: number): BatchCase {
+  const input: Record<string, unknown> = {};
+  for (const k of Object.keys(cases.input)) {
+    const v = cases.input[k]![i];
+    if (v !== undefined && v !== null) input[k] = v;
+  }
+  const c: BatchCase = { input };
+  if (cases.parameters !== undefined) {
+    const ps: Record<string, unknown> = {};
+    for (const k of Object.keys(cases.parameters)) {
+      const v = cases.parameters[k]![i];
+      if (v !== undefined && v !== null) ps[k] = v;
+    }
+    c.parameters = ps;
+  }
+  if (cases.asOf !== undefined) c.asOf = cases.asOf[i]!;
+  return c;
+}
+
+function isColumnar(cases: ArrayLike<BatchCase> | ColumnarCases): cases is ColumnarCases {
+  return (cases as ColumnarCases).input !== undefined && typeof (cases as ColumnarCases).length === 'number' && !Array.isArray(cases);
+}
+
+/** Evaluates every case; the results as one column per output. */
+export function evaluateColumns(policy: LoadedPolicy, cases: ArrayLike<BatchCase> | ColumnarCases, options: BatchOptions): BatchColumns {
+  const p = plan(policy, options);
+  const n = cases.length;
+  const cols = options.outputs.map(() => new Array<unknown>(n));
+  const ok = new Uint8Array(n);
+  const failures = new Map<number, Outcome>();
+  const dst = new Array<unknown>(options.outputs.length);
+  const columnar = isColumnar(cases);
+  let fen = 0;
+  for (let i = 0; i < n; i++) {
+    const c = columnar ? caseAt(cases, i) : (cases as ArrayLike<BatchCase>)[i]!;
+    const r = one(p, c, options, dst);
+    if (r === ON_FEN) fen++;
+    for (let k = 0; k < cols.length; k++) cols[k]![i] = dst[k];
+    if (r !== NOT_OK) ok[i] = 1;
+    else failures.set(i, p.outcome!);
+  }
+  const columns: Record<string, unknown[]> = {};
+  options.outputs.forEach((name, k) => Object.defineProperty(columns, name, { value: cols[k], enumerable: true, writable: true, configurable: true }));
+  return { length: n, columns, ok, failures, fen };
+}
+
+/** Evaluates cases one after another as they are pulled (memory stays bounded by the caller). */
+export function* evaluateRows(policy: LoadedPolicy, cases: Iterable<BatchCase>, options: BatchOptions): Generator<BatchRow> {
+  const p = plan(policy, options);
+  let index = 0;
+  for (const c of cases) {
+    const values = new Array<unknown>(options.outputs.length);
+    const row: BatchRow = { index: index++, ok: one(p, c, options, values) !== NOT_OK, values };
+    if (!row.ok) row.outcome = p.outcome!;
+    yield row;
+  }
+}
+
+/** Evaluates an (async) stream of cases; yields rows in chunks of `chunk` (default 1024). */
+export async function* evaluateStream(
+  policy: LoadedPolicy,
+  cases: AsyncIterable<BatchCase> | Iterable<BatchCase>,
+  options: BatchOptions & { chunk?: number },
+): AsyncGenerator<BatchRow[]> {
+  const p = plan(policy, options);
+  const size = Math.max(1, options.chunk ?? 1024);
+  let index = 0;
+  let buf: BatchRow[] = [];
+  for await (const c of cases as AsyncIterable<BatchCase>) {
+    const values = new Array<unknown>(options.outputs.length);
+    const row: BatchRow = { index: index++, ok: one(p, c, options, values) !== NOT_OK, values };
+    if (!row.ok) row.outcome = p.outcome!;
+    buf.push(row);
+    if (buf.length >= size) {
+      yield buf;
+      buf = [];
+    }
+  }
+  if (buf.length > 0) yield buf;
+}

@@ -1,0 +1,438 @@
+// Evaluation on the fen path (compiler/codegenFen.ts): integer fixed-point functions per rule,
+// a small per-case context, parameters and table cells converted once per date and cached
+// (never per case), per-case overrides and inputs parsed straight to scaled integers, outputs
+// formatted from the integers. Anything this path is not sure of throws FALLBACK and the
+// caller (runtime/evaluate.ts) evaluates the case on the decimal path instead.
+import * as dates from './dates.ts';
+import { Decimal } from './money.ts';
+import { pickVersion } from './lookup.ts';
+import type { PolicyModel, RtType } from './model.ts';
+import type { Prepared } from './prepared.ts';
+import type { Outcome, OutputValue } from './outcome.ts';
+import { Ctx } from './context.ts';
+import { param as decParam, table as decTable } from './policyData.ts';
+import { needsAt } from './needs.ts';
+import { outputValue } from './display.ts';
+import { groupThousands } from './format.ts';
+import { FALLBACK, MISSING, POW10, add, sub, mul, up, neg, ck, roundDrop, toScaled, scaledText, moneyScaledText } from './fen.ts';
+import { setOwn } from './own.ts';
+import { toJson } from './convert.ts';
+
+export interface FenRule {
+  fn: (fx: FenCtx) => unknown;
+  /** scale of the (rounded) value; null when the rule is not numeric */
+  scale: number | null;
+}
+
+/** The `fen` entry of a policy model (emitted by compiler/codegenFen.ts). */
+export interface FenModel {
+  rules: (FenRule | null)[];
+  /** per check: its condition on the fen path (null = decimal only) */
+  checks: (((fx: FenCtx) => unknown) | null)[];
+  inputScales: (number | null)[];
+  paramScales: (number | null)[];
+  tableScales: (number | null)[];
+}
+
+/** What the fen path keeps per model: caches by date, a scratch decimal context for lookups. */
+interface FenState {
+  scratch: Ctx;
+  /** date → parameter values at that date (undefined = not yet converted) */
+  paramAt: Map<string, unknown[]>;
+  /** table index → date → key → cell value */
+  tableAt: Map<string, Map<unknown, unknown>>[];
+  free: FenCtx | null;
+}
+
+const states = new WeakMap<PolicyModel, FenState>();
+
+function state(M: PolicyModel, P: Prepared): FenState {
+  let st = states.get(M);
+  if (st === undefined) {
+    const scratch = new Ctx(M, P);
+    scratch.asOf = '\u0000'; // never an as-of date: lookups through it are not memoised
+    st = { scratch, paramAt: new Map(), tableAt: M.tables.map(() => new Map()), free: null };
+    states.set(M, st);
+  }
+  return st;
+}
+
+const BOUNDED = 4096;
+
+export class FenCtx {
+  /** rule values [0, R) then converted inputs [R, R+I) */
+  readonly s: unknown[];
+  readonly io: number;
+  /** slots written during this case: touched[0, tn) (a counter: resetting an array's length is slow) */
+  readonly touched: number[];
+  tn = 0;
+  asOf = '';
+  input: Record<string, unknown> = {};
+  /** per parameter index: the case's override (converted), or undefined */
+  readonly ov: unknown[];
+  private readonly ovSet: number[];
+  private on = 0;
+  /** parameter values at the as-of date */
+  pa: unknown[] = [];
+  constructor(
+    readonly M: PolicyModel,
+    readonly P: Prepared,
+    readonly F: FenModel,
+    readonly st: FenState,
+  ) {
+    this.io = M.rules.length;
+    this.s = new Array(this.io + M.inputs.length).fill(undefined);
+    this.touched = new Array(this.io + M.inputs.length).fill(0);
+    this.ov = new Array(M.params.length).fill(undefined);
+    this.ovSet = new Array(M.params.length).fill(0);
+  }
+  setOverride(i: number, v: unknown): void {
+    if (this.ov[i] === undefined) this.ovSet[this.on++] = i;
+    this.ov[i] = v;
+  }
+  touch(j: number): void {
+    this.touched[this.tn++] = j;
+  }
+  clear(): void {
+    const s = this.s;
+    const tm = this.touched;
+    for (let n = 0; n < this.tn; n++) s[tm[n]!] = undefined;
+    this.tn = 0;
+    for (let n = 0; n < this.on; n++) this.ov[this.ovSet[n]!] = undefined;
+    this.on = 0;
+  }
+}
+
+function paramsAt(st: FenState, M: PolicyModel, d: string): unknown[] {
+  let a = st.paramAt.get(d);
+  if (a === undefined) {
+    if (st.paramAt.size >= BOUNDED) st.paramAt.clear();
+    a = new Array(M.params.length).fill(undefined);
+    st.paramAt.set(d, a);
+  }
+  return a;
+}
+
+/** An internal (decimal-path) value → the fen representation at `scale`. */
+function fromInternal(v: unknown, scale: number | null): unknown {
+  if (scale === null) return v;
+  if (!(v instanceof Decimal) || !v.isFinite()) throw FALLBACK;
+  const n = toScaled(v.toFixed(), scale);
+  if (n === undefined) throw FALLBACK;
+  return n;
+}
+
+// ---- the support object generated fen code calls (`F`)
+
+function rule(fx: FenCtx, i: number): unknown {
+  const R = fx.F.rules[i];
+  if (R === null || R === undefined) throw FALLBACK;
+  const v = R.fn(fx);
+  fx.s[i] = v;
+  fx.touch(i);
+  return v;
+}
+
+function inp(fx: FenCtx, k: number): unknown {
+  const I = fx.M.inputs[k]!;
+  const raw = Object.hasOwn(fx.input, I.name) ? fx.input[I.name] : undefined;
+  if (raw === undefined || raw === null) throw MISSING; // absent: a check is skipped, a rule is unavailable (decimal path)
+  const v = convertRaw(fx.P, fx.F.inputScales[k]!, I.type, raw, false);
+  fx.s[fx.io + k] = v;
+  fx.touch(fx.io + k);
+  return v;
+}
+
+/** A validated input or override value → fen value; FALLBACK when not sure. */
+function convertRaw(P: Prepared, scale: number | null, t: RtType, raw: unknown, override: boolean): unknown {
+  switch (t.kind) {
+    case 'money':
+    case 'rate':
+    case 'number':
+    case 'integer':
+    case 'duration': {
+      if (typeof raw === 'string' && raw.charCodeAt(raw.length - 1) > 57 && t.kind !== 'rate') throw FALLBACK; // "%" only for rates
+      const n = toScaled(raw, scale!);
+      if (n === undefined || (override && n < 0)) throw FALLBACK;
+      if ((t.kind === 'integer' || t.kind === 'duration') && typeof raw !== 'number') throw FALLBACK;
+      return n;
+    }
+    case 'enum': {
+      if (typeof raw !== 'string') throw FALLBACK;
+      const i = P.enumIndex.get(t.name)?.get(raw);
+      if (i === undefined) throw FALLBACK;
+      return i;
+    }
+    case 'boolean':
+      if (typeof raw !== 'boolean') throw FALLBACK;
+      return raw;
+    case 'date':
+      if (!dates.isValidDate(raw)) throw FALLBACK;
+      return raw;
+    case 'text':
+      if (typeof raw !== 'string') throw FALLBACK;
+      return raw;
+    default:
+      throw FALLBACK;
+  }
+}
+
+function has(fx: FenCtx, k: number): boolean {
+  const name = fx.M.inputs[k]!.name;
+  if (!Object.hasOwn(fx.input, name)) return false;
+  const raw = fx.input[name];
+  return raw !== undefined && raw !== null;
+}
+
+function param(fx: FenCtx, i: number, at: string | null): unknown {
+  const o = fx.ov[i];
+  if (o !== undefined) return o; // an override wins at every date
+  const a = at === null || at === fx.asOf ? fx.pa : paramsAt(fx.st, fx.M, at);
+  let v = a[i];
+  if (v === undefined) {
+    v = fromInternal(decParam(fx.st.scratch, i, at ?? fx.asOf), fx.F.paramScales[i]!);
+    a[i] = v;
+  }
+  return v;
+}
+
+function table(fx: FenCtx, i: number, key: unknown, at: string | null): unknown {
+  const d = at ?? fx.asOf;
+  const cells = fx.st.tableAt[i]!;
+  let row = cells.get(d);
+  if (row === undefined) {
+    if (cells.size >= BOUNDED) cells.clear();
+    row = new Map();
+    cells.set(d, row);
+  }
+  let v = row.get(key);
+  if (v === undefined) {
+    const T = fx.M.tables[i]!;
+    const k = T.keyType.kind === 'enum' ? key : new Decimal(key as number);
+    v = fromInternal(decTable(fx.st.scratch, i, k, d), fx.F.tableScales[i]!);
+    row.set(key, v);
+  }
+  return v;
+}
+
+function ver(fx: FenCtx, i: number): number {
+  const v = pickVersion(fx.M.rules[i]!.layers!, fx.asOf);
+  if (v === undefined) throw FALLBACK;
+  return v.value;
+}
+
+function intOf(n: number, s: number): number {
+  const d = POW10[s]!;
+  if (n % d !== 0) throw FALLBACK;
+  return n / d;
+}
+
+export const fenSupport = {
+  FALLBACK,
+  MISSING,
+  add,
+  sub,
+  mul,
+  up,
+  neg,
+  ck,
+  roundDrop,
+  intOf,
+  rule,
+  inp,
+  has,
+  param,
+  table,
+  ver,
+  exc: (h: number[]): number => {
+    if (h.length > 1) throw FALLBACK;
+    return h.length === 0 ? -1 : h[0]!;
+  },
+  fallback: (): never => {
+    throw FALLBACK;
+  },
+  clamp: (x: number, lo: number, hi: number): number => {
+    if (lo > hi) throw FALLBACK;
+    return x < lo ? lo : x > hi ? hi : x;
+  },
+  dateDiff: (a: string, b: string): number => dates.daysBetween(b, a),
+  dateAdd: (d: string, k: number, unit: string, sign: number): string =>
+    unit === 'days' ? dates.addDays(d, k * sign) : dates.addMonths(d, k * sign),
+  monthAfter: (d: string) => dates.monthAfter(d),
+  monthStart: (d: string) => dates.monthStart(d),
+  yearEnd: (d: string) => dates.yearEnd(d),
+  yearStart: (d: string) => dates.yearStart(d),
+  addMonths: (d: string, n: number) => dates.addMonths(d, n),
+  addDays: (d: string, n: number) => dates.addDays(d, n),
+  daysBetween: (a: string, b: string) => dates.daysBetween(a, b),
+  monthsBetween: (a: string, b: string) => dates.monthsBetween(a, b),
+  ageAt: (b: string, d: string) => dates.ageAt(b, d),
+  year: (d: string) => dates.yearOf(d),
+  makeDate: (y: number, m: number, d: number) => dates.makeDate(y, m, d),
+};
+
+// ---- outputs
+
+const SUFFIX = { days: '天', months: '个月', workdays: '个工作日' } as const;
+
+/** The OutputValue of a fen value, formatted exactly as runtime/display.ts formats the decimal. */
+function fenOutput(M: PolicyModel, t: RtType, v: unknown, scale: number | null): OutputValue {
+  if (scale === null) return outputValue(M, t, v);
+  const n = v as number;
+  switch (t.kind) {
+    case 'money': {
+      const value = moneyScaledText(n, scale);
+      return { type: 'money', value, display: `${groupThousands(value)}元` };
+    }
+    case 'rate': {
+      const value = scaledText(n, scale);
+      return { type: 'rate', value, display: `${scale >= 2 ? scaledText(n, scale - 2) : scaledText(n * POW10[2 - scale]!, 0)}%` };
+    }
+    case 'number': {
+      const value = scaledText(n, scale);
+      return { type: 'number', value, display: value };
+    }
+    case 'integer':
+    case 'duration': {
+      const text = scaledText(n, scale);
+      const value = n % POW10[scale]! === 0 ? n / POW10[scale]! : text;
+      if (t.kind === 'duration') return { type: t.unit, value, display: `${text}${SUFFIX[t.unit]}` };
+      return { type: 'integer', value, display: text };
+    }
+    default:
+      throw FALLBACK;
+  }
+}
+
+/** Whether every rule in `which` has a fen function. */
+export function allFen(F: FenModel, which: readonly number[]): boolean {
+  for (let n = 0; n < which.length; n++) if (F.rules[which[n]!] === null) return false;
+  return true;
+}
+
+/** How many cases the fen path answered and handed back, since load (tests and benchmarks
+ * read it to show that the path they measure is the one taken). */
+export const fenStats = { answered: 0, fellBack: 0 };
+
+/** evaluateFen results */
+export const FEN_FALLBACK = 0;
+export const FEN_DONE = 1;
+export const FEN_DONE_CHECKS_PENDING = 2;
+
+/**
+ * Computes the requested output rules on the fen path into `vals` (fen values, in `which`
+ * order). Returns FEN_FALLBACK when the case must go to the decimal path; FEN_DONE when the
+ * outputs (and, with `hits`, the checks) are done; FEN_DONE_CHECKS_PENDING when a check could
+ * not be decided on the fen path and must still be run on the decimal path.
+ */
+export function computeFen(
+  M: PolicyModel,
+  P: Prepared,
+  input: Record<string, unknown>,
+  asOf: string,
+  given: Record<string, unknown> | null,
+  which: readonly number[],
+  vals: unknown[],
+  /** when given, the checks are run too and the indices of those that hold pushed here */
+  hits: number[] | null = null,
+): number {
+  const F = (M as PolicyModel & { fen: FenModel }).fen;
+  const st = state(M, P);
+  let fx = st.free;
+  if (fx === null) fx = new FenCtx(M, P, F, st);
+  else st.free = null;
+  fx.asOf = asOf;
+  fx.input = input;
+  fx.pa = paramsAt(st, M, asOf);
+  try {
+    if (given !== null) {
+      for (const key in given) {
+        if (!Object.hasOwn(given, key)) continue;
+        const i = P.paramIndex.get(key);
+        if (i === undefined) throw FALLBACK; // XR010 on the decimal path
+        const p = M.params[i]!;
+        fx.setOverride(i, convertRaw(P, F.paramScales[i]!, p.type, given[key], true));
+      }
+    }
+    const needs = needsAt(M, P, asOf);
+    for (let n = 0; n < which.length; n++) {
+      const rn = needs.rules[which[n]!]!;
+      for (let m = 0; m < rn.length; m++) if (!has(fx, rn[m]!)) throw FALLBACK; // unavailable: decimal reports it
+    }
+    for (let n = 0; n < which.length; n++) {
+      const i = which[n]!;
+      vals[n] = fx.s[i] ?? rule(fx, i);
+    }
+    fenStats.answered++;
+    if (hits === null) return FEN_DONE;
+    // checks: skipped when they certainly read an absent input or read one on the way (as the
+    // decimal path does); one the fen path cannot finish leaves all checks to the decimal path
+    for (let c = 0; c < needs.checks.length; c++) {
+      const cn = needs.checks[c]!;
+      let all = true;
+      for (let m = 0; m < cn.length && all; m++) all = has(fx, cn[m]!);
+      if (!all) continue;
+      const cond = F.checks[c];
+      if (cond === null || cond === undefined) return FEN_DONE_CHECKS_PENDING;
+      try {
+        if (cond(fx) === true) hits.push(c);
+      } catch (e) {
+        if (e !== MISSING) return FEN_DONE_CHECKS_PENDING;
+      }
+    }
+    return FEN_DONE;
+  } catch {
+    // FALLBACK, or anything unexpected: the decimal path gives the answer (or the error)
+    fenStats.fellBack++;
+    return FEN_FALLBACK;
+  } finally {
+    fx.clear();
+    st.free = fx;
+  }
+}
+
+/** computeFen into `out.outputs` as OutputValues (the Outcome API). */
+export function evaluateFen(
+  M: PolicyModel,
+  P: Prepared,
+  input: Record<string, unknown>,
+  asOf: string,
+  given: Record<string, unknown> | null,
+  which: readonly number[],
+  out: Outcome,
+): number {
+  const vals = new Array(which.length);
+  const hits: number[] = [];
+  const r = computeFen(M, P, input, asOf, given, which, vals, hits);
+  if (r === FEN_FALLBACK) return r;
+  if (r === FEN_DONE) {
+    for (let n = 0; n < hits.length; n++) {
+      const C = M.checks[hits[n]!]!;
+      const c: Outcome['checks'][number] = { name: C.name, severity: C.severity, message: C.message };
+      if (C.cite !== undefined) c.cite = C.cite;
+      out.checks.push(c);
+    }
+  }
+  const F = M.fen!;
+  for (let n = 0; n < which.length; n++) {
+    const i = which[n]!;
+    const R = M.rules[i]!;
+    setOwn(out.outputs, R.name, fenOutput(M, R.type, vals[n], F.rules[i]!.scale));
+  }
+  return r;
+}
+
+/** The JSON value of a fen value (OutputValue.value without the display text). */
+export function fenJson(M: PolicyModel, t: RtType, v: unknown, scale: number | null): unknown {
+  if (scale === null) return toJson(M, t, v);
+  const n = v as number;
+  switch (t.kind) {
+    case 'money':
+      return moneyScaledText(n, scale);
+    case 'rate':
+    case 'number':
+      return scaledText(n, scale);
+    default:
+      return n % POW10[scale]! === 0 ? n / POW10[scale]! : scaledText(n, scale);
+  }
+}

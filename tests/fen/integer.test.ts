@@ -1,0 +1,70 @@
+// runtime/fen.ts against decimal.js: rounding in every mode (ties and negatives included),
+// parsing to a scale, and text back, over generated integers.
+import { describe, expect } from 'vitest';
+import { it, fc } from '@fast-check/vitest';
+import Decimal from 'decimal.js';
+import { FALLBACK, add, mul, moneyScaledText, parseScaled, roundDrop, scaledText, toScaled } from '../../runtime/fen.ts';
+import { moneyText } from '../../runtime/convert.ts';
+import { Decimal as RtDecimal } from '../../runtime/money.ts';
+
+const D = Decimal.clone({ precision: 60 });
+const MODES = { half_up: Decimal.ROUND_HALF_UP, half_even: Decimal.ROUND_HALF_EVEN, floor: Decimal.ROUND_FLOOR, ceil: Decimal.ROUND_CEIL } as const;
+const mode = fc.constantFrom(...(Object.keys(MODES) as (keyof typeof MODES)[]));
+const safe = fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER });
+// values that sit on or next to a tie: m × 10^k + {-1, 0, 1} + 5 × 10^(k-1)
+const nearTie = fc.tuple(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: -1, max: 1 })).map(
+  ([m, k, d]) => ({ n: m * 10 ** k + 5 * 10 ** (k - 1) + d, k }),
+);
+
+describe('integer rounding equals decimal.js', () => {
+  it.prop([safe, fc.integer({ min: 0, max: 15 }), mode])('any safe integer, any places, any mode', (n, k, m) => {
+    const want = new D(n).div(new D(10).pow(k)).toDecimalPlaces(0, MODES[m]);
+    expect(String(roundDrop(n, k, m))).toBe(want.isZero() ? '0' : want.toFixed());
+  });
+  it.prop([nearTie, mode])('ties and their neighbours, both signs', ({ n, k }, m) => {
+    const want = new D(n).div(new D(10).pow(k)).toDecimalPlaces(0, MODES[m]);
+    expect(String(roundDrop(n, k, m))).toBe(want.isZero() ? '0' : want.toFixed());
+  });
+});
+
+describe('parsing and text', () => {
+  const text = fc.tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 15n - 1n }), fc.integer({ min: 0, max: 8 })).map(([neg, n, k]) => {
+    const s = n.toString().padStart(k + 1, '0');
+    const t = k === 0 ? s : `${s.slice(0, s.length - k)}.${s.slice(s.length - k)}`;
+    return neg ? `-${t}` : t;
+  });
+  it.prop([text, fc.integer({ min: 0, max: 10 })])('parseScaled is exact or refuses', (t, scale) => {
+    const got = parseScaled(t, scale);
+    const exact = new D(t).times(new D(10).pow(scale));
+    if (exact.isInteger() && exact.abs().lte(Number.MAX_SAFE_INTEGER)) expect(got).toBe(exact.isZero() ? 0 : exact.toNumber());
+    else expect(got).toBeUndefined();
+  });
+  it.prop([safe, fc.integer({ min: 0, max: 12 })])('scaledText and moneyScaledText read like the decimal runtime', (n, s) => {
+    const d = new RtDecimal(n).div(new RtDecimal(10).pow(s));
+    expect(scaledText(n, s)).toBe(d.toFixed());
+    expect(moneyScaledText(n, s)).toBe(moneyText(d));
+  });
+  it('percent, per mille, exponents and junk', () => {
+    expect(parseScaled('60%', 6)).toBe(600000);
+    expect(parseScaled('0.5‰', 6)).toBe(500);
+    expect(parseScaled('1e5', 2)).toBeUndefined();
+    expect(parseScaled('1.', 2)).toBeUndefined();
+    expect(parseScaled('.5', 2)).toBeUndefined();
+    expect(parseScaled('', 2)).toBeUndefined();
+    expect(parseScaled('-', 2)).toBeUndefined();
+    expect(parseScaled('1.234', 2)).toBeUndefined();
+    expect(parseScaled('1.230', 2)).toBe(123);
+    expect(toScaled(0.1, 2)).toBe(10);
+    expect(toScaled(1e21, 2)).toBeUndefined();
+    expect(toScaled(Number.NaN, 2)).toBeUndefined();
+  });
+  it('overflow falls back instead of losing digits', () => {
+    expect(() => mul(2 ** 30, 2 ** 30)).toThrow();
+    expect(() => add(Number.MAX_SAFE_INTEGER, 1)).toThrow();
+    try {
+      mul(2 ** 40, 2 ** 20);
+    } catch (e) {
+      expect(e).toBe(FALLBACK);
+    }
+  });
+});
