@@ -1,7 +1,9 @@
-// The one seam between population runs and the JS engine. Today it evaluates through
-// `loadPolicy(ir).evaluate`; when the batch API of issue 9 lands, only this file changes.
+// The one seam between population runs and the JS engine: the batch API of issue 9
+// (runtime/batch.ts, evaluateRows: only the asked outputs, the fen path where proven exact),
+// with a case it hands back carrying its full Outcome (input errors, unavailable outputs).
 import { loadPolicy } from '../../compiler/index.ts';
 import type { IrPolicy } from '../../compiler/ir.ts';
+import { evaluateRows } from '../../runtime/index.ts';
 
 export interface RecordResult {
   /** Output name → exact text (money "12345.60", rate "0.6", booleans "true"), null when not computable. */
@@ -12,21 +14,25 @@ export interface RecordResult {
 
 export interface PopulationEngine {
   evaluate(record: Record<string, unknown>): RecordResult;
+  evaluateChunk(records: Record<string, unknown>[]): RecordResult[];
 }
 
 export function jsEngine(ir: IrPolicy, opts: { asOf: string; parameters: Record<string, unknown>; outputs: string[] }): PopulationEngine {
   const policy = loadPolicy(ir);
-  const options = { asOf: opts.asOf, parameters: opts.parameters as never, outputs: opts.outputs } as never;
-  return {
-    evaluate(record) {
-      const o = policy.evaluate(record, options);
-      if (o.inputErrors.length > 0) return { outputs: {}, rejected: o.inputErrors.map((e) => e.code) };
+  const batchOptions = { outputs: opts.outputs, asOf: opts.asOf, parameters: opts.parameters };
+  const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+  const evaluateChunk = (records: Record<string, unknown>[]): RecordResult[] => {
+    const out: RecordResult[] = new Array(records.length);
+    for (const row of evaluateRows(policy, records.map((input) => ({ input })), batchOptions)) {
+      const o = row.outcome;
+      if (o && o.inputErrors.length > 0) { out[row.index] = { outputs: {}, rejected: o.inputErrors.map((e) => e.code) }; continue; }
       const outputs: Record<string, string | null> = {};
-      for (const name of opts.outputs) {
-        const v = o.outputs[name];
-        outputs[name] = v === undefined || v.value === null || v.value === undefined ? null : String(v.value);
-      }
-      return { outputs, rejected: [] };
-    },
+      opts.outputs.forEach((name, k) => {
+        outputs[name] = o ? text(o.outputs[name]?.value) : text(row.values[k]);
+      });
+      out[row.index] = { outputs, rejected: [] };
+    }
+    return out;
   };
+  return { evaluateChunk, evaluate: (record) => evaluateChunk([record])[0]! };
 }

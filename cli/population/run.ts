@@ -48,7 +48,7 @@ export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise
   const query = compiled.query;
   const outputs = query.outputs;
   const dir = mkdtempSync(join(tmpdir(), 'xize-pop-'));
-  const db = await DuckDBInstance.create(join(dir, 'scratch.duckdb'), { memory_limit: '256MB', threads: '2' });
+  const db = await DuckDBInstance.create(join(dir, 'scratch.duckdb'), { memory_limit: '400MB', threads: '2', preserve_insertion_order: 'false' });
   const c = await db.connect();
   try {
     const rel = sourceRelation(o.file, formatOf(o.file), query);
@@ -106,7 +106,8 @@ async function evaluateInJs(db: DuckDBInstance, c: DuckDBConnection, ir: IrPolic
   for (;;) {
     const chunk = await stream.fetchChunk();
     if (!chunk || chunk.rowCount === 0) break;
-    for (const row of chunk.getRows()) {
+    const rows = chunk.getRows();
+    const recs = rows.map((row) => {
       const rec: Record<string, unknown> = {};
       for (let k = 0; k < names.length; k++) {
         const v = row[k + 2];
@@ -114,13 +115,16 @@ async function evaluateInJs(db: DuckDBInstance, c: DuckDBConnection, ir: IrPolic
         const s = String(v);
         rec[names[k]!] = kinds[k] === 'boolean' ? (s === 'true' ? true : s === 'false' ? false : s) : kinds[k] === 'integer' && /^-?\d+$/.test(s) ? Number(s) : s;
       }
-      const r = js.evaluate(rec);
-      const put = (v: unknown) => (v === null || v === undefined ? app.appendNull() : app.appendVarchar(String(v)));
-      put(row[0]); put(row[1]); put(r.rejected.length ? r.rejected.join(',') : null);
+      return rec;
+    });
+    const results = js.evaluateChunk(recs);
+    const put = (v: unknown) => (v === null || v === undefined ? app.appendNull() : app.appendVarchar(String(v)));
+    results.forEach((r, i) => {
+      put(rows[i]![0]); put(rows[i]![1]); put(r.rejected.length ? r.rejected.join(',') : null);
       for (const x of outs) put(r.rejected.length ? null : r.outputs[x.name]);
       app.endRow();
-      done++;
-    }
+    });
+    done += rows.length;
     o.progress?.(done);
   }
   app.flushSync();

@@ -37,9 +37,10 @@ export async function runDifferential(opts: { policyDir: string; records: number
     const js = jsEngine(ir, { asOf: opts.asOf, parameters, outputs });
     const report: DifferentialReport = { records: recs.length, compared: 0, computed: 0, rejectedJs: 0, rejectedSql: 0, disagreements: [] };
     const byId = new Map(rows.map((r) => [r.rec_id, r]));
+    const jsResults = js.evaluateChunk(recs); // the batch API, as population runs use it
     recs.forEach((rec, i) => {
       const s = byId.get(String(i))!;
-      const j = js.evaluate(rec);
+      const j = jsResults[i]!;
       if (j.rejected.length > 0) report.rejectedJs++;
       if (s.reject !== null) report.rejectedSql++;
       if ((j.rejected.length > 0) !== (s.reject !== null)) {
