@@ -120,7 +120,7 @@ describe('xize run --explain', () => {
     expect(tree).toMatch(/├─ 规则 本人工资 = 8,000\.00元/);
     expect(tree).toMatch(/│  ├─ 参数 平均工资 = 5,000\.00元\s+取值日期 2023-05-01 · 版本起始 2021-01-01 · 测试省 〔基线第一条〕/);
     expect(tree).toMatch(/└─ 表 月数\[甲\] = 20\s+取值日期 2023-05-01 · 版本起始 — · 测试基线 〔基线第三条〕/);
-    expect(tree).toContain('输入 月工资 = 8000.00');
+    expect(tree).toContain('输入 月工资 = 8,000.00元');
     expect(tree).not.toContain('丧葬费');
   });
 
