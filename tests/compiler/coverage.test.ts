@@ -2,6 +2,7 @@
 // declaration it names, every citation of a 规程 article points at an article the edition has,
 // every encoded row names a golden case that exists, and the encoded share per edition is reported
 // (and may not fall below the last recorded value).
+import { readPolicyFolder } from '../../cli/io.ts';
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compilePolicy, loadPolicy } from '../../compiler/index.ts';
@@ -10,10 +11,7 @@ import type { TraceNode } from '../../runtime/trace.ts';
 import { citedArticles, coverageRows, EDITIONS, seedArticles, type CoverageRow } from './coverageSupport.ts';
 
 const dir = 'provinces/national';
-const files = readdirSync(dir)
-  .filter((f) => f.endsWith('.xize'))
-  .sort()
-  .map((f) => ({ path: `${dir}/${f}`, text: readFileSync(`${dir}/${f}`, 'utf8') }));
+const files = readPolicyFolder(dir); // the CLI's reader: one way to read a policy folder
 const ir = compilePolicy({ files }).ir!;
 
 // Every `依据` of the baseline, with the declaration it belongs to.

@@ -3,17 +3,14 @@
 // regional averages whose 60 % / 30 % / 40 % / 50 % land on half a fen (rounding ties), allowances
 // on and next to the minimum wage, every grade and care level, the optional inputs that switch
 // exceptions and versions on. Every fen-capable output is compared to the fen.
+import { readPolicyFolder } from '../../cli/io.ts';
 import { describe, expect } from 'vitest';
 import { it, fc } from '@fast-check/vitest';
-import { readFileSync, readdirSync } from 'node:fs';
 import { compilePolicy, loadPolicy } from '../../compiler/index.ts';
 import { fenStats } from '../../runtime/fenEval.ts';
 
 const dir = 'provinces/national';
-const files = readdirSync(dir)
-  .filter((f) => f.endsWith('.xize'))
-  .sort()
-  .map((f) => ({ path: `${dir}/${f}`, text: readFileSync(`${dir}/${f}`, 'utf8') }));
+const files = readPolicyFolder(dir); // the CLI's reader: one way to read a policy folder
 const ir = compilePolicy({ files }).ir!;
 const policy = loadPolicy(ir);
 const GRADES = ['一级', '二级', '三级', '四级', '五级', '六级', '七级', '八级', '九级', '十级'];
