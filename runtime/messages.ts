@@ -49,11 +49,6 @@ export const runtimeMessages: Catalog = {
     zh: (a) => `日期计算结果超出支持范围（0001–9999 年）：${a.value}`,
     en: (a) => `date arithmetic left the supported range (years 0001–9999): ${a.value}`,
   },
-  XR040: {
-    severity: 'error',
-    zh: (a) => `参数覆盖“${a.name}”的值 ${a.value} 超出该参数声明的范围 ${a.lo}..${a.hi}`,
-    en: (a) => `parameter override '${a.name}' = ${a.value} is outside the parameter's declared range ${a.lo}..${a.hi}`,
-  },
 };
 
 export const inputMessages: Catalog = {

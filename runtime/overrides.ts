@@ -105,6 +105,11 @@ function inRange(v: unknown, [lo, hi]: [string, string]): boolean {
   });
 }
 
+/** A bound as the policy wrote it: rates as percentages (0.8 → 80%). */
+function showBound(t: RtType, x: string): string {
+  return t.kind === 'rate' ? `${dec(x).mul(100).toFixed()}%` : x;
+}
+
 /** The valid overrides in `given` as pairs of parameter index and internal value (null when
  * none); every invalid one is reported in `out` (which is then not ok). */
 export function parseOverrides(M: PolicyModel, P: Prepared, given: Record<string, unknown>, out: Outcome): unknown[] | null {
@@ -128,7 +133,7 @@ export function parseOverrides(M: PolicyModel, P: Prepared, given: Record<string
       continue;
     }
     if (T.range && !inRange(v, T.range)) {
-      stop(out, 'XR040', { name, value: JSON.stringify(given[name]) ?? 'undefined', lo: T.range[0], hi: T.range[1] });
+      stop(out, 'XR040', { name, value: JSON.stringify(given[name]) ?? 'undefined', lo: showBound(T.type, T.range[0]), hi: showBound(T.type, T.range[1]) });
       continue;
     }
     (ov ??= []).push(i, v);
