@@ -286,6 +286,17 @@ describe('parameters', () => {
     const r = body('表 补助金: 伤残等级 -> 金额 依据 "x"\n');
     expectDiag(r, 'XC064', 't.xize', r.text, '补助金');
   });
+  it('XC068 a value outside the declared 范围, at the value (none at the bounds)', () => {
+    const r = body('参数 系数: 比率 = 121% 范围 80%..120% 依据 "x"\n');
+    const d = expectDiag(r, 'XC068', 't.xize', r.text, '121%');
+    expect(d.message.zh).toContain('80%..120%');
+    expect(codes(body('参数 系数: 比率 = 120% 范围 80%..120% 依据 "x"\n参数 b: 金额 = 800元 范围 800元..1000元\n').diagnostics)).toEqual([]);
+  });
+  it('XC069 a 范围 that is empty, not constant, or on a non-numeric parameter', () => {
+    const r = body('参数 a: 比率 = 1 范围 2..1 依据 "x"\n参数 b: 布尔 = 真 范围 真..假\n参数 c: 金额 = 1元 范围 0元..月缴费工资\n');
+    expect(codes(r.diagnostics).filter((c) => c === 'XC069')).toHaveLength(3);
+    expectDiag(r, 'XC069', 't.xize', r.text, '范围 2..1');
+  });
 });
 
 describe('match and enum members', () => {
