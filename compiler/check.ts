@@ -8,6 +8,8 @@ import { checkParamCycles, checkRuleCycles } from './checkCycles.ts';
 import { checkCondition } from './checkOperators.ts';
 import { checkParam } from './checkParams.ts';
 import { checkTableCoverage, checkTableRequired } from './checkTables.ts';
+import { checkTyped } from './checkTyped.ts';
+import { checkReservedNames } from './checkNames.ts';
 import { liveRefs } from './liveRefs.ts';
 import { checkDateText, checkExpr, err } from './checkTypes.ts';
 import type { IrBands, IrCheck, IrEnum, IrField, IrParam, IrPolicy, IrRecord, IrRounding, IrRule, IrTable } from './ir.ts';
@@ -61,6 +63,7 @@ function attachExceptions(syms: Symbols, rules: Map<string, IrRule>, diags: Diag
 }
 
 export function checkChain(chain: PolicyUnit[], diags: Diagnostic[]): IrPolicy {
+  checkReservedNames(chain, diags);
   const syms = mergeChain(chain, diags);
   const leaf = chain[chain.length - 1];
   const header = leaf.header;
@@ -133,6 +136,7 @@ export function checkChain(chain: PolicyUnit[], diags: Diagnostic[]): IrPolicy {
   const live = liveRefs({ rules: ruleList, checks, params, tables, bands });
   for (const p of params) checkParam(syms, p, leafInfo, diags, live.params.has(p.name));
   for (const t of tables) checkTableRequired(syms, t, leafInfo, diags, live.tables.has(t.name));
+  if (!diags.some((d) => d.severity === 'error')) checkTyped({ rules: ruleList, checks, params }, diags);
 
   return {
     name: leaf.name,
