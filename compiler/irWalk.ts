@@ -49,3 +49,14 @@ export function walkIr(e: IrExpr, visit: (e: IrExpr) => boolean | void): void {
       return;
   }
 }
+
+/** The direct children of `e`, in walk order. */
+export function irChildren(e: IrExpr): IrExpr[] {
+  const out: IrExpr[] = [];
+  walkIr(e, (x) => {
+    if (x === e) return true;
+    out.push(x);
+    return false;
+  });
+  return out;
+}
