@@ -9,12 +9,10 @@ import type { Span } from '../dsl/ast.ts';
 import type { Diagnostic } from '../dsl/diagnostic.ts';
 import type { IrExpr, IrRule } from './ir.ts';
 import { irChildren } from './irWalk.ts';
+import { MAX_EVAL_DEPTH } from './limits.ts';
 import { report } from './messages.ts';
 import { dependencyOrder, ruleRefs } from './ruleOrder.ts';
 
-/** Far below what the runtime's stack takes (about 6 000 on Node's default stack, measured
- * with chains of `r(i) = r(i−1) + 1元`), far above real policies (the national baseline: < 40). */
-export const MAX_EVAL_DEPTH = 1000;
 
 export function ruleDepths(rules: IrRule[]): number[] {
   const index = new Map(rules.map((r, i) => [r.name, i]));

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../dsl/diagnostic.ts';
 import type { IrBand, IrBands, IrExpr, IrLayer, IrParam, IrRounding, IrRule, IrTable, IrTableVersionBody, IrVersion, XType } from './ir.ts';
 import { checkDateText, checkExpected, err, type Ctx } from './checkTypes.ts';
 import { expandKeys } from './keys.ts';
+import { MAX_TABLE_ROWS } from './limits.ts';
 import type { Owned, Symbols, ValueSym } from './symbols.ts';
 import { isUnknown, typeArgs } from './types.ts';
 
@@ -46,10 +47,15 @@ export function buildParam(syms: Symbols, v: Extract<ValueSym, { kind: 'param' }
   };
 }
 
-function tableBody(ctx: Ctx, rows: TableDecl['versions'][number]['body'], keyType: XType, valueType: XType): IrTableVersionBody {
+function tableBody(ctx: Ctx, name: string, rows: TableDecl['versions'][number]['body'], keyType: XType, valueType: XType): IrTableVersionBody {
   const body: IrTableVersionBody = { rows: [] };
   const seen = new Set<string | number>();
-  for (const row of rows) {
+  for (const [n, row] of rows.entries()) {
+    if (n === MAX_TABLE_ROWS) {
+      // reported once, at the first row past the limit; the rest is not checked
+      err(ctx, 'XC095', row.span, { name, rows: String(rows.length), limit: String(MAX_TABLE_ROWS) });
+      break;
+    }
     const value = checkExpected(ctx, row.value, valueType);
     if (row.keys === 'otherwise') {
       if (body.otherwise) err(ctx, 'XC031', row.span, { key: '否则 / otherwise' });
@@ -75,7 +81,7 @@ export function buildTable(syms: Symbols, v: Extract<ValueSym, { kind: 'table' }
   }
   const layers = v.decls.map(({ decl, policy }: Owned<TableDecl>) => {
     const ctx = newCtx(syms, diags, decl.cite?.text ?? base.cite?.text);
-    return { policy, versions: versions(ctx, decl.versions, decl.cite?.text, (rows) => tableBody(ctx, rows, kt, v.valueType)) };
+    return { policy, versions: versions(ctx, decl.versions, decl.cite?.text, (rows) => tableBody(ctx, v.name, rows, kt, v.valueType)) };
   });
   return {
     name: v.name, keyType: kt, valueType: v.valueType, required: base.required === true, layers, span: base.span,
