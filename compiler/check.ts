@@ -131,7 +131,7 @@ export function checkChain(chain: PolicyUnit[], diags: Diagnostic[]): IrPolicy {
   const sub = (prefix: string) => new Map([...nameSpans].filter(([k]) => k.startsWith(prefix)).map(([k, s]) => [k.slice(2), s]));
   checkRuleCycles(ruleList, sub('r:'), diags);
   checkParamCycles(params, sub('p:'), diags);
-  checkEvalDepth(ruleList, sub('r:'), diags);
+  checkEvalDepth(ruleList, params, sub('r:'), sub('p:'), diags);
   const abstract = header ? header.abstract : true;
   const leafInfo = { name: leaf.name, abstract, span: header?.name.span ?? startSpan(leaf.asts[0]?.file ?? '') };
   // a required figure only has to be supplied when something live still reads it

@@ -1,51 +1,100 @@
-// Evaluation-depth limit (MAX_EVAL_DEPTH, docs/diagnostics.md "Limits"). A rule is computed
-// on demand: reading another rule calls it, inside the expression that reads it, so a chain
-// of rules nests calls on the runtime's stack — 10 000 rules chained in reverse order once
-// passed the check and then failed every case (XR012, stack overflow). The depth of a rule is
-// 1 + the deepest of: its expressions' depth, and, for each rule it reads, the depth of the
-// reading node plus that rule's depth. Computed in dependency order without recursion;
-// reported once, at the rule where the chain crosses the limit (XC093).
+// Evaluation-depth limit (MAX_EVAL_DEPTH, compiler/limits.ts). Rules and parameters are
+// computed on demand: reading one calls it, inside the expression that reads it, so a chain of
+// them nests calls on the runtime's stack — 10 000 rules chained in reverse order once passed
+// the check and then failed every case (XR012, stack overflow); 2 000 chained parameters too.
+// The depth of a rule or parameter is 1 + the deepest of: its expressions' depth, and, for
+// each rule or parameter it reads, the depth of the reading node plus the depth of what it
+// reads. Computed in dependency order without recursion; reported once per chain, at the
+// declaration where the chain crosses the limit (XC093).
 import type { Span } from '../dsl/ast.ts';
 import type { Diagnostic } from '../dsl/diagnostic.ts';
-import type { IrExpr, IrRule } from './ir.ts';
-import { irChildren } from './irWalk.ts';
+import type { IrExpr, IrParam, IrRule } from './ir.ts';
+import { irChildren, walkIr } from './irWalk.ts';
 import { MAX_EVAL_DEPTH } from './limits.ts';
 import { report } from './messages.ts';
-import { dependencyOrder, ruleRefs } from './ruleOrder.ts';
+import { dependencyOrder } from './ruleOrder.ts';
 
+interface Item {
+  name: string;
+  roots: IrExpr[];
+}
 
-export function ruleDepths(rules: IrRule[]): number[] {
-  const index = new Map(rules.map((r, i) => [r.name, i]));
-  const depth = new Array<number>(rules.length).fill(0);
-  for (const i of dependencyOrder(ruleRefs(rules))) {
-    const r = rules[i]!;
-    const roots: IrExpr[] = [];
-    for (const l of r.layers) for (const v of l.versions) roots.push(v.body);
-    for (const x of r.exceptions) roots.push(x.condition, x.value);
+function ruleRoots(r: IrRule): IrExpr[] {
+  const roots: IrExpr[] = [];
+  for (const l of r.layers) for (const v of l.versions) roots.push(v.body);
+  for (const x of r.exceptions) roots.push(x.condition, x.value);
+  return roots;
+}
+
+function paramRoots(p: IrParam): IrExpr[] {
+  return p.layers.flatMap((l) => l.versions.map((v) => v.body));
+}
+
+/** Depths of `items` whose references of kind `k` point into `items` itself; `outer` gives the
+ * depth of any other reference (0 for none). */
+function depthsOf(items: Item[], k: 'rule' | 'param', outer: (e: IrExpr) => number): { depth: number[]; refs: number[][] } {
+  const index = new Map(items.map((x, i) => [x.name, i]));
+  const refs = items.map((x) => {
+    const set = new Set<number>();
+    for (const root of x.roots) {
+      walkIr(root, (e) => {
+        const j = e.k === k ? index.get(e.name) : undefined;
+        if (j !== undefined) set.add(j);
+      });
+    }
+    return [...set];
+  });
+  const depth = new Array<number>(items.length).fill(0);
+  for (const i of dependencyOrder(refs)) {
     let deepest = 0;
-    const stack: [IrExpr, number][] = roots.map((e) => [e, 1]);
+    const stack: [IrExpr, number][] = items[i]!.roots.map((e) => [e, 1]);
     while (stack.length) {
       const [e, d] = stack.pop()!;
-      let here = d;
-      if (e.k === 'rule') {
-        const j = index.get(e.name);
-        if (j !== undefined && j !== i) here = d + depth[j]!; // a cycle (XC050) counts nothing
-      }
+      const j = e.k === k ? index.get(e.name) : undefined;
+      // a cycle (XC050/XC051, reported elsewhere) counts nothing
+      const here = d + (j !== undefined ? (j === i ? 0 : depth[j]!) : outer(e));
       if (here > deepest) deepest = here;
       for (const c of irChildren(e)) stack.push([c, d + 1]);
     }
     depth[i] = 1 + deepest;
   }
-  return depth;
+  return { depth, refs };
 }
 
-export function checkEvalDepth(rules: IrRule[], nameSpans: Map<string, Span>, diags: Diagnostic[], limit = MAX_EVAL_DEPTH): void {
-  const depth = ruleDepths(rules);
-  const refs = ruleRefs(rules);
-  rules.forEach((r, i) => {
-    if (depth[i]! <= limit) return;
-    // only where the chain crosses the limit: every rule this one reads is still within it
-    if (refs[i]!.some((j) => depth[j]! > limit)) return;
-    report(diags, 'XC093', nameSpans.get(r.name) ?? r.span, { name: r.name, depth: String(depth[i]), limit: String(limit) });
+function reportCrossings(
+  items: Item[], r: { depth: number[]; refs: number[][] }, what: [string, string], spans: Map<string, Span>,
+  fallback: (i: number) => Span, diags: Diagnostic[], limit: number, outerOver: (i: number) => boolean,
+): void {
+  items.forEach((x, i) => {
+    if (r.depth[i]! <= limit) return;
+    // only where the chain crosses the limit: everything this one reads is still within it
+    if (r.refs[i]!.some((j) => r.depth[j]! > limit) || outerOver(i)) return;
+    report(diags, 'XC093', spans.get(x.name) ?? fallback(i), {
+      what: what[0], whatEn: what[1], name: x.name, depth: String(r.depth[i]), limit: String(limit),
+    });
   });
+}
+
+export function checkEvalDepth(
+  rules: IrRule[], params: IrParam[], ruleSpans: Map<string, Span>, paramSpans: Map<string, Span>,
+  diags: Diagnostic[], limit = MAX_EVAL_DEPTH,
+): void {
+  const pItems = params.map((p) => ({ name: p.name, roots: paramRoots(p) }));
+  const p = depthsOf(pItems, 'param', () => 0);
+  const pIndex = new Map(params.map((x, i) => [x.name, i]));
+  const paramDepth = (e: IrExpr) => (e.k === 'param' ? p.depth[pIndex.get(e.name) ?? -1] ?? 0 : 0);
+  const rItems = rules.map((r) => ({ name: r.name, roots: ruleRoots(r) }));
+  const r = depthsOf(rItems, 'rule', paramDepth);
+  reportCrossings(pItems, p, ['参数', 'parameter'], paramSpans, (i) => params[i]!.span, diags, limit, () => false);
+  // a rule over the limit only because a parameter it reads is over it: already reported there
+  const readsDeepParam = (i: number) =>
+    rItems[i]!.roots.some((root) => {
+      let deep = false;
+      walkIr(root, (e) => {
+        if (paramDepth(e) > limit) deep = true;
+        return !deep;
+      });
+      return deep;
+    });
+  reportCrossings(rItems, r, ['规则', 'rule'], ruleSpans, (i) => rules[i]!.span, diags, limit, readsDeepParam);
 }

@@ -100,8 +100,8 @@ export const compilerMessages: Catalog = {
     () => '早于父政策生效的个案会被拒绝', () => 'cases before the parent takes effect are rejected anyway'),
   XC092: m(E, (a) => `例外的值类型为 ${a.actual}，但规则“${a.name}”的类型为 ${a.expected}`, (a) => `exception value has type ${a.actualEn}, but rule '${a.name}' has type ${a.expectedEn}`),
   // ---- limits and invariants (docs/diagnostics.md, "Limits") ----
-  XC093: m(E, (a) => `规则“${a.name}”的计算嵌套过深：${a.depth} 层（上限 ${a.limit}）`, (a) => `rule '${a.name}' nests evaluation too deeply: ${a.depth} levels (limit ${a.limit})`,
-    () => '每引用一条规则，都要加上该规则的层数和引用处表达式的层数；请合并中间规则，或用 求和/计数 处理列表', () => 'each rule it reads adds that rule\'s levels plus the depth of the expression reading it; merge intermediate rules, or use sum/count over a list'),
+  XC093: m(E, (a) => `${a.what}“${a.name}”的计算嵌套过深：${a.depth} 层（上限 ${a.limit}）`, (a) => `${a.whatEn} '${a.name}' nests evaluation too deeply: ${a.depth} levels (limit ${a.limit})`,
+    () => '每引用一条规则或参数，都要加上它的层数和引用处表达式的层数；请合并中间步骤，或用 求和/计数 处理列表', () => 'each rule or parameter it reads adds its levels plus the depth of the expression reading it; merge intermediate steps, or use sum/count over a list'),
   XC094: m(E, () => '无法确定此表达式的类型', () => 'the type of this expression could not be determined',
     () => '为它引用的规则声明类型；若仍出现，请报告编译器缺陷', () => 'declare the types of the rules it refers to; if it persists, report a compiler defect'),
   XC095: m(E, (a) => `表“${a.name}”的行数 ${a.rows} 超过上限 ${a.limit}`, (a) => `table '${a.name}' has ${a.rows} rows, more than the limit of ${a.limit}`,

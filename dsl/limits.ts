@@ -4,7 +4,7 @@
 // has about 31 000 characters; its deepest expression nests fewer than 10 levels).
 
 /** Characters (UTF-16 code units) of one source file; checked before lexing (XL006). About ten
- * times the largest real file; a file of dense table rows at the limit checks in about 1.3 s. */
+ * times the largest real file; a file of dense table rows at the limit checks in about 1.5 s here. */
 export const MAX_SOURCE_CHARS = 300_000;
 
 /** Nesting of expressions inside expressions while parsing: parentheses, list brackets,
