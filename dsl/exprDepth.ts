@@ -44,9 +44,12 @@ export function limitExpressionDepth(decl: Declaration, file: string, limit = MA
         continue;
       }
     }
-    for (const k of Object.keys(node)) {
-      if (k === 'span') continue;
-      stack.push([node[k], node, k, depth]);
+    // pushed in reverse, popped in source order: the first cut is the leftmost, i.e. in a
+    // left-deep chain the run of terms past the limit, starting where the expression starts
+    const keys = Object.keys(node);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const k = keys[i]!;
+      if (k !== 'span') stack.push([node[k], node, k, depth]);
     }
   }
   return out;
