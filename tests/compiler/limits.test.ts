@@ -47,7 +47,7 @@ describe('item 1: typeless rules and code-generation failures', () => {
   });
 
   // An IR with an untyped node, as the typeless rule used to produce: b's reference typed UNKNOWN.
-  function untypedIr(): { ir: IrPolicy; node: IrExpr } {
+  function untypedIr(): { ir: IrPolicy; node: Extract<IrExpr, { k: 'arith' }> } {
     const r = compileBody('输入 { a: 金额 }\n规则 b: 金额 依据 "x" = a\n规则 c: 金额 依据 "x" = b + 1元\n');
     const ir = structuredClone(r.ir!);
     const c = ir.rules.find((x) => x.name === 'c')!;
@@ -201,7 +201,8 @@ describe('item 8: JS-sensitive names', () => {
       '规则 hasOwnProperty: 金额 依据 "x" = toString + valueOf + 加[isPrototypeOf] + 求和(人们, p => p.hasOwnProperty)\n';
     // 5.00 + 2.00 + 20.00 (valueOf row) + (1.50 + 2.50) = 31.00元
     const input = JSON.parse('{"toString": "5.00", "isPrototypeOf": "valueOf", "人们": [{"hasOwnProperty": "1.50"}, {"hasOwnProperty": "2.50"}]}');
-    for (const o of runAll(body, input)) expect(o.hasOwnProperty!.value).toBe('31.00');
+    const out: string = 'hasOwnProperty'; // a string key: o.hasOwnProperty would be the method's type
+    for (const o of runAll(body, input)) expect(o[out]!.value).toBe('31.00');
   });
 });
 
