@@ -8,7 +8,8 @@
 export const MAX_SOURCE_CHARS = 300_000;
 
 /** Nesting of expressions inside expressions while parsing: parentheses, list brackets,
- * call arguments, the branches of 当/匹配, and chains of unary − / 非 (XP020). */
+ * call arguments, the branches of 当/匹配, chains of unary − / 非, and list types
+ * 列表[列表[…]] (XP020). */
 export const MAX_NESTING = 64;
 
 /** Depth of an expression tree after parsing, operator chains included: `a + b + … + z` with

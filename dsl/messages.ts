@@ -126,8 +126,8 @@ export const dslMessages: Catalog = {
   },
   XP020: {
     severity: 'error',
-    zh: (a) => `表达式嵌套过深（超过 ${a.limit} 层）`,
-    en: (a) => `expression nested too deeply (more than ${a.limit} levels)`,
+    zh: (a) => `表达式或类型嵌套过深（超过 ${a.limit} 层）`,
+    en: (a) => `expression or type nested too deeply (more than ${a.limit} levels)`,
     hintZh: () => '把内层的部分写成单独的规则，再引用它',
     hintEn: () => 'move inner parts into rules of their own and refer to them',
   },

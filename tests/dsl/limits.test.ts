@@ -71,6 +71,16 @@ describe('nesting (XP020)', () => {
     });
   }
 
+  it('list types 列表[列表[…]] 200 deep: XP020 at the crossing bracket', () => {
+    const head = '输入 { a: ';
+    const text = head + '列表['.repeat(200) + '金额' + ']'.repeat(200) + ' }' + NEXT;
+    const r = parse(text);
+    const d = only(r.diagnostics, 'XP020');
+    expect(d.span.start.offset).toBeGreaterThanOrEqual(head.length + (MAX_NESTING - 1) * 3);
+    expect(d.span.start.offset).toBeLessThanOrEqual(head.length + (MAX_NESTING + 1) * 3);
+    expect(r.ast.declarations).toHaveLength(1);
+  });
+
   it('nesting just within the limit parses', () => {
     const r = parse(RULE + '('.repeat(MAX_NESTING - 2) + 'a' + ')'.repeat(MAX_NESTING - 2) + NEXT);
     expect(r.diagnostics).toEqual([]);
