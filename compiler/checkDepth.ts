@@ -9,7 +9,7 @@
 import type { Span } from '../dsl/ast.ts';
 import type { Diagnostic } from '../dsl/diagnostic.ts';
 import type { IrExpr, IrParam, IrRule } from './ir.ts';
-import { irChildren, walkIr } from './irWalk.ts';
+import { eachChild, walkIr } from './irWalk.ts';
 import { MAX_EVAL_DEPTH } from './limits.ts';
 import { report } from './messages.ts';
 import { dependencyOrder } from './ruleOrder.ts';
@@ -31,31 +31,31 @@ function paramRoots(p: IrParam): IrExpr[] {
 }
 
 /** Depths of `items` whose references of kind `k` point into `items` itself; `outer` gives the
- * depth of any other reference (0 for none). */
+ * depth of any other reference (0 for none). One iterative walk per item collects its deepest
+ * node and its references with the depth they are read at; the depths then follow in
+ * dependency order. */
 function depthsOf(items: Item[], k: 'rule' | 'param', outer: (e: IrExpr) => number): { depth: number[]; refs: number[][] } {
   const index = new Map(items.map((x, i) => [x.name, i]));
-  const refs = items.map((x) => {
-    const set = new Set<number>();
-    for (const root of x.roots) {
-      walkIr(root, (e) => {
-        const j = e.k === k ? index.get(e.name) : undefined;
-        if (j !== undefined) set.add(j);
-      });
-    }
-    return [...set];
-  });
-  const depth = new Array<number>(items.length).fill(0);
-  for (const i of dependencyOrder(refs)) {
+  const own: { deepest: number; reads: [number, number][] }[] = items.map((x) => {
     let deepest = 0;
-    const stack: [IrExpr, number][] = items[i]!.roots.map((e) => [e, 1]);
+    const reads: [number, number][] = [];
+    const stack: [IrExpr, number][] = x.roots.map((e) => [e, 1]);
     while (stack.length) {
       const [e, d] = stack.pop()!;
       const j = e.k === k ? index.get(e.name) : undefined;
-      // a cycle (XC050/XC051, reported elsewhere) counts nothing
-      const here = d + (j !== undefined ? (j === i ? 0 : depth[j]!) : outer(e));
+      if (j !== undefined) reads.push([j, d]);
+      const here = d + (j === undefined ? outer(e) : 0);
       if (here > deepest) deepest = here;
-      for (const c of irChildren(e)) stack.push([c, d + 1]);
+      eachChild(e, (c) => stack.push([c, d + 1]));
     }
+    return { deepest, reads };
+  });
+  const refs = own.map((o) => [...new Set(o.reads.map(([j]) => j))]);
+  const depth = new Array<number>(items.length).fill(0);
+  for (const i of dependencyOrder(refs)) {
+    let deepest = own[i]!.deepest;
+    // a cycle (XC050/XC051, reported elsewhere) counts nothing
+    for (const [j, d] of own[i]!.reads) if (j !== i && d + depth[j]! > deepest) deepest = d + depth[j]!;
     depth[i] = 1 + deepest;
   }
   return { depth, refs };
