@@ -79,14 +79,25 @@ export function buildTable(syms: Symbols, v: Extract<ValueSym, { kind: 'table' }
   if (!isUnknown(kt) && kt.kind !== 'enum' && kt.kind !== 'integer') {
     err(newCtx(syms, diags, base.cite?.text), 'XC034', base.keyType?.span ?? base.name.span, typeArgs('actual', kt));
   }
-  const layers = v.decls.map(({ decl, policy }: Owned<TableDecl>) => {
+  const layers = v.decls.map(({ decl, policy }: Owned<TableDecl>, i) => {
     const ctx = newCtx(syms, diags, decl.cite?.text ?? base.cite?.text);
-    return { policy, versions: versions(ctx, decl.versions, decl.cite?.text, (rows) => tableBody(ctx, v.name, rows, kt, v.valueType)) };
+    const vs = versions(ctx, decl.versions, decl.cite?.text, (rows) => tableBody(ctx, v.name, rows, kt, v.valueType));
+    return { policy, versions: i === 0 ? vs : fromEffective(syms, policy, vs) };
   });
   return {
     name: v.name, keyType: kt, valueType: v.valueType, required: base.required === true, layers, span: base.span,
     ...(base.cite ? { cite: base.cite.text } : {}), ...(base.doc ? { doc: base.doc.text } : {}),
   };
+}
+
+/** An undated `覆盖 表` takes effect from the overriding policy's `生效` date: before it the
+ * inherited rows hold. Rows are merged per key with the parent's, so "at every date" would leave
+ * the members the override does not name uncovered before the parent's first version (and would
+ * move a 2016 lookup `表[k] 于 受伤日期` in a policy effective 2018 onto that policy's figures). */
+function fromEffective<U>(syms: Symbols, policy: string, vs: IrVersion<U>[]): IrVersion<U>[] {
+  const eff = syms.chain.find((u) => u.name === policy)?.header?.effective?.value;
+  if (!eff) return vs;
+  return vs.map((v) => (v.from === null ? { ...v, from: eff } : v));
 }
 
 const BAND_KEYS = new Set(['money', 'rate', 'number', 'integer', 'duration']);
