@@ -12,7 +12,6 @@ import type { EvaluateOptions, LoadedPolicy, Outcome } from './outcome.ts';
 import type { PolicyModel } from './model.ts';
 import { evaluateModel, modelOf } from './evaluate.ts';
 import { prep } from './prepared.ts';
-import { fastValid } from './fastCheck.ts';
 import { FEN_FALLBACK, allFen, computeFen, fenJson } from './fenEval.ts';
 import { toScaled } from './fen.ts';
 import { isValidDate } from './dates.ts';
@@ -119,7 +118,7 @@ function one(p: Plan, c: BatchCase, options: BatchOptions, dst: unknown[]): numb
   const given = c.parameters ?? options.parameters ?? null;
   if (p.fen && typeof asOf === 'string' && isValidDate(asOf) && (M.info.effective === null || asOf >= M.info.effective)) {
     const P = prep(M);
-    if (fastValid(M, P, c.input) && computeFen(M, P, c.input as Record<string, unknown>, asOf, given, p.which, p.vals) !== FEN_FALLBACK) {
+    if (computeFen(M, P, c.input, asOf, given, p.which, p.vals) !== FEN_FALLBACK) {
       const F = M.fen!;
       for (let n = 0; n < p.which.length; n++) {
         const i = p.which[n]!;

@@ -17,6 +17,8 @@ import { groupThousands } from './format.ts';
 import { FALLBACK, MISSING, POW10, add, sub, mul, up, neg, ck, roundDrop, toScaled, scaledText, moneyScaledText } from './fen.ts';
 import { setOwn } from './own.ts';
 import { toJson } from './convert.ts';
+import { LazyOutcome, type ChecksRunner } from './lazyOutcome.ts';
+import { FORBIDDEN_KEYS, fastValue } from './fastCheck.ts';
 
 export interface FenRule {
   fn: (fx: FenCtx) => unknown;
@@ -67,13 +69,16 @@ export class FenCtx {
   readonly touched: number[];
   tn = 0;
   asOf = '';
-  input: Record<string, unknown> = {};
   /** per parameter index: the case's override (converted), or undefined */
   readonly ov: unknown[];
   private readonly ovSet: number[];
   private on = 0;
   /** parameter values at the as-of date */
   pa: unknown[] = [];
+  /** per input index: the case's raw (validated) value, undefined when absent */
+  readonly raw: unknown[];
+  private readonly rawSet: number[];
+  private rn = 0;
   constructor(
     readonly M: PolicyModel,
     readonly P: Prepared,
@@ -85,6 +90,32 @@ export class FenCtx {
     this.touched = new Array(this.io + M.inputs.length).fill(0);
     this.ov = new Array(M.params.length).fill(undefined);
     this.ovSet = new Array(M.params.length).fill(0);
+    this.raw = new Array(M.inputs.length).fill(undefined);
+    this.rawSet = new Array(M.inputs.length).fill(0);
+  }
+  /** Reads the case's input into `raw`, checking each value as runtime/fastCheck.ts does
+   * (one walk instead of a check and then a lookup per read). False = not sure: the caller
+   * validates the input in full. */
+  load(input: unknown): boolean {
+    if (input === null || typeof input !== 'object' || Array.isArray(input)) return false;
+    const M = this.M;
+    const P = this.P;
+    const byName = P.inputByName;
+    const keys = Object.keys(input);
+    let present = 0;
+    for (let n = 0; n < keys.length; n++) {
+      const k = keys[n]!;
+      const i = byName.get(k);
+      if (i === undefined) return false; // unknown keys
+      if (FORBIDDEN_KEYS.has(k)) return false;
+      const I = M.inputs[i]!;
+      const v = (input as Record<string, unknown>)[k];
+      if (!fastValue(M, P, I.type, v)) return false;
+      if (!I.optional) present++;
+      this.raw[i] = v;
+      this.rawSet[this.rn++] = i;
+    }
+    return present === P.requiredInputs;
   }
   setOverride(i: number, v: unknown): void {
     if (this.ov[i] === undefined) this.ovSet[this.on++] = i;
@@ -100,6 +131,8 @@ export class FenCtx {
     this.tn = 0;
     for (let n = 0; n < this.on; n++) this.ov[this.ovSet[n]!] = undefined;
     this.on = 0;
+    for (let n = 0; n < this.rn; n++) this.raw[this.rawSet[n]!] = undefined;
+    this.rn = 0;
   }
 }
 
@@ -134,9 +167,9 @@ function rule(fx: FenCtx, i: number): unknown {
 }
 
 function inp(fx: FenCtx, k: number): unknown {
-  const I = fx.M.inputs[k]!;
-  const raw = Object.hasOwn(fx.input, I.name) ? fx.input[I.name] : undefined;
-  if (raw === undefined || raw === null) throw MISSING; // absent: a check is skipped, a rule is unavailable (decimal path)
+  const raw = fx.raw[k];
+  if (raw === undefined) throw MISSING;
+  const I = fx.M.inputs[k]!; // absent: a check is skipped, a rule is unavailable (decimal path)
   const v = convertRaw(fx.P, fx.F.inputScales[k]!, I.type, raw, false);
   fx.s[fx.io + k] = v;
   fx.touch(fx.io + k);
@@ -178,10 +211,7 @@ function convertRaw(P: Prepared, scale: number | null, t: RtType, raw: unknown, 
 }
 
 function has(fx: FenCtx, k: number): boolean {
-  const name = fx.M.inputs[k]!.name;
-  if (!Object.hasOwn(fx.input, name)) return false;
-  const raw = fx.input[name];
-  return raw !== undefined && raw !== null;
+  return fx.raw[k] !== undefined;
 }
 
 function param(fx: FenCtx, i: number, at: string | null): unknown {
@@ -328,13 +358,15 @@ export const FEN_DONE_CHECKS_PENDING = 2;
 export function computeFen(
   M: PolicyModel,
   P: Prepared,
-  input: Record<string, unknown>,
+  input: unknown,
   asOf: string,
   given: Record<string, unknown> | null,
   which: readonly number[],
   vals: unknown[],
   /** when given, the checks are run too and the indices of those that hold pushed here */
   hits: number[] | null = null,
+  /** count the case in fenStats (not when only its checks are run, on first read) */
+  count = true,
 ): number {
   const F = (M as PolicyModel & { fen: FenModel }).fen;
   const st = state(M, P);
@@ -342,9 +374,9 @@ export function computeFen(
   if (fx === null) fx = new FenCtx(M, P, F, st);
   else st.free = null;
   fx.asOf = asOf;
-  fx.input = input;
   fx.pa = paramsAt(st, M, asOf);
   try {
+    if (!fx.load(input)) throw FALLBACK; // not sure it is valid: the full path validates it
     if (given !== null) {
       for (const key in given) {
         if (!Object.hasOwn(given, key)) continue;
@@ -363,7 +395,7 @@ export function computeFen(
       const i = which[n]!;
       vals[n] = fx.s[i] ?? rule(fx, i);
     }
-    fenStats.answered++;
+    if (count) fenStats.answered++;
     if (hits === null) return FEN_DONE;
     // checks: skipped when they certainly read an absent input or read one on the way (as the
     // decimal path does); one the fen path cannot finish leaves all checks to the decimal path
@@ -383,7 +415,7 @@ export function computeFen(
     return FEN_DONE;
   } catch {
     // FALLBACK, or anything unexpected: the decimal path gives the answer (or the error)
-    fenStats.fellBack++;
+    if (count) fenStats.fellBack++;
     return FEN_FALLBACK;
   } finally {
     fx.clear();
@@ -391,35 +423,52 @@ export function computeFen(
   }
 }
 
-/** computeFen into `out.outputs` as OutputValues (the Outcome API). */
-export function evaluateFen(
+/** Runs only the checks on the fen path (`hits` gets the indices of those that hold); false
+ * when the fen path cannot decide them all (the decimal path must run them). */
+export function fenChecks(M: PolicyModel, P: Prepared, input: unknown, asOf: string, given: Record<string, unknown> | null, hits: number[]): boolean {
+  return computeFen(M, P, input, asOf, given, NO_RULES, [], hits, false) === FEN_DONE;
+}
+const NO_RULES: readonly number[] = [];
+
+/** The Outcome of a case on the fen path (outputs now, checks on first read), or null when the
+ * case must go to the decimal path. */
+export function evaluateFenLazy(
   M: PolicyModel,
   P: Prepared,
-  input: Record<string, unknown>,
+  input: unknown,
   asOf: string,
   given: Record<string, unknown> | null,
   which: readonly number[],
-  out: Outcome,
-): number {
+): Outcome | null {
   const vals = new Array(which.length);
-  const hits: number[] = [];
-  const r = computeFen(M, P, input, asOf, given, which, vals, hits);
-  if (r === FEN_FALLBACK) return r;
-  if (r === FEN_DONE) {
-    for (let n = 0; n < hits.length; n++) {
-      const C = M.checks[hits[n]!]!;
-      const c: Outcome['checks'][number] = { name: C.name, severity: C.severity, message: C.message };
-      if (C.cite !== undefined) c.cite = C.cite;
-      out.checks.push(c);
-    }
-  }
+  if (computeFen(M, P, input, asOf, given, which, vals, null) === FEN_FALLBACK) return null;
+  // the checks run later, from a copy of the case as it is now (the caller may reuse its objects)
+  const inCopy = snapshot(input);
+  const givenCopy = given === null ? null : snapshot(given);
+  const out = new LazyOutcome(M.info.name, asOf, () => lazyChecksOf!(M, inCopy, asOf, givenCopy));
   const F = M.fen!;
   for (let n = 0; n < which.length; n++) {
     const i = which[n]!;
     const R = M.rules[i]!;
     setOwn(out.outputs, R.name, fenOutput(M, R.type, vals[n], F.rules[i]!.scale));
   }
-  return r;
+  return out;
+}
+
+/** runtime/evaluate.ts registers the checks runner here (it needs the decimal path; an import
+ * back would make a cycle). */
+let lazyChecksOf: ((M: PolicyModel, input: unknown, asOf: string, given: Record<string, unknown> | null) => ReturnType<ChecksRunner>) | null = null;
+export function setChecksRunner(f: typeof lazyChecksOf): void {
+  lazyChecksOf = f;
+}
+
+/** A copy of validated case data deep enough that later changes by the caller do not reach it. */
+function snapshot<T>(o: T): T {
+  if (o === null || typeof o !== 'object') return o;
+  if (Array.isArray(o)) return o.map(snapshot) as T;
+  const c: Record<string, unknown> = {};
+  for (const k of Object.keys(o)) setOwn(c, k, snapshot((o as Record<string, unknown>)[k]));
+  return c as T;
 }
 
 /** The JSON value of a fen value (OutputValue.value without the display text). */
