@@ -18,8 +18,8 @@ import { absent, needsAt } from './needs.ts';
 import { fastValid } from './fastCheck.ts';
 import { parseOverrides } from './overrides.ts';
 import { runChecks } from './checks.ts';
-import { allFen, evaluateFenLazy, fenChecks, setChecksRunner } from './fenEval.ts';
-import type { ChecksRunner } from './lazyOutcome.ts';
+import { allFen, evaluateFenLazy, fenChecks } from './fenEval.ts';
+import { setChecksRunner, type ChecksRunner } from './lazyOutcome.ts';
 import { fail } from './failures.ts';
 
 type Engine = NonNullable<EvaluateOptions['engine']>;

@@ -7,7 +7,7 @@ import * as dates from './dates.ts';
 import { Decimal } from './money.ts';
 import { pickVersion } from './lookup.ts';
 import type { PolicyModel, RtType } from './model.ts';
-import type { Prepared } from './prepared.ts';
+import type { NeedsAt, Prepared } from './prepared.ts';
 import type { Outcome, OutputValue } from './outcome.ts';
 import { Ctx } from './context.ts';
 import { param as decParam, table as decTable } from './policyData.ts';
@@ -17,7 +17,7 @@ import { groupThousands } from './format.ts';
 import { FALLBACK, MISSING, POW10, add, sub, mul, up, neg, ck, roundDrop, toScaled, scaledText, moneyScaledText } from './fen.ts';
 import { setOwn } from './own.ts';
 import { toJson } from './convert.ts';
-import { LazyOutcome, type ChecksRunner } from './lazyOutcome.ts';
+import { LazyOutcome } from './lazyOutcome.ts';
 import { FORBIDDEN_KEYS, fastValue } from './fastCheck.ts';
 
 export interface FenRule {
@@ -75,6 +75,8 @@ export class FenCtx {
   private on = 0;
   /** parameter values at the as-of date */
   pa: unknown[] = [];
+  /** the needs graph at the as-of date */
+  needs: NeedsAt | null = null;
   /** per input index: the case's raw (validated) value, undefined when absent */
   readonly raw: unknown[];
   private readonly rawSet: number[];
@@ -110,7 +112,12 @@ export class FenCtx {
       if (FORBIDDEN_KEYS.has(k)) return false;
       const I = M.inputs[i]!;
       const v = (input as Record<string, unknown>)[k];
-      if (!fastValue(M, P, I.type, v)) return false;
+      // converting a scalar proves it valid (see tryConvert); anything else is checked as fastValid does
+      const c = tryConvert(P, this.F.inputScales[i]!, I.type, v);
+      if (c !== undefined) {
+        this.s[this.io + i] = c;
+        this.touch(this.io + i);
+      } else if (!fastValue(M, P, I.type, v)) return false;
       if (!I.optional) present++;
       this.raw[i] = v;
       this.rawSet[this.rn++] = i;
@@ -207,6 +214,37 @@ function convertRaw(P: Prepared, scale: number | null, t: RtType, raw: unknown, 
       return raw;
     default:
       throw FALLBACK;
+  }
+}
+
+/** A case's scalar value → its fen value, or undefined when not sure. Success implies what
+ * runtime/fastCheck.ts fastValue checks: a decimal string that ends in a digit and parses is
+ * /^-?\d+(\.\d+)?$/ (parseScaled takes no sign but a leading "-", no empty part, one point),
+ * a rate's "%"/"‰" form is RATE_TEXT, enum members, booleans, dates and texts alike. */
+function tryConvert(P: Prepared, scale: number | null, t: RtType, raw: unknown): unknown {
+  switch (t.kind) {
+    case 'money':
+    case 'number':
+      if (typeof raw === 'string') {
+        const last = raw.charCodeAt(raw.length - 1);
+        if (last < 48 || last > 57) return undefined;
+      }
+      return scale === null ? undefined : toScaled(raw, scale);
+    case 'rate':
+      return scale === null ? undefined : toScaled(raw, scale);
+    case 'integer':
+    case 'duration':
+      return typeof raw === 'number' && Number.isInteger(raw) && scale !== null ? toScaled(raw, scale) : undefined;
+    case 'enum':
+      return typeof raw === 'string' ? P.enumIndex.get(t.name)?.get(raw) : undefined;
+    case 'boolean':
+      return typeof raw === 'boolean' ? raw : undefined;
+    case 'date':
+      return dates.isValidDate(raw) ? raw : undefined;
+    case 'text':
+      return typeof raw === 'string' ? raw : undefined;
+    default:
+      return undefined;
   }
 }
 
@@ -373,8 +411,11 @@ export function computeFen(
   let fx = st.free;
   if (fx === null) fx = new FenCtx(M, P, F, st);
   else st.free = null;
-  fx.asOf = asOf;
-  fx.pa = paramsAt(st, M, asOf);
+  if (fx.asOf !== asOf) {
+    fx.asOf = asOf;
+    fx.pa = paramsAt(st, M, asOf);
+    fx.needs = needsAt(M, P, asOf);
+  }
   try {
     if (!fx.load(input)) throw FALLBACK; // not sure it is valid: the full path validates it
     if (given !== null) {
@@ -386,7 +427,7 @@ export function computeFen(
         fx.setOverride(i, convertRaw(P, F.paramScales[i]!, p.type, given[key], true));
       }
     }
-    const needs = needsAt(M, P, asOf);
+    const needs = fx.needs!;
     for (let n = 0; n < which.length; n++) {
       const rn = needs.rules[which[n]!]!;
       for (let m = 0; m < rn.length; m++) if (!has(fx, rn[m]!)) throw FALLBACK; // unavailable: decimal reports it
@@ -445,7 +486,7 @@ export function evaluateFenLazy(
   // the checks run later, from a copy of the case as it is now (the caller may reuse its objects)
   const inCopy = snapshot(input);
   const givenCopy = given === null ? null : snapshot(given);
-  const out = new LazyOutcome(M.info.name, asOf, () => lazyChecksOf!(M, inCopy, asOf, givenCopy));
+  const out = new LazyOutcome(M, asOf, inCopy, givenCopy);
   const F = M.fen!;
   for (let n = 0; n < which.length; n++) {
     const i = which[n]!;
@@ -455,19 +496,15 @@ export function evaluateFenLazy(
   return out;
 }
 
-/** runtime/evaluate.ts registers the checks runner here (it needs the decimal path; an import
- * back would make a cycle). */
-let lazyChecksOf: ((M: PolicyModel, input: unknown, asOf: string, given: Record<string, unknown> | null) => ReturnType<ChecksRunner>) | null = null;
-export function setChecksRunner(f: typeof lazyChecksOf): void {
-  lazyChecksOf = f;
-}
-
 /** A copy of validated case data deep enough that later changes by the caller do not reach it. */
 function snapshot<T>(o: T): T {
   if (o === null || typeof o !== 'object') return o;
   if (Array.isArray(o)) return o.map(snapshot) as T;
-  const c: Record<string, unknown> = {};
-  for (const k of Object.keys(o)) setOwn(c, k, snapshot((o as Record<string, unknown>)[k]));
+  const c: Record<string, unknown> = { ...(o as Record<string, unknown>) }; // spread defines own properties ("__proto__" too)
+  for (const k in c) {
+    const v = c[k];
+    if (v !== null && typeof v === 'object') setOwn(c, k, snapshot(v));
+  }
   return c as T;
 }
 

@@ -7,10 +7,22 @@
 // Why a class with accessors on the prototype: an accessor defined on each object puts the
 // object in dictionary mode and costs more than the checks it saves. `toJSON` makes
 // JSON.stringify show the same fields a plain Outcome has.
+import type { PolicyModel } from './model.ts';
 import type { CaseInputError, CheckResult, EvaluationError, Outcome, OutputValue } from './outcome.ts';
 
-/** What fills `checks`, `errors` and `ok` on first read. */
-export type ChecksRunner = () => { checks: CheckResult[]; errors: EvaluationError[]; ok: boolean };
+/** What fills `checks`, `errors` and `ok` on first read (runtime/evaluate.ts checksOf). */
+export type ChecksRunner = (
+  M: PolicyModel,
+  input: unknown,
+  asOf: string,
+  given: Record<string, unknown> | null,
+) => { checks: CheckResult[]; errors: EvaluationError[]; ok: boolean };
+
+let runner: ChecksRunner | null = null;
+/** runtime/evaluate.ts registers it (it needs the decimal path; importing it here would make a cycle). */
+export function setChecksRunner(f: ChecksRunner): void {
+  runner = f;
+}
 
 interface Done {
   checks: CheckResult[];
@@ -24,17 +36,22 @@ export class LazyOutcome implements Outcome {
   inputErrors: CaseInputError[] = [];
   outputs: Record<string, OutputValue> = {};
   unavailable: Record<string, { missing: string[] }> = {};
-  #run: ChecksRunner | null;
+  #M: PolicyModel | null;
+  /** copies of the case's input and parameters, taken when the outputs were computed */
+  #input: unknown;
+  #given: Record<string, unknown> | null;
   #done: Done | null = null;
-  constructor(policy: string, asOf: string, run: ChecksRunner) {
-    this.policy = policy;
+  constructor(M: PolicyModel, asOf: string, input: unknown, given: Record<string, unknown> | null) {
+    this.policy = M.info.name;
     this.asOf = asOf;
-    this.#run = run;
+    this.#M = M;
+    this.#input = input;
+    this.#given = given;
   }
   #get(): Done {
     if (this.#done === null) {
-      const r = this.#run!();
-      this.#run = null; // let the case data go
+      const r = runner!(this.#M!, this.#input, this.asOf, this.#given);
+      this.#M = this.#input = this.#given = null; // let the case data go
       this.#done = { checks: r.checks, errors: r.errors, ok: r.ok };
     }
     return this.#done;
