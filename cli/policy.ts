@@ -1,6 +1,7 @@
 // Compiling a policy folder for the CLI (files from disk, sibling-folder resolver).
 import { resolve } from 'node:path';
-import { compilePolicy, loadPolicy, renderDiagnostics, type CompileResult } from '../compiler/index.ts';
+import { compilePolicy, emitBody, loadBody, renderDiagnostics, type CompileResult } from '../compiler/index.ts';
+import { cachedBody } from './astCache.ts';
 import type { LoadedPolicy } from '../runtime/outcome.ts';
 import { readPolicyFolder, siblingResolver } from './io.ts';
 import { colorDefault } from './format.ts';
@@ -13,14 +14,18 @@ export interface CompiledFolder {
   warnings: number;
 }
 
-export function compileFolder(dir: string): CompiledFolder {
+/** `load: false` when only the diagnostics are wanted (xize check): no code generated. */
+export function compileFolder(dir: string, load = true): CompiledFolder {
   const abs = resolve(dir);
   const files = readPolicyFolder(abs);
   const result = compilePolicy({ files, resolve: siblingResolver(abs) });
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
   const out: CompiledFolder = { dir: abs, result, errors, warnings };
-  if (result.ir && errors === 0) out.policy = loadPolicy(result.ir);
+  if (load && result.ir && errors === 0) {
+    const ir = result.ir;
+    out.policy = loadBody(cachedBody(result, () => emitBody(ir)));
+  }
   return out;
 }
 

@@ -21,7 +21,7 @@ overlaps, cycles, overrides.
 export function check(argv: string[]): number {
   const a = parseArgs(argv, [{ name: 'json' }, { name: 'no-color' }]);
   if (a.positionals.length !== 1) throw new UsageError('需要一个政策文件夹', 'expected one policy folder');
-  const cf = compileFolder(a.positionals[0]!);
+  const cf = compileFolder(a.positionals[0]!, false);
   if (bool(a, 'json')) {
     process.stdout.write(`${diagnosticsToJson(cf.result.diagnostics, 2)}\n`);
   } else {
