@@ -63,7 +63,7 @@ export function compilePolicy(opts: { files: SourceFile[]; resolve?: PolicyResol
 }
 
 // code generation, in-memory loading, golden cases
-export { loadPolicy, tryLoadPolicy, type LoadOptions } from './load.ts';
+export { loadPolicy, tryLoadPolicy, loadBody, loadFailure, type LoadOptions } from './load.ts';
 export { generateModule, emitBody, CodegenError, type GenerateModuleOptions } from './codegen.ts';
 export { emitEsmModule, emitCjsModule, emitDeclarations, RUNTIME_PACKAGE, type EmitModuleOptions } from './emitModule.ts';
 export type { LoadedPolicy, Outcome, EvaluateOptions, OutputValue, EvaluationError, PolicyInfo, OutputInfo } from '../runtime/outcome.ts';

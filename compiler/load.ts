@@ -56,7 +56,11 @@ export function loadPolicy(ir: IrPolicy, options: LoadOptions = {}): LoadedPolic
 }
 
 function load(ir: IrPolicy, options: LoadOptions): LoadedPolicy {
-  const body = emitBody(ir, { fen: options.fen });
+  return loadBody(emitBody(ir, { fen: options.fen }), options);
+}
+
+/** Loads a body emitBody produced (the CLI keeps bodies in its cache, cli/astCache.ts). */
+export function loadBody(body: string, options: LoadOptions = {}): LoadedPolicy {
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const factory = new Function('rt', body) as (rt: unknown) => LoadedPolicy;
   return factory(options.runtime ?? runtime);
