@@ -7,6 +7,7 @@ import { checkBands } from './checkBands.ts';
 import { checkParamCycles, checkRuleCycles } from './checkCycles.ts';
 import { checkCondition } from './checkOperators.ts';
 import { checkParam } from './checkParams.ts';
+import { checkRanges } from './checkRanges.ts';
 import { checkTableCoverage, checkTableRequired } from './checkTables.ts';
 import { checkTyped } from './checkTyped.ts';
 import { checkEvalDepth } from './checkDepth.ts';
@@ -127,6 +128,7 @@ export function checkChain(chain: PolicyUnit[], diags: Diagnostic[]): IrPolicy {
   // proofs
   for (const t of tables) checkTableCoverage(syms, t, diags);
   for (const b of bands) checkBands(b, diags, params);
+  checkRanges(params, diags);
   const ruleList = [...rules.values()];
   const sub = (prefix: string) => new Map([...nameSpans].filter(([k]) => k.startsWith(prefix)).map(([k, s]) => [k.slice(2), s]));
   checkRuleCycles(ruleList, sub('r:'), diags);

@@ -41,8 +41,22 @@ export function buildParam(syms: Symbols, v: Extract<ValueSym, { kind: 'param' }
     const ctx = newCtx(syms, diags, decl.cite?.text ?? base.cite?.text);
     return { policy, versions: versions(ctx, decl.versions, decl.cite?.text, (e) => checkExpected(ctx, e, v.type)) };
   });
+  // the range belongs to the declaration: an override may not widen (or restate) it
+  for (const { decl } of v.decls.slice(1)) {
+    if (decl.range) err(newCtx(syms, diags, decl.cite?.text ?? base.cite?.text), 'XC069', decl.range.span, { name: v.name, problem: '只能写在参数的声明处，覆盖不能改变', problemEn: 'belongs to the declaration; an override cannot change it' });
+  }
+  let range: IrParam['range'];
+  if (base.range) {
+    const ctx = newCtx(syms, diags, base.cite?.text);
+    const numeric = ['money', 'rate', 'number', 'integer', 'duration'].includes(v.type.kind);
+    if (!numeric && !isUnknown(v.type)) {
+      err(ctx, 'XC069', base.range.span, { name: v.name, problem: '只能用于金额、比率、数值、整数或期限类型的参数', problemEn: 'applies only to money, rate, number, integer or duration parameters' });
+    } else {
+      range = { lo: checkExpected(ctx, base.range.from, v.type), hi: checkExpected(ctx, base.range.to, v.type), policy: v.decls[0].policy, span: base.range.span };
+    }
+  }
   return {
-    name: v.name, type: v.type, required: base.required, layers, span: base.span,
+    name: v.name, type: v.type, required: base.required, layers, span: base.span, ...(range ? { range } : {}),
     ...(base.cite ? { cite: base.cite.text } : {}), ...(base.doc ? { doc: base.doc.text } : {}),
   };
 }

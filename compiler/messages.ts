@@ -84,6 +84,10 @@ export const compilerMessages: Catalog = {
     (a) => `写 覆盖 表 ${a.name} { 键: 值, … }，或将政策声明为 抽象`, (a) => `write \`override table ${a.name} { key: value, … }\`, or declare the policy abstract`),
   XC064: m(E, (a) => `表“${a.name}”既没有行也没有标记 必填`, (a) => `table '${a.name}' has neither rows nor \`required\``,
     () => '给出 { 键: 值, … }，或写 必填 让下级政策提供', () => 'give `{ key: value, … }`, or mark it `required` for descendants to supply'),
+  XC068: m(E, (a) => `参数“${a.name}”的值 ${a.value}${a.period} 超出声明的范围 ${a.lo}..${a.hi}（政策“${a.policy}”）`, (a) => `parameter '${a.name}' is ${a.value}${a.periodEn} in policy '${a.policy}', outside its declared range ${a.lo}..${a.hi}`,
+    (a) => `“${a.declPolicy}”声明的范围是上级规定的幅度，下级只能在其内取值`, (a) => `the range declared in '${a.declPolicy}' is the latitude the parent allows; a layer may only choose within it`),
+  XC069: m(E, (a) => `参数“${a.name}”的 范围 ${a.problem}`, (a) => `the range of parameter '${a.name}' ${a.problemEn}`,
+    () => '写成 范围 下限..上限，两端为常量且下限不大于上限', () => 'write `range lo..hi` with constant ends, lo not above hi'),
   // ---- match / enums ----
   XC070: m(E, (a) => `匹配未穷尽：缺少 ${a.missing}`, (a) => `match is not exhaustive: missing ${a.missing}`,
     () => '补上缺少的分支，或加 否则: 值', () => 'add the missing arms, or `otherwise: value`'),

@@ -192,6 +192,12 @@ export class AstBuilder extends ExprBuilder {
       span,
     };
     this.once(toks(n, 'Required'));
+    const ranges = children(n, 'rangeClause');
+    this.once(ranges.map((r) => tok(r, 'Range')).filter((t): t is IToken => !!t));
+    if (ranges[0]) {
+      const r = ranges[0];
+      d.range = { from: this.additiveExpr(child(r, 'from')), to: this.additiveExpr(child(r, 'to')), span: this.span(r) };
+    }
     const t = child(n, 'typeRef');
     if (t) d.type = this.typeRef(t);
     this.meta(n, d);

@@ -424,6 +424,7 @@ export function computeFen(
         const i = P.paramIndex.get(key);
         if (i === undefined) throw FALLBACK; // XR010 on the decimal path
         const p = M.params[i]!;
+        if (p.range) throw FALLBACK; // the decimal path checks the declared range (XR040)
         fx.setOverride(i, convertRaw(P, F.paramScales[i]!, p.type, given[key], true));
       }
     }
