@@ -80,7 +80,7 @@ export function diffPopulationCommand(argv: string[], casePaths: string[], loadC
     const json = bool(a, 'json');
     const html = str(a, 'html');
     const started = Date.now();
-    let last = 0;
+    let last = started; // the first progress line after a second, not on the first chunk
     import('../population/diffRun.ts').then(({ runPopulationDiff }) => runPopulationDiff({
       file, outputs, idColumn: str(a, 'id'), top,
       old: { ir: oldIr, asOf: oldAsOf, parameters: oldParams },
@@ -91,7 +91,7 @@ export function diffPopulationCommand(argv: string[], casePaths: string[], loadC
         process.stderr.write(`\r已处理 ${n} 条 / ${n} records (${Math.round(n / ((Date.now() - started) / 1000))}/s)`);
       },
     })).then((result) => {
-      if (last) process.stderr.write('\n');
+      if (last !== started) process.stderr.write('\n');
       const side = (s: PolicySource, ir: typeof oldIr, asOf: string) => ({ label: s.label, policy: ir.name, ...(ir.title ? { title: ir.title } : {}), asOf, ...(s.commit ? { commit: s.commit } : {}) });
       const report: PopulationDiffReport = {
         kind: 'xize-population-diff', version: 1,
