@@ -160,13 +160,15 @@ function traceLabel(n: TraceNode, brief = false, cx?: ExplainContext): string {
       const extra: string[] = [];
       if (n.version !== undefined) extra.push(`版本起始 / from ${n.version ?? '—'}`);
       if (n.exception) extra.push(`适用例外 / exception${n.exception.cite ? ` 〔${n.exception.cite}〕` : ''}（${n.exception.policy}）`);
+      const layer = n.exception?.policy ?? n.policy;
+      if (layer) extra.push(`层 / layer ${layer}`);
       return `${c.cyan('规则')} ${n.name}${args} = ${value}${n.cite ? c.gray(`  〔${n.cite}〕`) : ''}${extra.length ? c.gray(`  ${extra.join(' · ')}`) : ''}`;
     }
     case 'param':
-      return `${c.blue('参数')} ${n.name} = ${c.bold(n.display ?? jsonText(n.value))}  ${c.gray(`取值日期 ${n.at} · 版本起始 ${n.from ?? '—'} · ${n.overridden ? '案例覆盖 / case override' : n.policy}${n.cite ? ` 〔${n.cite}〕` : ''}`)}`;
+      return `${c.blue('参数')} ${n.name} = ${c.bold(n.display ?? jsonText(n.value))}  ${c.gray(`取值日期 ${n.at} · 版本起始 ${n.from ?? '—'} · ${n.overridden ? '案例覆盖 / case override' : `层 ${n.policy}`}${n.cite ? ` 〔${n.cite}〕` : ''}`)}`;
     case 'table':
     case 'bands':
-      return `${c.blue(n.kind === 'table' ? '表' : '分档')} ${n.name}[${jsonText(n.key)}] = ${c.bold(n.display ?? jsonText(n.value))}  ${c.gray(`取值日期 ${n.at} · 版本起始 ${n.from ?? '—'} · ${n.policy}${n.cite ? ` 〔${n.cite}〕` : ''}`)}`;
+      return `${c.blue(n.kind === 'table' ? '表' : '分档')} ${n.name}[${jsonText(n.key)}] = ${c.bold(n.display ?? jsonText(n.value))}  ${c.gray(`取值日期 ${n.at} · 版本起始 ${n.from ?? '—'} · 层 ${n.policy}${n.cite ? ` 〔${n.cite}〕` : ''}`)}`;
     case 'input':
       return n.missing
         ? `${c.green('输入')} ${n.path} ${c.yellow('（未提供 / not given）')}`
@@ -193,7 +195,7 @@ export function formatTrace(root: TraceNode, shown: Set<TraceNode> = new Set(), 
     if (x) {
       const bar = n.children.length > 0 ? '│  ' : '   ';
       if (x.conditions.length > 0) lines.push(`${next}${bar}${c.yellow(`分支 / branch: ${conditionsLine(x)}`)}`);
-      lines.push(`${next}${bar}${c.cyan(`算式 / formula: ${formulaLine(x)}`)}${x.layer ? c.gray(`  （${x.layer}${x.from ? ` 自 ${x.from}` : ''}）`) : ''}`);
+      lines.push(`${next}${bar}${c.cyan(`算式 / formula: ${formulaLine(x)}`)}`);
     }
     n.children.forEach((ch, i) => walk(ch, next, i === n.children.length - 1, false));
   };
@@ -207,8 +209,8 @@ export function formatExplanation(trace: Record<string, TraceNode>, names: strin
   const shown = new Set<TraceNode>();
   const trees = names.filter((n) => trace[n] !== undefined).map((n) => formatTrace(trace[n]!, shown, cx));
   const legend = c.gray(
-    '算式 = 公式 = 代入数值 = 结果 · 分支 = 所取分支及条件 · 取值日期 = 参数取值的日期 · 版本起始 = 所用版本的起始日期 · 〔〕依据 · （见上）= 上文已展开\n' +
-      'formula = formula = with values = result · branch = the branch taken and why · at = date the value was taken at · from = start of the version used · 〔〕 citation · (see above) = subtree shown above',
+    '算式 = 公式 = 代入数值 = 结果 · 分支 = 所取分支及条件 · 取值日期 = 参数取值的日期 · 版本起始 = 所用版本的起始日期 · 层 = 决定该值的政策层 · 〔〕依据 · （见上）= 上文已展开\n' +
+      'formula = formula = with values = result · branch = the branch taken and why · at = date the value was taken at · from = start of the version used · layer = the policy whose declaration decided the value · 〔〕 citation · (see above) = subtree shown above',
   );
   return [legend, ...trees].join('\n\n');
 }

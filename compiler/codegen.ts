@@ -257,6 +257,8 @@ function ruleCode(g: Gen, r: IrRule, i: number, deps: NeedsNode[] | null): strin
     ['params', json(r.params.map((p) => ({ name: p.name, type: typeData(p.type) })))],
     ['fn', b],
     ['layers', layers],
+    // the layer whose declaration gives the value when there is no version to choose (trace: RuleTraceNode.policy)
+    ['policy', str([...r.layers].reverse().find((l) => l.versions.length > 0)?.policy ?? '')],
     ['exceptions', json(r.exceptions.map((x) => (x.cite !== undefined ? { cite: x.cite, policy: x.policy } : { policy: x.policy })))],
     ['deps', json(deps)],
   ]);

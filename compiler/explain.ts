@@ -264,10 +264,13 @@ export function explainRule(ir: IrPolicy, node: RuleTraceNode, asOf: string, inp
   const round = node.children.find((c) => c.kind === 'rounding') as Extract<TraceNode, { kind: 'rounding' }> | undefined;
   const out: RuleExplanation = { name: node.name, formula, result, conditions };
   if (withValues !== undefined && withValues !== formula && withValues !== result) out.withValues = withValues;
-  if (v) {
-    out.layer = v.layer;
+  // the runtime records the deciding layer (version chosen or exception applied); the IR's
+  // version at the as-of date is the fallback for traces recorded before it did
+  if (node.exception) out.layer = node.exception.policy;
+  else if (v) {
+    out.layer = node.policy ?? v.layer;
     out.from = v.from;
-  }
+  } else if (node.policy) out.layer = node.policy;
   const cite = node.cite ?? v?.cite ?? rule.cite;
   if (cite !== undefined) out.cite = cite;
   if (round) out.rounding = `${MODE_ZH[round.mode] ?? round.mode}到${UNIT_ZH[round.unit] ?? round.unit}：${round.before} → ${round.after}`;

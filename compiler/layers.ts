@@ -6,6 +6,7 @@ import type { Diagnostic } from '../dsl/diagnostic.ts';
 import type { IrBand, IrBands, IrExpr, IrLayer, IrParam, IrRounding, IrRule, IrTable, IrTableVersionBody, IrVersion, XType } from './ir.ts';
 import { checkDateText, checkExpected, err, type Ctx } from './checkTypes.ts';
 import { expandKeys } from './keys.ts';
+import { MAX_TABLE_ROWS } from './limits.ts';
 import type { Owned, Symbols, ValueSym } from './symbols.ts';
 import { isUnknown, typeArgs } from './types.ts';
 
@@ -60,10 +61,15 @@ export function buildParam(syms: Symbols, v: Extract<ValueSym, { kind: 'param' }
   };
 }
 
-function tableBody(ctx: Ctx, rows: TableDecl['versions'][number]['body'], keyType: XType, valueType: XType): IrTableVersionBody {
+function tableBody(ctx: Ctx, name: string, rows: TableDecl['versions'][number]['body'], keyType: XType, valueType: XType): IrTableVersionBody {
   const body: IrTableVersionBody = { rows: [] };
   const seen = new Set<string | number>();
-  for (const row of rows) {
+  for (const [n, row] of rows.entries()) {
+    if (n === MAX_TABLE_ROWS) {
+      // reported once, at the first row past the limit; the rest is not checked
+      err(ctx, 'XC095', row.span, { name, rows: String(rows.length), limit: String(MAX_TABLE_ROWS) });
+      break;
+    }
     const value = checkExpected(ctx, row.value, valueType);
     if (row.keys === 'otherwise') {
       if (body.otherwise) err(ctx, 'XC031', row.span, { key: '否则 / otherwise' });
@@ -87,14 +93,25 @@ export function buildTable(syms: Symbols, v: Extract<ValueSym, { kind: 'table' }
   if (!isUnknown(kt) && kt.kind !== 'enum' && kt.kind !== 'integer') {
     err(newCtx(syms, diags, base.cite?.text), 'XC034', base.keyType?.span ?? base.name.span, typeArgs('actual', kt));
   }
-  const layers = v.decls.map(({ decl, policy }: Owned<TableDecl>) => {
+  const layers = v.decls.map(({ decl, policy }: Owned<TableDecl>, i) => {
     const ctx = newCtx(syms, diags, decl.cite?.text ?? base.cite?.text);
-    return { policy, versions: versions(ctx, decl.versions, decl.cite?.text, (rows) => tableBody(ctx, rows, kt, v.valueType)) };
+    const vs = versions(ctx, decl.versions, decl.cite?.text, (rows) => tableBody(ctx, v.name, rows, kt, v.valueType));
+    return { policy, versions: i === 0 ? vs : fromEffective(syms, policy, vs) };
   });
   return {
     name: v.name, keyType: kt, valueType: v.valueType, required: base.required === true, layers, span: base.span,
     ...(base.cite ? { cite: base.cite.text } : {}), ...(base.doc ? { doc: base.doc.text } : {}),
   };
+}
+
+/** An undated `覆盖 表` takes effect from the overriding policy's `生效` date: before it the
+ * inherited rows hold. Rows are merged per key with the parent's, so "at every date" would leave
+ * the members the override does not name uncovered before the parent's first version (and would
+ * move a 2016 lookup `表[k] 于 受伤日期` in a policy effective 2018 onto that policy's figures). */
+function fromEffective<U>(syms: Symbols, policy: string, vs: IrVersion<U>[]): IrVersion<U>[] {
+  const eff = syms.chain.find((u) => u.name === policy)?.header?.effective?.value;
+  if (!eff) return vs;
+  return vs.map((v) => (v.from === null ? { ...v, from: eff } : v));
 }
 
 const BAND_KEYS = new Set(['money', 'rate', 'number', 'integer', 'duration']);

@@ -104,7 +104,7 @@ export class XizeParser extends ExpressionParser {
           this.CONSUME(T.Identifier);
           this.OPTION(() => {
             this.CONSUME(T.LBracket);
-            this.SUBRULE(this.typeRef, { LABEL: 'element' });
+            this.nested(() => this.SUBRULE(this.typeRef, { LABEL: 'element' })); // 列表[列表[…]] counts too
             this.CONSUME(T.RBracket);
           });
         },

@@ -53,6 +53,8 @@ export interface PolicyModel {
     fn: (cx: Ctx, ...args: any[]) => unknown;
     /** dated versions (value = branch index), when the rule has more than one or a dated one */
     layers: Layers<number> | null;
+    /** the policy of the (last) layer declaring the rule; with `layers`, the chosen version's policy wins */
+    policy?: string;
     exceptions: { cite?: string; policy: string }[];
     /** per version (branch order): optional inputs read and rules called unconditionally; null = unknown */
     deps: NeedsNode[] | null;

@@ -66,6 +66,7 @@ function computeRule(cx: Ctx, i: number): unknown {
   const node: RuleTraceNode = R.cite !== undefined
     ? { kind: 'rule', name: R.name, value: undefined, cite: R.cite, children: [] }
     : { kind: 'rule', name: R.name, value: undefined, children: [] };
+  if (R.policy) node.policy = R.policy;
   t.enter(node);
   t.ruleNodes[i] = node;
   try {
@@ -104,6 +105,7 @@ export function call(cx: Ctx, i: number, fn: (cx: Ctx, ...a: unknown[]) => unkno
   const node: RuleTraceNode = R.cite !== undefined
     ? { kind: 'rule', name: R.name, value: undefined, args: jsonArgs, cite: R.cite, children: [] }
     : { kind: 'rule', name: R.name, value: undefined, args: jsonArgs, children: [] };
+  if (R.policy) node.policy = R.policy;
   t.enter(node, `r:${i}:${JSON.stringify(jsonArgs)}`);
   try {
     const x = finish(cx, R, fn(cx, ...args));
@@ -128,6 +130,7 @@ export function ver(cx: Ctx, i: number): number {
     const n = cx.t.current();
     if (n !== undefined && n.name === R.name) {
       n.version = v.from;
+      n.policy = v.policy;
       if (v.cite !== undefined) n.cite = v.cite;
     }
   }
@@ -153,6 +156,7 @@ export function exc(cx: Ctx, i: number, hits: number[]): number {
     if (n !== undefined && n.name === R.name) {
       const x = R.exceptions[h]!;
       n.exception = x.cite !== undefined ? { cite: x.cite, policy: x.policy } : { policy: x.policy };
+      n.policy = x.policy;
     }
   }
   return h;

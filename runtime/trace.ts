@@ -13,6 +13,8 @@ export interface RuleTraceNode {
   cite?: string;
   /** `from` of the dated version used (null = undated); absent for single-version rules. */
   version?: string | null;
+  /** The layer (policy) whose declaration produced the value: the version used, or the exception that applied. */
+  policy?: string;
   exception?: { cite?: string; policy: string };
   /** Set when the value was not produced (missing input or error). */
   failed?: 'missing' | 'error';

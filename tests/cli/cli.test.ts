@@ -57,7 +57,7 @@ describe('xize CLI', () => {
     expect(r.out).toContain('缺少 / missing: 死亡日期');
     expect(r.out).toContain('工资过低');
     expect(r.out).toContain('推导 / explanation');
-    expect(r.out).toMatch(/参数 平均工资 = 6,000\.00元\s+取值日期 2024-05-01 · 版本起始 2024-01-01 · 测试省/);
+    expect(r.out).toMatch(/参数 平均工资 = 6,000\.00元\s+取值日期 2024-05-01 · 版本起始 2024-01-01 · 层 测试省/);
     expect(r.out).toMatch(/表 月数\[乙\] = 12 .*测试省/);
     const j = xize('run', `${FIX}/child`, '--case', `${FIX}/child/cases/ok.cases.yaml`, '--id', 'override', '--json');
     expect(j.code).toBe(0);

@@ -37,7 +37,7 @@ describe('xize run --explain: the computation', () => {
     const r = xize('run', ...DIS, '--explain');
     expect(r.code).toBe(0);
     // 本人工资 × 月数 with the values: 4,800.00元 × 18 (条例第三十七条: 五级 18 个月; 60% × 8,000 = 4,800)
-    expect(r.out).toContain('算式 / formula: 本人工资 × 一次性伤残补助金月数 = 4,800.00元 × 18 = 86,400.00元  （全国）');
+    expect(r.out).toContain('算式 / formula: 本人工资 × 一次性伤残补助金月数 = 4,800.00元 × 18 = 86,400.00元');
     expect(r.out).toContain('本人工资界限平均工资 × 本人工资保底比例 = 8,000.00元 × 60% = 4,800.00元');
     expect(r.out).toContain('分支 / branch: 当 一至四级已退休（否） 不成立；否则 成立 ✓');
     expect(r.out).toContain('输入 月缴费工资 = 3,000.00元');

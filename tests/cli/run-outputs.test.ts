@@ -116,10 +116,10 @@ describe('xize run --explain', () => {
     const r = xize('run', `${FIX}/child`, '--case', OK, '--id', 'old-average', '--outputs', '补助金', '--explain');
     expect(r.code).toBe(0);
     const tree = r.out.slice(r.out.indexOf('推导 / explanation'));
-    expect(tree).toContain('规则 补助金 = 160,000.00元  〔基线第五条〕');
+    expect(tree).toContain('规则 补助金 = 160,000.00元  〔基线第五条〕  层 / layer 测试基线');
     expect(tree).toMatch(/├─ 规则 本人工资 = 8,000\.00元/);
-    expect(tree).toMatch(/│  ├─ 参数 平均工资 = 5,000\.00元\s+取值日期 2023-05-01 · 版本起始 2021-01-01 · 测试省 〔基线第一条〕/);
-    expect(tree).toMatch(/└─ 表 月数\[甲\] = 20\s+取值日期 2023-05-01 · 版本起始 — · 测试基线 〔基线第三条〕/);
+    expect(tree).toMatch(/│  ├─ 参数 平均工资 = 5,000\.00元\s+取值日期 2023-05-01 · 版本起始 2021-01-01 · 层 测试省 〔基线第一条〕/);
+    expect(tree).toMatch(/└─ 表 月数\[甲\] = 20\s+取值日期 2023-05-01 · 版本起始 — · 层 测试基线 〔基线第三条〕/);
     expect(tree).toContain('输入 月工资 = 8,000.00元');
     expect(tree).not.toContain('丧葬费');
   });
@@ -146,7 +146,7 @@ describe('xize run --explain', () => {
     expect(r.out).toMatch(/另有 \d+ 项输出未显示/);
     expect(r.out).not.toContain('不可用（缺少可选输入）');
     expect(r.out).toMatch(/参数 统筹地区上年度职工月平均工资 = 8,000\.00元\s+取值日期 2023-03-10 · 版本起始 — · 案例覆盖/);
-    expect(r.out).toMatch(/表 伤残补助金月数\[五级\] = 18\s+取值日期 2023-03-10 · 版本起始 2011-01-01 · 全国/);
+    expect(r.out).toMatch(/表 伤残补助金月数\[五级\] = 18\s+取值日期 2023-03-10 · 版本起始 2011-01-01 · 层 全国/);
     expect(r.out).toMatch(/规则 本人工资 = 4,800\.00元  （见上 \/ see above）/);
     expect(r.out.match(/参数 本人工资保底比例/g)).toHaveLength(1);
   });

@@ -54,6 +54,8 @@ export function traceTree(node: TraceNode, depth = 0, seen = new Set<TraceNode>(
         ' = ',
         h('span.tv', {}, node.failed === 'missing' ? t('unavailableShort') : node.failed ? `✗ ${t('errors')}` : (node.display ?? show(node.value))),
         node.version !== undefined ? h('span.tat', {}, node.version ? ` 自 ${node.version}` : '') : null,
+        // a parameterised call has no computation block below: name its layer in the head
+        node.args?.length && node.policy ? h('span.tat', {}, ` · ${getLang() === 'zh' ? '政策层' : 'layer'} ${node.policy}`) : null,
         node.exception ? h('span.texc', {}, ` ${t('exception')} (${node.exception.policy}) `, cite(node.exception.cite)) : null,
         cite(node.cite),
       );
