@@ -36,7 +36,7 @@ const KIND_ZH: Record<string, string> = {
 };
 const STATUS: Record<string, string> = { added: '新增 added', removed: '删除 removed', changed: '修改 changed' };
 const WHAT_ZH: Record<string, string> = {
-  value: '值 value', cite: '依据 citation', type: '类型 type', rounding: '舍入 rounding', required: '必填 required', params: '参数 parameters',
+  value: '值 value', cite: '依据 citation', type: '类型 type', rounding: '舍入 rounding', required: '必填 required', range: '范围 range', params: '参数 parameters',
   doc: '说明 doc', exception: '例外 exception', severity: '级别 severity', condition: '条件 condition', message: '提示 message',
   members: '成员 members', field: '字段 field', optional: '可选 optional', title: '标题 title', effective: '生效 effective',
   abstract: '抽象 abstract', holiday: '节假日 holiday', workday: '调休工作日 workday',

@@ -166,6 +166,7 @@ export function diffDecls(a: IrPolicy, b: IrPolicy): DeclChange[] {
     ...byName<IrParam>('param', a.params, b.params, paramTl, (o, n) => [
       ...scalar('type', printType(o.type), printType(n.type)),
       ...scalar('required', String(o.required), String(n.required)),
+      ...scalar('range', o.range && `${printIr(o.range.lo)}..${printIr(o.range.hi)}`, n.range && `${printIr(n.range.lo)}..${printIr(n.range.hi)}`),
       ...scalar('doc', o.doc, n.doc),
     ], floor),
   );

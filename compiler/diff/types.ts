@@ -8,6 +8,7 @@ export type DetailWhat =
   | 'type'
   | 'rounding'
   | 'required'
+  | 'range' // a parameter's `范围 lo..hi`
   | 'params' // a rule's parameters
   | 'doc'
   | 'exception' // added (old null) or removed (new null); `key` = the condition

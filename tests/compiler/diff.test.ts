@@ -39,6 +39,14 @@ describe('diffPolicies', () => {
     expect(ch.details).toEqual([{ what: 'value', from: '2024-07-01', old: '60%', new: '65%', oldCite: '第一条', newCite: '某通知' }]);
   });
 
+  it('a parameter range (范围) narrowed is a change auditors see', () => {
+    const a = BASE.replace('参数 比例: 比率 = 60% 依据 "第一条"', '参数 比例: 比率 = 60% 范围 50%..80% 依据 "第一条"');
+    const b = BASE.replace('参数 比例: 比率 = 60% 依据 "第一条"', '参数 比例: 比率 = 60% 范围 55%..80% 依据 "第一条"');
+    const d = diffPolicies(one(a), one(b));
+    expect(d.changes).toHaveLength(1);
+    expect(d.changes[0]!.details).toEqual([{ what: 'range', old: '50%..80%', new: '55%..80%' }]);
+  });
+
   it('a table row changed', () => {
     const d = diffPolicies(one(BASE), one(BASE.replace('乙: 25', '乙: 26')));
     expect(d.changes).toHaveLength(1);
