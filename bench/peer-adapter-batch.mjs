@@ -2,10 +2,10 @@
 // peer-adapter.mjs, but each pass goes through the batch API (runtime/batch.ts,
 // `evaluateColumns`) — one call for all cases, only the four outputs, values as decimal text.
 //
-//   npm run bench -- --add /path/to/bench/peer-adapter.mjs --add /path/to/bench/peer-adapter-batch.mjs
-import { register } from 'tsx/esm/api';
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+//   npm run build && npm run bench -- --add /path/to/bench/peer-adapter.mjs --add /path/to/bench/peer-adapter-batch.mjs
+// Like peer-adapter.mjs it loads the built JavaScript (dist/esm), no tsx.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,9 +19,10 @@ export default [
     label: 'Xize compiled national policy, batch API (fen path, decimal fallback)',
     exact: true,
     async setup() {
-      register();
-      const { compilePolicy, loadPolicy } = await import(join(root, 'compiler/index.ts'));
-      const { evaluateColumns } = await import(join(root, 'runtime/index.ts'));
+      const built = join(root, 'dist/esm/compiler.js');
+      if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run build\` in ${root} first`);
+      const { compilePolicy, loadPolicy } = await import(pathToFileURL(built).href);
+      const { evaluateColumns } = await import(pathToFileURL(join(root, 'dist/esm/runtime.js')).href);
       const dir = join(root, 'provinces/national');
       const files = readdirSync(dir)
         .filter((f) => f.endsWith('.xize'))

@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { SourceFile } from '../dsl/ast.ts';
-import { parseFile } from '../dsl/index.ts';
+import { parseFileCached } from '../compiler/parseCache.ts';
 import type { PolicyResolver } from '../compiler/index.ts';
 import { InputFileError } from './args.ts';
 
@@ -62,7 +62,7 @@ export function policyNameOf(dir: string): string | null {
     for (const f of readdirSync(abs).filter((x) => x.endsWith('.xize')).sort()) {
       const text = readFileSync(join(abs, f), 'utf8');
       if (!/(政策|policy)/.test(text)) continue;
-      const { ast } = parseFile({ path: join(abs, f), text });
+      const { ast } = parseFileCached({ path: displayPath(join(abs, f)), text }); // the same key the compile uses
       const h = ast.declarations.find((d) => d.kind === 'header');
       if (h && h.kind === 'header') {
         name = h.name.text;

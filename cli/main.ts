@@ -11,6 +11,8 @@ import { run, runHelp } from './commands/run.ts';
 import { test, testHelp } from './commands/test.ts';
 import { colorDefault, setColor } from './format.ts';
 import { VERSION } from './version.ts';
+import { diskParseStore } from './astCache.ts';
+import { setParseStore } from '../compiler/parseCache.ts';
 
 export const mainHelp = `xize —— 细则：工伤保险政策配置语言的编译器 / the Xize policy compiler
 
@@ -36,6 +38,7 @@ const COMMANDS: Record<string, { fn: (argv: string[]) => number; help: string }>
 };
 
 export function main(argv: string[]): number {
+  setParseStore(diskParseStore()); // the built CLI only (a build id); tsx runs parse every time
   const noColor = argv.includes('--no-color');
   setColor(!noColor && colorDefault(process.stdout));
   const [cmd, ...rest] = argv;

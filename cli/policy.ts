@@ -1,6 +1,7 @@
 // Compiling a policy folder for the CLI (files from disk, sibling-folder resolver).
 import { resolve } from 'node:path';
-import { compilePolicy, loadPolicy, renderDiagnostics, type CompileResult } from '../compiler/index.ts';
+import { compilePolicy, emitBody, loadBody, loadFailure, renderDiagnostics, type CompileResult } from '../compiler/index.ts';
+import { cachedBody } from './astCache.ts';
 import type { LoadedPolicy } from '../runtime/outcome.ts';
 import { readPolicyFolder, siblingResolver } from './io.ts';
 import { colorDefault } from './format.ts';
@@ -13,14 +14,28 @@ export interface CompiledFolder {
   warnings: number;
 }
 
-export function compileFolder(dir: string): CompiledFolder {
+/** `load: false` when only the diagnostics are wanted (xize check): no code generated. */
+export function compileFolder(dir: string, load = true): CompiledFolder {
   const abs = resolve(dir);
   const files = readPolicyFolder(abs);
   const result = compilePolicy({ files, resolve: siblingResolver(abs) });
+  let policy: LoadedPolicy | undefined;
+  if (result.ir && !result.diagnostics.some((d) => d.severity === 'error')) {
+    // a code-generation defect becomes a diagnostic (XG…) of this compile, never a stack trace;
+    // `check` (load false) still generates the body (cached) so such a defect shows there too
+    const ir = result.ir;
+    try {
+      const body = cachedBody(result, () => emitBody(ir));
+      if (load) policy = loadBody(body);
+    } catch (err) {
+      result.diagnostics.push(loadFailure(ir, err));
+      delete result.ir;
+    }
+  }
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
   const out: CompiledFolder = { dir: abs, result, errors, warnings };
-  if (result.ir && errors === 0) out.policy = loadPolicy(result.ir);
+  if (policy) out.policy = policy;
   return out;
 }
 

@@ -7,7 +7,11 @@ import { checkBands } from './checkBands.ts';
 import { checkParamCycles, checkRuleCycles } from './checkCycles.ts';
 import { checkCondition } from './checkOperators.ts';
 import { checkParam } from './checkParams.ts';
+import { checkRanges } from './checkRanges.ts';
 import { checkTableCoverage, checkTableRequired } from './checkTables.ts';
+import { checkTyped } from './checkTyped.ts';
+import { checkEvalDepth } from './checkDepth.ts';
+import { checkReservedNames } from './checkNames.ts';
 import { liveRefs } from './liveRefs.ts';
 import { checkDateText, checkExpr, err } from './checkTypes.ts';
 import type { IrBands, IrCheck, IrEnum, IrField, IrParam, IrPolicy, IrRecord, IrRounding, IrRule, IrTable } from './ir.ts';
@@ -61,6 +65,7 @@ function attachExceptions(syms: Symbols, rules: Map<string, IrRule>, diags: Diag
 }
 
 export function checkChain(chain: PolicyUnit[], diags: Diagnostic[]): IrPolicy {
+  checkReservedNames(chain, diags);
   const syms = mergeChain(chain, diags);
   const leaf = chain[chain.length - 1];
   const header = leaf.header;
@@ -123,16 +128,19 @@ export function checkChain(chain: PolicyUnit[], diags: Diagnostic[]): IrPolicy {
   // proofs
   for (const t of tables) checkTableCoverage(syms, t, diags);
   for (const b of bands) checkBands(b, diags, params);
+  checkRanges(params, diags);
   const ruleList = [...rules.values()];
   const sub = (prefix: string) => new Map([...nameSpans].filter(([k]) => k.startsWith(prefix)).map(([k, s]) => [k.slice(2), s]));
   checkRuleCycles(ruleList, sub('r:'), diags);
   checkParamCycles(params, sub('p:'), diags);
+  checkEvalDepth(ruleList, params, sub('r:'), sub('p:'), diags);
   const abstract = header ? header.abstract : true;
   const leafInfo = { name: leaf.name, abstract, span: header?.name.span ?? startSpan(leaf.asts[0]?.file ?? '') };
   // a required figure only has to be supplied when something live still reads it
   const live = liveRefs({ rules: ruleList, checks, params, tables, bands });
   for (const p of params) checkParam(syms, p, leafInfo, diags, live.params.has(p.name));
   for (const t of tables) checkTableRequired(syms, t, leafInfo, diags, live.tables.has(t.name));
+  if (!diags.some((d) => d.severity === 'error')) checkTyped({ rules: ruleList, checks, params }, diags);
 
   return {
     name: leaf.name,

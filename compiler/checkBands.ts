@@ -14,9 +14,9 @@ import { breakpoints, inForce } from './checkTables.ts';
 import { report } from './messages.ts';
 
 /** Value of a parameter at a date: the last layer with a version in force wins (compiler/ir.ts). */
-type ParamAt = (name: string, at: string | null) => Decimal | undefined;
+export type ParamAt = (name: string, at: string | null) => Decimal | undefined;
 
-function paramLookup(params: IrParam[]): ParamAt {
+export function paramLookup(params: IrParam[]): ParamAt {
   const byName = new Map(params.map((p) => [p.name, p]));
   const at = (name: string, d: string | null, depth: number): Decimal | undefined => {
     const p = byName.get(name);
@@ -33,7 +33,7 @@ function paramLookup(params: IrParam[]): ParamAt {
 }
 
 /** A bound as a number: null = infinite; undefined = not computable here. */
-function constant(e: IrExpr | null, d: string | null, param: ParamAt): Decimal | null | undefined {
+export function constant(e: IrExpr | null, d: string | null, param: ParamAt): Decimal | null | undefined {
   if (e === null) return null;
   switch (e.k) {
     case 'lit':
@@ -75,7 +75,7 @@ function boundParams(bands: IrBands, out: Set<string>): void {
   }
 }
 
-function fmt(d: Decimal, t: XType): string {
+export function fmt(d: Decimal, t: XType): string {
   if (t.kind === 'rate') return `${d.mul(100).toFixed()}%`;
   if (t.kind === 'money') return `${d.toFixed()}元`;
   return d.toFixed();

@@ -79,6 +79,7 @@ function emit(ir: IrPolicy, ann: string, withFen = true): string {
       ['type', json(typeData(p.type))],
       ['cite', optStr(p.cite)],
       ['layers', layersText(p.layers, (body) => valueFn(body))],
+      ['range', p.range?.loValue !== undefined && p.range.hiValue !== undefined ? json([p.range.loValue, p.range.hiValue]) : undefined],
     ]),
   );
 

@@ -10,6 +10,7 @@
 // guards its result (runtime/fen.ts); a case that leaves the safe-integer range, reads an
 // absent input, hits a lookup failure or has an input or override the fen parser does not take
 // is evaluated again on the decimal path, so the two paths never give different answers.
+import { dependencyOrder, ruleRefs } from './ruleOrder.ts';
 import type { IrExpr, IrPolicy, XType } from './ir.ts';
 import type { Gen } from './codegenExpr.ts';
 import { isNumeric, str } from './codegenUtil.ts';
@@ -63,6 +64,9 @@ export class FenGen {
 
   /** Emits the fen functions into g.decls and returns the model's `fen` entry as JS text. */
   emit(): string {
+    // dependencies first: a rule's references are then already compiled, so compiling a chain
+    // of N rules never nests N calls of rule() (it did, and overflowed the stack)
+    for (const i of dependencyOrder(ruleRefs(this.ir.rules))) this.rule(i);
     const rules = this.ir.rules.map((_, i) => {
       const s = this.rule(i);
       return s === undefined ? 'null' : `{ fn: q${i}, scale: ${s === null ? 'null' : s} }`;

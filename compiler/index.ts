@@ -12,7 +12,7 @@ export type * from './ir.ts';
 export type { Diagnostic, Bilingual, Severity } from '../dsl/diagnostic.ts';
 export type { SourceFile, Span } from '../dsl/ast.ts';
 export type { PolicyResolver } from './resolve.ts';
-export { compilerMessages } from './messages.ts';
+export { compilerMessages, codegenMessages } from './messages.ts';
 export { renderDiagnostics, renderDiagnostic } from './render/terminal.ts';
 export { diagnosticsToJson, diagnosticToJson, type JsonDiagnostic } from './render/json.ts';
 
@@ -63,7 +63,7 @@ export function compilePolicy(opts: { files: SourceFile[]; resolve?: PolicyResol
 }
 
 // code generation, in-memory loading, golden cases
-export { loadPolicy, type LoadOptions } from './load.ts';
+export { loadPolicy, tryLoadPolicy, loadBody, loadFailure, type LoadOptions } from './load.ts';
 export { generateModule, emitBody, CodegenError, type GenerateModuleOptions } from './codegen.ts';
 export { emitEsmModule, emitCjsModule, emitDeclarations, RUNTIME_PACKAGE, type EmitModuleOptions } from './emitModule.ts';
 export type { LoadedPolicy, Outcome, EvaluateOptions, OutputValue, EvaluationError, PolicyInfo, OutputInfo } from '../runtime/outcome.ts';

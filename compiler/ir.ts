@@ -72,6 +72,18 @@ export interface IrParam {
   cite?: string;
   doc?: string;
   layers: IrLayer<IrExpr>[]; // may be all empty when unset (only allowed in abstract policies)
+  /** `范围 lo..hi` of the declaration: every layer's value must lie in [lo, hi] (compiler/checkRanges.ts). */
+  range?: IrParamRange;
+  span: Span;
+}
+
+export interface IrParamRange {
+  lo: IrExpr;
+  hi: IrExpr;
+  /** the bounds as decimal strings, filled by the range pass when they are constant */
+  loValue?: string;
+  hiValue?: string;
+  policy: string; // the policy that declared the range
   span: Span;
 }
 

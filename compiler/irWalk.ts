@@ -1,11 +1,11 @@
-// Generic pre-order walk over typed IR expressions (used by the cycle and constness passes).
+// Generic walks over typed IR expressions (used by the cycle, constness, typedness and depth
+// passes). `eachChild` is the one place that knows where an expression keeps its operands.
 import type { IrExpr } from './ir.ts';
 
-/** Calls `visit` on every node; returning false stops descending into that node. */
-export function walkIr(e: IrExpr, visit: (e: IrExpr) => boolean | void): void {
-  if (visit(e) === false) return;
+/** Calls `f` on each direct child of `e`, in source order. */
+export function eachChild(e: IrExpr, f: (x: IrExpr) => void): void {
   const go = (x: IrExpr | null | undefined) => {
-    if (x) walkIr(x, visit);
+    if (x) f(x);
   };
   switch (e.k) {
     case 'field':
@@ -48,4 +48,11 @@ export function walkIr(e: IrExpr, visit: (e: IrExpr) => boolean | void): void {
     default:
       return;
   }
+}
+
+/** Calls `visit` on every node, pre-order; returning false stops descending into that node.
+ * Recursive: expression depth is bounded by MAX_EXPR_DEPTH (dsl/limits.ts). */
+export function walkIr(e: IrExpr, visit: (e: IrExpr) => boolean | void): void {
+  if (visit(e) === false) return;
+  eachChild(e, (x) => walkIr(x, visit));
 }

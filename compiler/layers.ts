@@ -6,6 +6,7 @@ import type { Diagnostic } from '../dsl/diagnostic.ts';
 import type { IrBand, IrBands, IrExpr, IrLayer, IrParam, IrRounding, IrRule, IrTable, IrTableVersionBody, IrVersion, XType } from './ir.ts';
 import { checkDateText, checkExpected, err, type Ctx } from './checkTypes.ts';
 import { expandKeys } from './keys.ts';
+import { MAX_TABLE_ROWS } from './limits.ts';
 import type { Owned, Symbols, ValueSym } from './symbols.ts';
 import { isUnknown, typeArgs } from './types.ts';
 
@@ -40,16 +41,35 @@ export function buildParam(syms: Symbols, v: Extract<ValueSym, { kind: 'param' }
     const ctx = newCtx(syms, diags, decl.cite?.text ?? base.cite?.text);
     return { policy, versions: versions(ctx, decl.versions, decl.cite?.text, (e) => checkExpected(ctx, e, v.type)) };
   });
+  // the range belongs to the declaration: an override may not widen (or restate) it
+  for (const { decl } of v.decls.slice(1)) {
+    if (decl.range) err(newCtx(syms, diags, decl.cite?.text ?? base.cite?.text), 'XC069', decl.range.span, { name: v.name, problem: '只能写在参数的声明处，覆盖不能改变', problemEn: 'belongs to the declaration; an override cannot change it' });
+  }
+  let range: IrParam['range'];
+  if (base.range) {
+    const ctx = newCtx(syms, diags, base.cite?.text);
+    const numeric = ['money', 'rate', 'number', 'integer', 'duration'].includes(v.type.kind);
+    if (!numeric && !isUnknown(v.type)) {
+      err(ctx, 'XC069', base.range.span, { name: v.name, problem: '只能用于金额、比率、数值、整数或期限类型的参数', problemEn: 'applies only to money, rate, number, integer or duration parameters' });
+    } else {
+      range = { lo: checkExpected(ctx, base.range.from, v.type), hi: checkExpected(ctx, base.range.to, v.type), policy: v.decls[0].policy, span: base.range.span };
+    }
+  }
   return {
-    name: v.name, type: v.type, required: base.required, layers, span: base.span,
+    name: v.name, type: v.type, required: base.required, layers, span: base.span, ...(range ? { range } : {}),
     ...(base.cite ? { cite: base.cite.text } : {}), ...(base.doc ? { doc: base.doc.text } : {}),
   };
 }
 
-function tableBody(ctx: Ctx, rows: TableDecl['versions'][number]['body'], keyType: XType, valueType: XType): IrTableVersionBody {
+function tableBody(ctx: Ctx, name: string, rows: TableDecl['versions'][number]['body'], keyType: XType, valueType: XType): IrTableVersionBody {
   const body: IrTableVersionBody = { rows: [] };
   const seen = new Set<string | number>();
-  for (const row of rows) {
+  for (const [n, row] of rows.entries()) {
+    if (n === MAX_TABLE_ROWS) {
+      // reported once, at the first row past the limit; the rest is not checked
+      err(ctx, 'XC095', row.span, { name, rows: String(rows.length), limit: String(MAX_TABLE_ROWS) });
+      break;
+    }
     const value = checkExpected(ctx, row.value, valueType);
     if (row.keys === 'otherwise') {
       if (body.otherwise) err(ctx, 'XC031', row.span, { key: '否则 / otherwise' });
@@ -75,7 +95,7 @@ export function buildTable(syms: Symbols, v: Extract<ValueSym, { kind: 'table' }
   }
   const layers = v.decls.map(({ decl, policy }: Owned<TableDecl>, i) => {
     const ctx = newCtx(syms, diags, decl.cite?.text ?? base.cite?.text);
-    const vs = versions(ctx, decl.versions, decl.cite?.text, (rows) => tableBody(ctx, rows, kt, v.valueType));
+    const vs = versions(ctx, decl.versions, decl.cite?.text, (rows) => tableBody(ctx, v.name, rows, kt, v.valueType));
     return { policy, versions: i === 0 ? vs : fromEffective(syms, policy, vs) };
   });
   return {

@@ -1,10 +1,18 @@
 // In-memory loading of a checked policy: the generated JS body run with `new Function` against
 // the runtime object — the same code path as the generated module, so the CLI, the tests and
 // the browser give the same answers.
+//
+// A clean check is meant to make code generation infallible. Should a defect slip through,
+// `tryLoadPolicy` turns it into a coded, located, bilingual diagnostic (XG…) instead of a thrown
+// stack; `loadPolicy` throws a CodegenError that carries the same diagnostic.
+import type { Diagnostic } from '../dsl/diagnostic.ts';
+import { makeDiagnostic } from '../dsl/diagnostic.ts';
 import * as runtime from '../runtime/index.ts';
 import type { LoadedPolicy } from '../runtime/outcome.ts';
 import { emitBody } from './codegen.ts';
+import { CodegenError } from './codegenUtil.ts';
 import type { IrPolicy } from './ir.ts';
+import { codegenMessages } from './messages.ts';
 
 export interface LoadOptions {
   /** The runtime object handed to the body (default: runtime/index.ts). Tests pass a spy. */
@@ -13,8 +21,46 @@ export interface LoadOptions {
   fen?: boolean;
 }
 
+/** The diagnostic for a failure of code generation or of loading the generated body. */
+export function loadFailure(ir: IrPolicy, err: unknown): Diagnostic {
+  const first = ir.rules[0]?.span ?? ir.checks[0]?.span;
+  const p = { offset: 0, line: 1, column: 1 };
+  const fallback = first ?? { file: '', start: p, end: p };
+  if (err instanceof CodegenError) {
+    const code = codegenMessages[err.code] ? err.code : 'XG999';
+    const detail = err.message.replace(/^XG\d+: /, '');
+    return makeDiagnostic(codegenMessages, code, err.span ?? fallback, { detail });
+  }
+  const detail = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return makeDiagnostic(codegenMessages, 'XG999', fallback, { detail });
+}
+
+/** Generate and load; never throws: a failure is returned as diagnostics. */
+export function tryLoadPolicy(ir: IrPolicy, options: LoadOptions = {}): { policy?: LoadedPolicy; diagnostics: Diagnostic[] } {
+  try {
+    return { policy: load(ir, options), diagnostics: [] };
+  } catch (err) {
+    return { diagnostics: [loadFailure(ir, err)] };
+  }
+}
+
 export function loadPolicy(ir: IrPolicy, options: LoadOptions = {}): LoadedPolicy {
-  const body = emitBody(ir, { fen: options.fen });
+  try {
+    return load(ir, options);
+  } catch (err) {
+    const d = loadFailure(ir, err);
+    const e = new CodegenError(d.code, `${d.message.zh} / ${d.message.en}`, d.span);
+    (e as CodegenError & { diagnostic: Diagnostic }).diagnostic = d;
+    throw e;
+  }
+}
+
+function load(ir: IrPolicy, options: LoadOptions): LoadedPolicy {
+  return loadBody(emitBody(ir, { fen: options.fen }), options);
+}
+
+/** Loads a body emitBody produced (the CLI keeps bodies in its cache, cli/astCache.ts). */
+export function loadBody(body: string, options: LoadOptions = {}): LoadedPolicy {
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const factory = new Function('rt', body) as (rt: unknown) => LoadedPolicy;
   return factory(options.runtime ?? runtime);

@@ -84,6 +84,10 @@ export const compilerMessages: Catalog = {
     (a) => `写 覆盖 表 ${a.name} { 键: 值, … }，或将政策声明为 抽象`, (a) => `write \`override table ${a.name} { key: value, … }\`, or declare the policy abstract`),
   XC064: m(E, (a) => `表“${a.name}”既没有行也没有标记 必填`, (a) => `table '${a.name}' has neither rows nor \`required\``,
     () => '给出 { 键: 值, … }，或写 必填 让下级政策提供', () => 'give `{ key: value, … }`, or mark it `required` for descendants to supply'),
+  XC068: m(E, (a) => `参数“${a.name}”的值 ${a.value}${a.period} 超出声明的范围 ${a.lo}..${a.hi}（政策“${a.policy}”）`, (a) => `parameter '${a.name}' is ${a.value}${a.periodEn} in policy '${a.policy}', outside its declared range ${a.lo}..${a.hi}`,
+    (a) => `“${a.declPolicy}”声明的范围是上级规定的幅度，下级只能在其内取值`, (a) => `the range declared in '${a.declPolicy}' is the latitude the parent allows; a layer may only choose within it`),
+  XC069: m(E, (a) => `参数“${a.name}”的 范围 ${a.problem}`, (a) => `the range of parameter '${a.name}' ${a.problemEn}`,
+    () => '写成 范围 下限..上限，两端为常量且下限不大于上限', () => 'write `range lo..hi` with constant ends, lo not above hi'),
   // ---- match / enums ----
   XC070: m(E, (a) => `匹配未穷尽：缺少 ${a.missing}`, (a) => `match is not exhaustive: missing ${a.missing}`,
     () => '补上缺少的分支，或加 否则: 值', () => 'add the missing arms, or `otherwise: value`'),
@@ -99,6 +103,32 @@ export const compilerMessages: Catalog = {
   XC091: m(W, (a) => `生效日期 ${a.date} 早于父政策“${a.parent}”的生效日期 ${a.parentDate}`, (a) => `effective date ${a.date} is before the effective date ${a.parentDate} of parent policy '${a.parent}'`,
     () => '早于父政策生效的个案会被拒绝', () => 'cases before the parent takes effect are rejected anyway'),
   XC092: m(E, (a) => `例外的值类型为 ${a.actual}，但规则“${a.name}”的类型为 ${a.expected}`, (a) => `exception value has type ${a.actualEn}, but rule '${a.name}' has type ${a.expectedEn}`),
+  // ---- limits and invariants (docs/diagnostics.md, "Limits") ----
+  XC093: m(E, (a) => `${a.what}“${a.name}”的计算嵌套过深：${a.depth} 层（上限 ${a.limit}）`, (a) => `${a.whatEn} '${a.name}' nests evaluation too deeply: ${a.depth} levels (limit ${a.limit})`,
+    () => '每引用一条规则或参数，都要加上它的层数和引用处表达式的层数；请合并中间步骤，或用 求和/计数 处理列表', () => 'each rule or parameter it reads adds its levels plus the depth of the expression reading it; merge intermediate steps, or use sum/count over a list'),
+  XC094: m(E, () => '无法确定此表达式的类型', () => 'the type of this expression could not be determined',
+    () => '为它引用的规则声明类型；若仍出现，请报告编译器缺陷', () => 'declare the types of the rules it refers to; if it persists, report a compiler defect'),
+  XC095: m(E, (a) => `表“${a.name}”的行数 ${a.rows} 超过上限 ${a.limit}`, (a) => `table '${a.name}' has ${a.rows} rows, more than the limit of ${a.limit}`,
+    () => '把数据作为输入或拆分为多个表', () => 'supply the data as an input, or split the table'),
+  XC096: m(E, (a) => `“${a.name}”是保留名称，不能用作声明名`, (a) => `'${a.name}' is a reserved name and cannot be declared`,
+    () => '__proto__、constructor、prototype 在个案数据中一律被拒绝（防止原型污染）；请换一个名称', () => '__proto__, constructor and prototype are refused in all case data (prototype pollution); choose another name'),
+};
+
+/** Messages of code generation (XG…). After a clean check none of them should ever appear:
+ *  each one is a compiler defect turned into a diagnostic instead of a thrown stack. */
+export const codegenMessages: Catalog = {
+  XG001: m(E, (a) => `代码生成失败：未知名称（${a.detail}）`, (a) => `code generation failed: unknown name (${a.detail})`,
+    () => '这是编译器缺陷，请附上政策文本报告', () => 'this is a compiler defect; please report it with the policy text'),
+  XG002: m(E, (a) => `代码生成失败：无效的字面量或日期（${a.detail}）`, (a) => `code generation failed: invalid literal or date (${a.detail})`,
+    () => '这是编译器缺陷，请附上政策文本报告', () => 'this is a compiler defect; please report it with the policy text'),
+  XG003: m(E, (a) => `代码生成失败：无效的舍入（${a.detail}）`, (a) => `code generation failed: invalid rounding (${a.detail})`,
+    () => '这是编译器缺陷，请附上政策文本报告', () => 'this is a compiler defect; please report it with the policy text'),
+  XG004: m(E, (a) => `代码生成失败：参数个数不符（${a.detail}）`, (a) => `code generation failed: wrong number of arguments (${a.detail})`,
+    () => '这是编译器缺陷，请附上政策文本报告', () => 'this is a compiler defect; please report it with the policy text'),
+  XG005: m(E, (a) => `代码生成失败：类型不支持此运算（${a.detail}）`, (a) => `code generation failed: operation not supported for the type (${a.detail})`,
+    () => '为相关规则声明类型；若仍出现，请附上政策文本报告', () => 'declare the types of the rules involved; if it persists, report it with the policy text'),
+  XG999: m(E, (a) => `代码生成内部错误：${a.detail}`, (a) => `internal code generation error: ${a.detail}`,
+    () => '这是编译器缺陷，请附上政策文本报告', () => 'this is a compiler defect; please report it with the policy text'),
 };
 
 /** Add a checker diagnostic to `out`; empty hints are dropped. */

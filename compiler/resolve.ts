@@ -49,7 +49,9 @@ function loadUnit(
     asts.push(res.ast);
     for (const d of res.ast.declarations) if (d.kind === 'header') headers.push(d);
   }
-  if (headers.length === 0) {
+  // a file refused for its size (XL006) was not read: its header may well be in it
+  const unread = diags.some((d) => d.code === 'XL006' && files.some((f) => f.path === d.span.file));
+  if (headers.length === 0 && !unread) {
     report(diags, 'XC003', startSpan(files[0]?.path ?? ''), { name: fallbackName });
   }
   for (const extra of headers.slice(1)) {

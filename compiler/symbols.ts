@@ -100,31 +100,55 @@ export function resolveType(syms: Symbols, ref: TypeRef | undefined, diags: Diag
   }
 }
 
-/** Levenshtein distance with an early cut-off (returns > max when farther). */
+/** "Did you mean" search limits (docs/diagnostics.md, "Limits"): the work per unknown name is
+ * bounded by SUGGEST_MAX_NAME × (2·SUGGEST_MAX_DISTANCE + 1) cells per candidate and
+ * SUGGEST_MAX_CANDIDATES candidates, whatever the lengths of the names in the policy. */
+export const SUGGEST_MAX_NAME = 64;
+export const SUGGEST_MAX_DISTANCE = 3;
+export const SUGGEST_MAX_CANDIDATES = 5000;
+
+/** Levenshtein distance, or max + 1 when farther. Only the diagonal band |i − j| ≤ max is
+ * computed (cells outside it are at least max + 1 away), and a row whose band exceeds max
+ * ends the search: O(length × max), not O(length²). */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const far = max + 1;
+  const n = b.length;
+  let prev = new Array<number>(n + 1);
+  let cur = new Array<number>(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j <= max ? j : far;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(n, i + max);
+    cur[0] = i <= max ? i : far;
+    if (lo > 1) cur[lo - 1] = far;
+    let rowMin = cur[0];
+    for (let j = lo; j <= hi; j++) {
+      const sub = prev[j - 1] + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1);
+      const del = j <= i - 1 + max ? prev[j] + 1 : far;
+      const ins = cur[j - 1] + 1;
+      const v = Math.min(sub, del, ins, far);
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
-    if (rowMin > max) return max + 1;
-    prev = cur;
+    if (hi < n) cur[hi + 1] = far;
+    if (rowMin > max) return far;
+    [prev, cur] = [cur, prev];
   }
-  return prev[b.length];
+  return Math.min(prev[n], far);
 }
 
-/** The closest candidate within a length-dependent distance, or undefined. */
+/** The closest candidate within a length-dependent distance (at most SUGGEST_MAX_DISTANCE),
+ * or undefined. Names longer than SUGGEST_MAX_NAME get no suggestion. */
 export function suggest(name: string, candidates: Iterable<string>): string | undefined {
-  const max = Math.max(1, Math.floor(name.length / 3));
+  if (name.length === 0 || name.length > SUGGEST_MAX_NAME) return undefined;
+  const max = Math.min(SUGGEST_MAX_DISTANCE, Math.max(1, Math.floor(name.length / 3)));
   let best: string | undefined;
   let bestD = max + 1;
+  let examined = 0;
   for (const c of candidates) {
-    if (c === name) continue;
+    if (c === name || Math.abs(c.length - name.length) > max) continue;
+    if (++examined > SUGGEST_MAX_CANDIDATES) break;
     const d = editDistance(name, c, max);
     if (d < bestD || (d === bestD && best !== undefined && c < best)) {
       best = c;

@@ -152,6 +152,8 @@ export interface ParamDecl extends Meta {
   name: Name;
   type?: TypeRef; // optional only on overrides
   required: boolean;
+  /** `范围 lo..hi`: the inclusive range every layer's value must lie in (checked at compile time). */
+  range?: { from: Expr; to: Expr; span: Span };
   versions: Versioned<Expr>[]; // empty when only `必填`
   span: Span;
 }

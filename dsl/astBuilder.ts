@@ -192,6 +192,12 @@ export class AstBuilder extends ExprBuilder {
       span,
     };
     this.once(toks(n, 'Required'));
+    const ranges = children(n, 'rangeClause');
+    this.once(ranges.map((r) => tok(r, 'Range')).filter((t): t is IToken => !!t));
+    if (ranges[0]) {
+      const r = ranges[0];
+      d.range = { from: this.additiveExpr(child(r, 'from')), to: this.additiveExpr(child(r, 'to')), span: this.span(r) };
+    }
     const t = child(n, 'typeRef');
     if (t) d.type = this.typeRef(t);
     this.meta(n, d);
@@ -293,6 +299,11 @@ export class AstBuilder extends ExprBuilder {
     const d: RuleDecl = { kind: 'rule', override, name: this.name(tok(n, 'name'), n), params, versions: this.versions(n), span };
     const t = child(n, 'typeRef');
     if (t) d.type = this.typeRef(t);
+    // only an override may omit the type (it keeps the inherited one); a new rule without one
+    // would reach code generation untyped (XG005) — the type is part of the rule's contract
+    else if (!override && d.name.text) {
+      this.report('XP012', d.name.span, { declZh: `规则“${d.name.text}”`, declEn: `rule '${d.name.text}'`, partZh: '类型（: 类型）', partEn: 'a type (`: type`)' });
+    }
     const roundTokens = [
       ...children(n, 'roundingClause').map((r) => tok(r, 'Rounding')),
       ...toks(n, 'NoRounding'),

@@ -137,6 +137,11 @@ export class ExprBuilder {
     return { kind: 'members', items: [from], span };
   }
 
+  /** An additive expression on its own (the bounds of a parameter's `范围`). */
+  protected additiveExpr(n: CstNode | undefined): Expr {
+    return this.additive(n);
+  }
+
   private additive(n: CstNode | undefined): Expr {
     if (!n) return this.errorExpr(n);
     return this.fold(n, 'multiplicative', ['Plus', 'Minus'], (t) => BINARY[t.tokenType.name]!, (c) =>

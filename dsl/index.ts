@@ -8,7 +8,10 @@ import { lex } from './lexer.ts';
 import { dslMessages } from './messages.ts';
 import { parseErrorToDiagnostic } from './parseErrors.ts';
 import { declarationStarts, getParser } from './parser.ts';
-import { tokenSpan } from './span.ts';
+import { isRealToken, positionAt, tokenSpan } from './span.ts';
+import { limitExpressionDepth } from './exprDepth.ts';
+import { NestingTooDeep } from './grammar/expressions.ts';
+import { MAX_NESTING, MAX_SOURCE_CHARS } from './limits.ts';
 import { keywordEntryOf } from './tokens.ts';
 import type { KeywordCategory } from './keywords.ts';
 
@@ -16,6 +19,7 @@ export type { FileAst, SourceFile } from './ast.ts';
 export type { Diagnostic } from './diagnostic.ts';
 export { dslMessages } from './messages.ts';
 export * from './keywords.ts';
+export * from './limits.ts';
 
 export interface ParseResult {
   ast: FileAst;
@@ -54,9 +58,29 @@ function expectedAfter(preceding: IToken[]): string[] {
   }
 }
 
+/** XL006 when the file is over MAX_SOURCE_CHARS, at the first character past the limit. */
+function sizeDiagnostic(file: SourceFile): Diagnostic | undefined {
+  if (file.text.length <= MAX_SOURCE_CHARS) return undefined;
+  const at = positionAt(file.text, MAX_SOURCE_CHARS);
+  const span: Span = { file: file.path, start: at, end: at };
+  return makeDiagnostic(dslMessages, 'XL006', span, { chars: String(file.text.length), limit: String(MAX_SOURCE_CHARS) });
+}
+
+/** XP020 for a declaration whose parse ran past the nesting limit (or out of stack). */
+function nestingDiagnostic(path: string, err: unknown, chunk: IToken[]): Diagnostic | undefined {
+  if (err instanceof NestingTooDeep) {
+    const t = isRealToken(err.token) ? err.token : chunk[chunk.length - 1]!;
+    return makeDiagnostic(dslMessages, 'XP020', tokenSpan(path, t), { limit: String(MAX_NESTING) });
+  }
+  if (err instanceof RangeError) return makeDiagnostic(dslMessages, 'XP020', tokenSpan(path, chunk[0]!), { limit: String(MAX_NESTING) });
+  return undefined;
+}
+
 export function parseFile(file: SourceFile): ParseResult {
   const diagnostics: Diagnostic[] = [];
   const ast: FileAst = { file: file.path, declarations: [] };
+  const tooLarge = sizeDiagnostic(file);
+  if (tooLarge) return { ast, diagnostics: [tooLarge] };
   try {
     const lexed = lex(file);
     diagnostics.push(...lexed.diagnostics);
@@ -66,7 +90,16 @@ export function parseFile(file: SourceFile): ParseResult {
     const chunks = splitDeclarations(lexed.tokens);
     chunks.forEach((chunk, i) => {
       parser.input = chunk;
-      const cst = parser.declaration();
+      parser.nesting = 0;
+      let cst;
+      try {
+        cst = parser.declaration();
+      } catch (err) {
+        const d = nestingDiagnostic(file.path, err, chunk);
+        if (!d) throw err;
+        diagnostics.push(d); // the declaration is dropped; the others are still parsed
+        return;
+      }
       const errors = [...parser.errors]; // snapshot: content assist below reuses the parser
       const seen = new Set<number>();
       for (const e of errors) {
@@ -88,9 +121,12 @@ export function parseFile(file: SourceFile): ParseResult {
         } catch (err) {
           // a partial CST the builder did not foresee: keep going with the next declaration
           const t = chunk[0]!;
-          diagnostics.push(makeDiagnostic(dslMessages, 'XP999', tokenSpan(file.path, t), { error: String(err) }));
+          diagnostics.push(nestingDiagnostic(file.path, err, chunk) ?? makeDiagnostic(dslMessages, 'XP999', tokenSpan(file.path, t), { error: String(err) }));
         }
-        if (decl) ast.declarations.push(decl);
+        if (decl) {
+          diagnostics.push(...limitExpressionDepth(decl, file.path));
+          ast.declarations.push(decl);
+        }
       }
       // After a syntax error the CST is partial: the builder's own complaints (missing clause,
       // duplicate clause, …) would only be noise. Keep its lexical ones (bad escape, bad date).
@@ -138,6 +174,8 @@ function classify(t: IToken): TokenClass {
 
 /** Tokens (comments included, in source order) for editors and tools, plus lexer diagnostics. */
 export function tokenize(file: SourceFile): { tokens: ToolToken[]; diagnostics: Diagnostic[] } {
+  const tooLarge = sizeDiagnostic(file);
+  if (tooLarge) return { tokens: [], diagnostics: [tooLarge] };
   try {
     const r = lex(file);
     const all = [...r.tokens, ...r.comments].sort((a, b) => a.startOffset - b.startOffset);

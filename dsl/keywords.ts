@@ -61,6 +61,7 @@ export const KEYWORDS: readonly KeywordEntry[] = [
   { id: 'To', zh: '到', en: 'to', category: 'modifier', doc: '舍入单位 / rounding unit' },
   { id: 'NoRounding', zh: '不舍入', en: 'no_rounding', category: 'modifier', doc: '不舍入 / leave unrounded' },
   { id: 'Required', zh: '必填', en: 'required', category: 'modifier', doc: '必填参数 / must be supplied' },
+  { id: 'Range', zh: '范围', en: 'range', category: 'modifier', doc: '参数的取值范围（编译时检查）/ allowed range of a parameter, checked at compile time' },
   { id: 'Cite', zh: '依据', en: 'cite', category: 'modifier', doc: '依据条文 / citation' },
   { id: 'Doc', zh: '说明', en: 'doc', category: 'modifier', doc: '说明 / documentation' },
   { id: 'Warning', zh: '警告', en: 'warning', category: 'modifier', doc: '警告级别 / warning severity' },

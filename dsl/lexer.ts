@@ -6,11 +6,16 @@ import { dslMessages } from './messages.ts';
 import { positionAt, tokenSpan } from './span.ts';
 import { allTokens, UnterminatedBlockComment, UnterminatedString } from './tokens.ts';
 
-export const xizeLexer = new Lexer(allTokens, {
-  positionTracking: 'full',
-  ensureOptimizations: false,
-  skipValidations: true,
-});
+// Built on first use: its construction (chevrotain analyses every token pattern) is a good part
+// of the CLI's start, and a run whose parses all come from the cache never lexes.
+let lexer: Lexer | null = null;
+export function xizeLexer(): Lexer {
+  return (lexer ??= new Lexer(allTokens, {
+    positionTracking: 'full',
+    ensureOptimizations: false,
+    skipValidations: true,
+  }));
+}
 
 export interface LexResult {
   tokens: IToken[];
@@ -22,7 +27,7 @@ export function lex(file: SourceFile): LexResult {
   const diagnostics: Diagnostic[] = [];
   let result;
   try {
-    result = xizeLexer.tokenize(file.text);
+    result = xizeLexer().tokenize(file.text);
   } catch {
     return { tokens: [], comments: [], diagnostics };
   }

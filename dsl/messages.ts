@@ -39,6 +39,13 @@ export const dslMessages: Catalog = {
     hintZh: () => '日期写作 年-月-日，例如 2024-01-01',
     hintEn: () => 'write dates as YYYY-MM-DD, e.g. 2024-01-01',
   },
+  XL006: {
+    severity: 'error',
+    zh: (a) => `文件过大：${a.chars} 个字符，超过上限 ${a.limit}`,
+    en: (a) => `file too large: ${a.chars} characters, more than the limit of ${a.limit}`,
+    hintZh: () => '把政策拆分为多个文件；大量数据请作为输入提供',
+    hintEn: () => 'split the policy into several files; supply bulk data as input',
+  },
   // ---------- parser ----------
   XP001: {
     severity: 'error',
@@ -116,6 +123,20 @@ export const dslMessages: Catalog = {
     severity: 'error',
     zh: (a) => `语法分析器内部错误：${a.error}`,
     en: (a) => `internal parser error: ${a.error}`,
+  },
+  XP020: {
+    severity: 'error',
+    zh: (a) => `表达式或类型嵌套过深（超过 ${a.limit} 层）`,
+    en: (a) => `expression or type nested too deeply (more than ${a.limit} levels)`,
+    hintZh: () => '把内层的部分写成单独的规则，再引用它',
+    hintEn: () => 'move inner parts into rules of their own and refer to them',
+  },
+  XP021: {
+    severity: 'error',
+    zh: (a) => `表达式过长（超过 ${a.limit} 层运算）`,
+    en: (a) => `expression too long (more than ${a.limit} levels of operations)`,
+    hintZh: () => '把一部分项写成单独的规则再相加，或对列表使用 求和',
+    hintEn: () => 'add up groups of terms in rules of their own, or use sum over a list',
   },
   XP017: {
     severity: 'error',

@@ -104,7 +104,7 @@ export class XizeParser extends ExpressionParser {
           this.CONSUME(T.Identifier);
           this.OPTION(() => {
             this.CONSUME(T.LBracket);
-            this.SUBRULE(this.typeRef, { LABEL: 'element' });
+            this.nested(() => this.SUBRULE(this.typeRef, { LABEL: 'element' })); // 列表[列表[…]] counts too
             this.CONSUME(T.RBracket);
           });
         },
@@ -206,11 +206,20 @@ export class XizeParser extends ExpressionParser {
     this.MANY(() => {
       this.OR([
         { ALT: () => this.CONSUME(T.Required) },
+        { ALT: () => this.SUBRULE(this.rangeClause) },
         { ALT: () => this.SUBRULE(this.metaClause) },
         { ALT: () => this.SUBRULE(this.valueClause) },
         { ALT: () => this.SUBRULE(this.versionBlock) },
       ]);
     });
+  });
+
+  /** `范围 lo..hi` of a parameter: every value any layer gives must lie in [lo, hi]. */
+  public rangeClause = this.RULE('rangeClause', () => {
+    this.CONSUME(T.Range);
+    this.SUBRULE(this.additive, { LABEL: 'from' });
+    this.CONSUME(T.DotDot);
+    this.SUBRULE2(this.additive, { LABEL: 'to' });
   });
 
   /** `: K -> V` of tables and bands. */

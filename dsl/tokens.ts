@@ -86,6 +86,7 @@ export const Rounding = kw('Rounding');
 export const To = kw('To');
 export const NoRounding = kw('NoRounding');
 export const Required = kw('Required');
+export const Range = kw('Range');
 export const Cite = kw('Cite');
 export const Doc = kw('Doc');
 export const Warning = kw('Warning');

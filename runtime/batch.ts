@@ -11,8 +11,7 @@
 import type { EvaluateOptions, LoadedPolicy, Outcome } from './outcome.ts';
 import type { PolicyModel } from './model.ts';
 import { evaluateModel, modelOf } from './evaluate.ts';
-import { prep } from './prepared.ts';
-import { fastValid } from './fastCheck.ts';
+import { prep, type Prepared } from './prepared.ts';
 import { FEN_FALLBACK, allFen, computeFen, fenJson } from './fenEval.ts';
 import { toScaled } from './fen.ts';
 import { isValidDate } from './dates.ts';
@@ -73,6 +72,7 @@ export interface BatchColumns {
 
 interface Plan {
   M: PolicyModel;
+  P: Prepared;
   which: number[];
   fen: boolean;
   scaled: boolean;
@@ -80,6 +80,8 @@ interface Plan {
   vals: unknown[];
   /** the Outcome of the last case that was not ok */
   outcome: Outcome | null;
+  /** the last as-of date found valid and in force (cases of a batch share a few dates) */
+  goodAsOf: string | undefined;
 }
 
 function plan(policy: LoadedPolicy, options: BatchOptions): Plan {
@@ -92,7 +94,7 @@ function plan(policy: LoadedPolicy, options: BatchOptions): Plan {
     which.push(i);
   }
   const fen = options.engine !== 'decimal' && M.fen !== undefined && allFen(M.fen, which);
-  return { M, which, fen, scaled: options.values === 'scaled', scales: batchScalesOf(M, which), vals: new Array(which.length), outcome: null };
+  return { M, P, which, fen, scaled: options.values === 'scaled', scales: batchScalesOf(M, which), vals: new Array(which.length), outcome: null, goodAsOf: undefined };
 }
 
 function batchScalesOf(M: PolicyModel, which: number[]): (number | null)[] {
@@ -117,9 +119,8 @@ function one(p: Plan, c: BatchCase, options: BatchOptions, dst: unknown[]): numb
   const M = p.M;
   const asOf = c.asOf ?? options.asOf;
   const given = c.parameters ?? options.parameters ?? null;
-  if (p.fen && typeof asOf === 'string' && isValidDate(asOf) && (M.info.effective === null || asOf >= M.info.effective)) {
-    const P = prep(M);
-    if (fastValid(M, P, c.input) && computeFen(M, P, c.input as Record<string, unknown>, asOf, given, p.which, p.vals) !== FEN_FALLBACK) {
+  if (p.fen && asOf !== undefined && (asOf === p.goodAsOf || inForce(M, asOf, p))) {
+    if (computeFen(M, p.P, c.input, asOf, given, p.which, p.vals) !== FEN_FALLBACK) {
       const F = M.fen!;
       for (let n = 0; n < p.which.length; n++) {
         const i = p.which[n]!;
@@ -147,6 +148,12 @@ function one(p: Plan, c: BatchCase, options: BatchOptions, dst: unknown[]): numb
   if (complete) return ON_DECIMAL;
   p.outcome = o;
   return NOT_OK;
+}
+
+function inForce(M: PolicyModel, asOf: string, p: Plan): boolean {
+  if (typeof asOf !== 'string' || !isValidDate(asOf) || (M.info.effective !== null && asOf < M.info.effective)) return false;
+  p.goodAsOf = asOf;
+  return true;
 }
 
 function caseAt(cases: ColumnarCases, i: number): BatchCase {

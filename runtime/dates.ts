@@ -37,13 +37,16 @@ function validYmd(y: number, m: number, d: number): boolean {
 /** Whether `s` is an existing calendar date written YYYY-MM-DD (rejects 2023-02-29, 2024-1-5). */
 export function isValidDate(s: unknown): s is ISODate {
   if (typeof s !== 'string') return false;
-  if (s === lastValid) return true; // a batch repeats the same few dates: skip the regex
+  if (validSeen.has(s)) return true; // a batch repeats the same few dates: skip the regex
   const m = DATE_RE.exec(s);
   const ok = m !== null && validYmd(+m[1], +m[2], +m[3]);
-  if (ok) lastValid = s;
+  if (ok) {
+    if (validSeen.size >= 4096) validSeen.clear();
+    validSeen.add(s);
+  }
   return ok;
 }
-let lastValid = '';
+const validSeen = new Set<string>();
 
 function show(x: unknown): string {
   return typeof x === 'string' ? JSON.stringify(x) : String(x);

@@ -88,6 +88,12 @@ export const evalMessages: Record<string, Template> = {
     zh: (a) => `天数、月数或工作日数 ${a.value} 不是整数`,
     en: (a) => `duration ${a.value} is not a whole number`,
   },
+  XR040: {
+    zh: (a) => `参数“${a.name}”在本案中的取值 ${a.value} 超出该参数声明的范围 ${a.lo}..${a.hi}`,
+    en: (a) => `override of parameter "${a.name}" has value ${a.value}, outside its declared range ${a.lo}..${a.hi}`,
+    hintZh: () => `范围是上级政策规定的幅度（参数声明中的 范围），下级和个案只能在其内取值`,
+    hintEn: () => `the range is the latitude the parent policy allows (the parameter's \`range\`); layers and cases may only choose within it`,
+  },
 };
 
 export function evalText(code: string, args: Record<string, string>): { message: BilingualText; hint?: BilingualText } {

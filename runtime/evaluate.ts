@@ -18,7 +18,8 @@ import { absent, needsAt } from './needs.ts';
 import { fastValid } from './fastCheck.ts';
 import { parseOverrides } from './overrides.ts';
 import { runChecks } from './checks.ts';
-import { FEN_DONE, FEN_DONE_CHECKS_PENDING, FEN_FALLBACK, allFen, evaluateFen } from './fenEval.ts';
+import { allFen, evaluateFenLazy, fenChecks } from './fenEval.ts';
+import { setChecksRunner, type ChecksRunner } from './lazyOutcome.ts';
 import { fail } from './failures.ts';
 
 type Engine = NonNullable<EvaluateOptions['engine']>;
@@ -39,23 +40,23 @@ const EMPTY_ERRORS: CaseInputError[] = [];
 export function evaluateModel(M: PolicyModel, input: unknown, options: EvaluateOptions = {}): Outcome {
   const P = prep(M);
   const asOf = options.asOf ?? today();
-  const out: Outcome = {
-    policy: M.info.name,
-    asOf,
-    ok: true,
-    inputErrors: [],
-    outputs: {},
-    unavailable: {},
-    errors: [],
-    checks: [],
-  };
   if (asOf !== P.lastAsOf) {
-    if (typeof asOf !== 'string' || !dates.isValidDate(asOf)) return stop(out, 'XR002', { value: String(asOf) });
+    if (typeof asOf !== 'string' || !dates.isValidDate(asOf)) return stop(plainOutcome(M, asOf), 'XR002', { value: String(asOf) });
     if (M.info.effective !== null && asOf < M.info.effective) {
-      return stop(out, 'XR001', { asOf, effective: M.info.effective, policy: M.info.name });
+      return stop(plainOutcome(M, asOf), 'XR001', { asOf, effective: M.info.effective, policy: M.info.name });
     }
     P.lastAsOf = asOf;
   }
+  const given = options.parameters;
+  const which0 = outputsWanted(M, options.outputs);
+  const engine = options.engine ?? DEFAULT_ENGINE;
+  // the fen path first: it reads the input with the same structural check as fastValid and
+  // hands the case back (to be validated in full) when it is not sure
+  if (!options.explain && engine !== 'decimal' && M.fen !== undefined && which0 !== null && allFen(M.fen, which0)) {
+    const fen = evaluateFenLazy(M, P, input, asOf, given ?? null, which0);
+    if (fen !== null) return engine === 'verify' ? verified(M, input, options, fen) : fen;
+  }
+  const out = plainOutcome(M, asOf);
   let preload = false;
   try {
     // fast path: a structural check that only ever accepts inputs the schema accepts; anything
@@ -73,18 +74,6 @@ export function evaluateModel(M: PolicyModel, input: unknown, options: EvaluateO
     out.errors.push(toEvalError(e));
     out.ok = false;
     return out;
-  }
-  const given = options.parameters;
-  const which0 = outputsWanted(M, options.outputs);
-  const engine = options.engine ?? DEFAULT_ENGINE;
-  if (preload && !options.explain && engine !== 'decimal' && M.fen !== undefined && which0 !== null && allFen(M.fen, which0)) {
-    const r = evaluateFen(M, P, input as Record<string, unknown>, asOf, given ?? null, which0, out);
-    if (r !== FEN_FALLBACK) {
-      if (r === FEN_DONE_CHECKS_PENDING) lazyChecks(M, input, options, asOf, out);
-      if (engine === 'verify') return verified(M, input, options, out);
-      return out;
-    }
-    void FEN_DONE;
   }
   // per-case parameter overrides
   let ov: unknown[] | null = null;
@@ -176,29 +165,26 @@ function outputsWanted(M: PolicyModel, outputs: readonly string[] | undefined | 
   return lo.unknown.length > 0 ? null : lo.which;
 }
 
-/** Checks of a case the fen path answered: run on the decimal path when first read (their
- * conditions may use anything), together with the errors and `ok` they can change. */
-function lazyChecks(M: PolicyModel, input: unknown, options: EvaluateOptions, asOf: string, out: Outcome): void {
-  let done: Outcome | null = null;
-  const run = (): Outcome => {
-    if (done === null) {
-      done = evaluateModel(M, input, { asOf, parameters: options.parameters, outputs: [], engine: 'decimal' });
-      Object.defineProperty(out, 'checks', { value: done.checks, writable: true, enumerable: true, configurable: true });
-      Object.defineProperty(out, 'errors', { value: done.errors, writable: true, enumerable: true, configurable: true });
-      Object.defineProperty(out, 'ok', { value: done.ok, writable: true, enumerable: true, configurable: true });
+function plainOutcome(M: PolicyModel, asOf: string): Outcome {
+  return { policy: M.info.name, asOf, ok: true, inputErrors: [], outputs: {}, unavailable: {}, errors: [], checks: [] };
+}
+
+/** The checks of a case the fen path answered, read from a LazyOutcome: on the fen path when
+ * every check has a fen form, else on the decimal path (their conditions may use anything). */
+export function checksOf(M: PolicyModel, input: unknown, asOf: string, given: Record<string, unknown> | null): ReturnType<ChecksRunner> {
+  const hits: number[] = [];
+  if (fenChecks(M, prep(M), input, asOf, given, hits)) {
+    const checks: Outcome['checks'] = [];
+    for (let n = 0; n < hits.length; n++) {
+      const C = M.checks[hits[n]!]!;
+      const c: Outcome['checks'][number] = { name: C.name, severity: C.severity, message: C.message };
+      if (C.cite !== undefined) c.cite = C.cite;
+      checks.push(c);
     }
-    return done;
-  };
-  const lazy = <K extends 'checks' | 'errors' | 'ok'>(k: K) => ({
-    get: () => (run(), out[k]),
-    set: (v: Outcome[K]) => {
-      run();
-      Object.defineProperty(out, k, { value: v, writable: true, enumerable: true, configurable: true });
-    },
-    enumerable: true,
-    configurable: true,
-  });
-  Object.defineProperties(out, { checks: lazy('checks'), errors: lazy('errors'), ok: lazy('ok') });
+    return { checks, errors: [], ok: true };
+  }
+  const d = evaluateModel(M, input, { asOf, parameters: given ?? undefined, outputs: [], engine: 'decimal' });
+  return { checks: d.checks, errors: d.errors, ok: d.ok };
 }
 
 /** engine 'verify': the decimal answer, with an XR012 error when the fen answer differs. */
@@ -233,3 +219,4 @@ export function modelOf(policy: LoadedPolicy): PolicyModel {
   if (M === undefined) throw new TypeError('not a policy loaded by this runtime');
   return M;
 }
+setChecksRunner(checksOf);

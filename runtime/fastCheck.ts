@@ -5,7 +5,7 @@ import * as dates from './dates.ts';
 import type { PolicyModel, RtType } from './model.ts';
 import type { Prepared } from './prepared.ts';
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 const RATE_TEXT = /^-?\d+(\.\d+)?\s*(%|‰)?$/;
 
@@ -38,7 +38,7 @@ function fastObject(
   return present === required;
 }
 
-function fastValue(M: PolicyModel, P: Prepared, t: RtType, v: unknown): boolean {
+export function fastValue(M: PolicyModel, P: Prepared, t: RtType, v: unknown): boolean {
   switch (t.kind) {
     case 'money':
     case 'number':

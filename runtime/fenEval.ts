@@ -7,7 +7,7 @@ import * as dates from './dates.ts';
 import { Decimal } from './money.ts';
 import { pickVersion } from './lookup.ts';
 import type { PolicyModel, RtType } from './model.ts';
-import type { Prepared } from './prepared.ts';
+import type { NeedsAt, Prepared } from './prepared.ts';
 import type { Outcome, OutputValue } from './outcome.ts';
 import { Ctx } from './context.ts';
 import { param as decParam, table as decTable } from './policyData.ts';
@@ -17,6 +17,8 @@ import { groupThousands } from './format.ts';
 import { FALLBACK, MISSING, POW10, add, sub, mul, up, neg, ck, roundDrop, toScaled, scaledText, moneyScaledText } from './fen.ts';
 import { setOwn } from './own.ts';
 import { toJson } from './convert.ts';
+import { LazyOutcome } from './lazyOutcome.ts';
+import { FORBIDDEN_KEYS, fastValue } from './fastCheck.ts';
 
 export interface FenRule {
   fn: (fx: FenCtx) => unknown;
@@ -67,13 +69,18 @@ export class FenCtx {
   readonly touched: number[];
   tn = 0;
   asOf = '';
-  input: Record<string, unknown> = {};
   /** per parameter index: the case's override (converted), or undefined */
   readonly ov: unknown[];
   private readonly ovSet: number[];
   private on = 0;
   /** parameter values at the as-of date */
   pa: unknown[] = [];
+  /** the needs graph at the as-of date */
+  needs: NeedsAt | null = null;
+  /** per input index: the case's raw (validated) value, undefined when absent */
+  readonly raw: unknown[];
+  private readonly rawSet: number[];
+  private rn = 0;
   constructor(
     readonly M: PolicyModel,
     readonly P: Prepared,
@@ -85,6 +92,37 @@ export class FenCtx {
     this.touched = new Array(this.io + M.inputs.length).fill(0);
     this.ov = new Array(M.params.length).fill(undefined);
     this.ovSet = new Array(M.params.length).fill(0);
+    this.raw = new Array(M.inputs.length).fill(undefined);
+    this.rawSet = new Array(M.inputs.length).fill(0);
+  }
+  /** Reads the case's input into `raw`, checking each value as runtime/fastCheck.ts does
+   * (one walk instead of a check and then a lookup per read). False = not sure: the caller
+   * validates the input in full. */
+  load(input: unknown): boolean {
+    if (input === null || typeof input !== 'object' || Array.isArray(input)) return false;
+    const M = this.M;
+    const P = this.P;
+    const byName = P.inputByName;
+    const keys = Object.keys(input);
+    let present = 0;
+    for (let n = 0; n < keys.length; n++) {
+      const k = keys[n]!;
+      const i = byName.get(k);
+      if (i === undefined) return false; // unknown keys
+      if (FORBIDDEN_KEYS.has(k)) return false;
+      const I = M.inputs[i]!;
+      const v = (input as Record<string, unknown>)[k];
+      // converting a scalar proves it valid (see tryConvert); anything else is checked as fastValid does
+      const c = tryConvert(P, this.F.inputScales[i]!, I.type, v);
+      if (c !== undefined) {
+        this.s[this.io + i] = c;
+        this.touch(this.io + i);
+      } else if (!fastValue(M, P, I.type, v)) return false;
+      if (!I.optional) present++;
+      this.raw[i] = v;
+      this.rawSet[this.rn++] = i;
+    }
+    return present === P.requiredInputs;
   }
   setOverride(i: number, v: unknown): void {
     if (this.ov[i] === undefined) this.ovSet[this.on++] = i;
@@ -100,6 +138,8 @@ export class FenCtx {
     this.tn = 0;
     for (let n = 0; n < this.on; n++) this.ov[this.ovSet[n]!] = undefined;
     this.on = 0;
+    for (let n = 0; n < this.rn; n++) this.raw[this.rawSet[n]!] = undefined;
+    this.rn = 0;
   }
 }
 
@@ -134,9 +174,9 @@ function rule(fx: FenCtx, i: number): unknown {
 }
 
 function inp(fx: FenCtx, k: number): unknown {
-  const I = fx.M.inputs[k]!;
-  const raw = Object.hasOwn(fx.input, I.name) ? fx.input[I.name] : undefined;
-  if (raw === undefined || raw === null) throw MISSING; // absent: a check is skipped, a rule is unavailable (decimal path)
+  const raw = fx.raw[k];
+  if (raw === undefined) throw MISSING;
+  const I = fx.M.inputs[k]!; // absent: a check is skipped, a rule is unavailable (decimal path)
   const v = convertRaw(fx.P, fx.F.inputScales[k]!, I.type, raw, false);
   fx.s[fx.io + k] = v;
   fx.touch(fx.io + k);
@@ -177,11 +217,39 @@ function convertRaw(P: Prepared, scale: number | null, t: RtType, raw: unknown, 
   }
 }
 
+/** A case's scalar value → its fen value, or undefined when not sure. Success implies what
+ * runtime/fastCheck.ts fastValue checks: a decimal string that ends in a digit and parses is
+ * /^-?\d+(\.\d+)?$/ (parseScaled takes no sign but a leading "-", no empty part, one point),
+ * a rate's "%"/"‰" form is RATE_TEXT, enum members, booleans, dates and texts alike. */
+function tryConvert(P: Prepared, scale: number | null, t: RtType, raw: unknown): unknown {
+  switch (t.kind) {
+    case 'money':
+    case 'number':
+      if (typeof raw === 'string') {
+        const last = raw.charCodeAt(raw.length - 1);
+        if (last < 48 || last > 57) return undefined;
+      }
+      return scale === null ? undefined : toScaled(raw, scale);
+    case 'rate':
+      return scale === null ? undefined : toScaled(raw, scale);
+    case 'integer':
+    case 'duration':
+      return typeof raw === 'number' && Number.isInteger(raw) && scale !== null ? toScaled(raw, scale) : undefined;
+    case 'enum':
+      return typeof raw === 'string' ? P.enumIndex.get(t.name)?.get(raw) : undefined;
+    case 'boolean':
+      return typeof raw === 'boolean' ? raw : undefined;
+    case 'date':
+      return dates.isValidDate(raw) ? raw : undefined;
+    case 'text':
+      return typeof raw === 'string' ? raw : undefined;
+    default:
+      return undefined;
+  }
+}
+
 function has(fx: FenCtx, k: number): boolean {
-  const name = fx.M.inputs[k]!.name;
-  if (!Object.hasOwn(fx.input, name)) return false;
-  const raw = fx.input[name];
-  return raw !== undefined && raw !== null;
+  return fx.raw[k] !== undefined;
 }
 
 function param(fx: FenCtx, i: number, at: string | null): unknown {
@@ -328,33 +396,39 @@ export const FEN_DONE_CHECKS_PENDING = 2;
 export function computeFen(
   M: PolicyModel,
   P: Prepared,
-  input: Record<string, unknown>,
+  input: unknown,
   asOf: string,
   given: Record<string, unknown> | null,
   which: readonly number[],
   vals: unknown[],
   /** when given, the checks are run too and the indices of those that hold pushed here */
   hits: number[] | null = null,
+  /** count the case in fenStats (not when only its checks are run, on first read) */
+  count = true,
 ): number {
   const F = (M as PolicyModel & { fen: FenModel }).fen;
   const st = state(M, P);
   let fx = st.free;
   if (fx === null) fx = new FenCtx(M, P, F, st);
   else st.free = null;
-  fx.asOf = asOf;
-  fx.input = input;
-  fx.pa = paramsAt(st, M, asOf);
+  if (fx.asOf !== asOf) {
+    fx.asOf = asOf;
+    fx.pa = paramsAt(st, M, asOf);
+    fx.needs = needsAt(M, P, asOf);
+  }
   try {
+    if (!fx.load(input)) throw FALLBACK; // not sure it is valid: the full path validates it
     if (given !== null) {
       for (const key in given) {
         if (!Object.hasOwn(given, key)) continue;
         const i = P.paramIndex.get(key);
         if (i === undefined) throw FALLBACK; // XR010 on the decimal path
         const p = M.params[i]!;
+        if (p.range) throw FALLBACK; // the decimal path checks the declared range (XR040)
         fx.setOverride(i, convertRaw(P, F.paramScales[i]!, p.type, given[key], true));
       }
     }
-    const needs = needsAt(M, P, asOf);
+    const needs = fx.needs!;
     for (let n = 0; n < which.length; n++) {
       const rn = needs.rules[which[n]!]!;
       for (let m = 0; m < rn.length; m++) if (!has(fx, rn[m]!)) throw FALLBACK; // unavailable: decimal reports it
@@ -363,7 +437,7 @@ export function computeFen(
       const i = which[n]!;
       vals[n] = fx.s[i] ?? rule(fx, i);
     }
-    fenStats.answered++;
+    if (count) fenStats.answered++;
     if (hits === null) return FEN_DONE;
     // checks: skipped when they certainly read an absent input or read one on the way (as the
     // decimal path does); one the fen path cannot finish leaves all checks to the decimal path
@@ -383,7 +457,7 @@ export function computeFen(
     return FEN_DONE;
   } catch {
     // FALLBACK, or anything unexpected: the decimal path gives the answer (or the error)
-    fenStats.fellBack++;
+    if (count) fenStats.fellBack++;
     return FEN_FALLBACK;
   } finally {
     fx.clear();
@@ -391,35 +465,48 @@ export function computeFen(
   }
 }
 
-/** computeFen into `out.outputs` as OutputValues (the Outcome API). */
-export function evaluateFen(
+/** Runs only the checks on the fen path (`hits` gets the indices of those that hold); false
+ * when the fen path cannot decide them all (the decimal path must run them). */
+export function fenChecks(M: PolicyModel, P: Prepared, input: unknown, asOf: string, given: Record<string, unknown> | null, hits: number[]): boolean {
+  return computeFen(M, P, input, asOf, given, NO_RULES, [], hits, false) === FEN_DONE;
+}
+const NO_RULES: readonly number[] = [];
+
+/** The Outcome of a case on the fen path (outputs now, checks on first read), or null when the
+ * case must go to the decimal path. */
+export function evaluateFenLazy(
   M: PolicyModel,
   P: Prepared,
-  input: Record<string, unknown>,
+  input: unknown,
   asOf: string,
   given: Record<string, unknown> | null,
   which: readonly number[],
-  out: Outcome,
-): number {
+): Outcome | null {
   const vals = new Array(which.length);
-  const hits: number[] = [];
-  const r = computeFen(M, P, input, asOf, given, which, vals, hits);
-  if (r === FEN_FALLBACK) return r;
-  if (r === FEN_DONE) {
-    for (let n = 0; n < hits.length; n++) {
-      const C = M.checks[hits[n]!]!;
-      const c: Outcome['checks'][number] = { name: C.name, severity: C.severity, message: C.message };
-      if (C.cite !== undefined) c.cite = C.cite;
-      out.checks.push(c);
-    }
-  }
+  if (computeFen(M, P, input, asOf, given, which, vals, null) === FEN_FALLBACK) return null;
+  // the checks run later, from a copy of the case as it is now (the caller may reuse its objects)
+  const inCopy = snapshot(input);
+  const givenCopy = given === null ? null : snapshot(given);
+  const out = new LazyOutcome(M, asOf, inCopy, givenCopy);
   const F = M.fen!;
   for (let n = 0; n < which.length; n++) {
     const i = which[n]!;
     const R = M.rules[i]!;
     setOwn(out.outputs, R.name, fenOutput(M, R.type, vals[n], F.rules[i]!.scale));
   }
-  return r;
+  return out;
+}
+
+/** A copy of validated case data deep enough that later changes by the caller do not reach it. */
+function snapshot<T>(o: T): T {
+  if (o === null || typeof o !== 'object') return o;
+  if (Array.isArray(o)) return o.map(snapshot) as T;
+  const c: Record<string, unknown> = { ...(o as Record<string, unknown>) }; // spread defines own properties ("__proto__" too)
+  for (const k in c) {
+    const v = c[k];
+    if (v !== null && typeof v === 'object') setOwn(c, k, snapshot(v));
+  }
+  return c as T;
 }
 
 /** The JSON value of a fen value (OutputValue.value without the display text). */

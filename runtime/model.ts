@@ -40,7 +40,7 @@ export interface PolicyModel {
   enums: { name: string; members: string[] }[];
   records: { name: string; fields: { name: string; type: RtType; optional: boolean }[] }[];
   inputs: { name: string; type: RtType; optional: boolean }[];
-  params: { name: string; type: RtType; cite?: string; layers: Layers<ValueFn> }[];
+  params: { name: string; type: RtType; cite?: string; layers: Layers<ValueFn>; /** `范围`: inclusive bounds as decimal text (fractions for rates) */ range?: [string, string] }[];
   tables: { name: string; keyType: RtType; valueType: RtType; cite?: string; layers: Layers<TableBody<ValueFn>> }[];
   bands: { name: string; keyType: RtType; valueType: RtType; cite?: string; layers: Layers<BandRow<ValueFn, ValueFn>[]> }[];
   rules: {

@@ -1,7 +1,7 @@
 // Per-case parameter overrides (EvaluateOptions.parameters): each given value is parsed by its
 // parameter's type into an internal value; an unknown name is XR010, a value of the wrong shape
 // XR011. Overrides are lenient where case input is strict ("60%" for a rate, "真" for true).
-import { dec, isDecimalInput } from './money.ts';
+import { dec, isDecimalInput, type DecInput } from './money.ts';
 import * as dates from './dates.ts';
 import type { Outcome } from './outcome.ts';
 import type { PolicyModel, RtType } from './model.ts';
@@ -96,6 +96,20 @@ function parseOverride(M: PolicyModel, type: RtType, raw: unknown): unknown {
   }
 }
 
+/** A parsed override (plain or dated) within a parameter's declared `范围`: every entry must be. */
+function inRange(v: unknown, [lo, hi]: [string, string]): boolean {
+  const values = v instanceof DatedOverride ? v.versions.map((x) => x.value) : [v];
+  return values.every((x) => {
+    const d = dec(x as DecInput);
+    return d.gte(lo) && d.lte(hi);
+  });
+}
+
+/** A bound as the policy wrote it: rates as percentages (0.8 → 80%). */
+function showBound(t: RtType, x: string): string {
+  return t.kind === 'rate' ? `${dec(x).mul(100).toFixed()}%` : x;
+}
+
 /** The valid overrides in `given` as pairs of parameter index and internal value (null when
  * none); every invalid one is reported in `out` (which is then not ok). */
 export function parseOverrides(M: PolicyModel, P: Prepared, given: Record<string, unknown>, out: Outcome): unknown[] | null {
@@ -116,6 +130,10 @@ export function parseOverrides(M: PolicyModel, P: Prepared, given: Record<string
     if (v === undefined) {
       const [zh, en] = OVERRIDE_EXPECT[T.type.kind] ?? ['', ''];
       stop(out, 'XR011', { name, value: JSON.stringify(given[name]) ?? 'undefined', expected: zh, expectedEn: en });
+      continue;
+    }
+    if (T.range && !inRange(v, T.range)) {
+      stop(out, 'XR040', { name, value: JSON.stringify(given[name]) ?? 'undefined', lo: showBound(T.type, T.range[0]), hi: showBound(T.type, T.range[1]) });
       continue;
     }
     (ov ??= []).push(i, v);

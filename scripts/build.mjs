@@ -12,6 +12,7 @@
 // The CLI loads its commands lazily so `xize --version` does not load the compiler.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +24,17 @@ const external = Object.keys(pkg.dependencies ?? {});
 
 rmSync(dist, { recursive: true, force: true });
 
+function buildId() {
+  const h = createHash('sha256').update(pkg.version);
+  for (const dir of ['dsl', 'compiler', 'runtime']) {
+    for (const f of [...walk(join(root, dir))].sort()) {
+      if (f.endsWith('.ts')) h.update(f.slice(root.length)).update(readFileSync(f));
+    }
+  }
+  h.update(readFileSync(join(root, 'package-lock.json')));
+  return h.digest('hex').slice(0, 16);
+}
+
 const common = {
   absWorkingDir: root,
   bundle: true,
@@ -32,7 +44,9 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   // dsl/grammar/expressions.ts: skip chevrotain's grammar validations (the tests run them)
-  define: { __XIZE_BUILT__: 'true' },
+  // __XIZE_BUILD_ID__ keys the CLI's cache (cli/astCache.ts): a hash of every source file of the
+  // compiler and runtime, so a changed compiler never reads an old entry
+  define: { __XIZE_BUILT__: 'true', __XIZE_BUILD_ID__: JSON.stringify(buildId()) },
 };
 
 await build({

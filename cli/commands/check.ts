@@ -27,7 +27,7 @@ export function check(argv: string[]): number {
   const a = parseArgs(argv, [{ name: 'json' }, { name: 'no-color' }, { name: 'overrides' }, { name: 'verbose' }]);
   if (a.positionals.length !== 1) throw new UsageError('需要一个政策文件夹', 'expected one policy folder');
   if (bool(a, 'verbose') && !bool(a, 'overrides')) throw new UsageError('--verbose 只能与 --overrides 同用', '--verbose needs --overrides');
-  const cf = compileFolder(a.positionals[0]!);
+  const cf = compileFolder(a.positionals[0]!, false);
   const report = bool(a, 'overrides') && cf.errors === 0 && cf.result.ir ? overridesReport(cf.result.ir) : undefined;
   if (bool(a, 'json') && bool(a, 'overrides')) {
     const diagnostics = JSON.parse(diagnosticsToJson(cf.result.diagnostics)) as unknown;

@@ -4,6 +4,8 @@ import { InputFileError, parseArgs, UsageError, bool } from '../args.ts';
 import { c } from '../format.ts';
 import { displayPath, findCaseFiles, readText } from '../io.ts';
 import { compileFolder, renderFolderDiagnostics, type CompiledFolder } from '../policy.ts';
+import { openPolicySource } from '../policySource.ts';
+import { diffPopulationCommand, diffPopulationHelp } from './diffPopulation.ts';
 
 export const diffHelp = `用法 / Usage: xize diff <旧政策文件夹 oldPolicyDir> <新政策文件夹 newPolicyDir> [--cases <文件或文件夹 file-or-dir>]… [--json]
 
@@ -14,7 +16,7 @@ Compares two versions of a policy: which params, tables, bands, rules, checks, i
 records were added, removed or changed, since when each change takes effect and its citation;
 then evaluates golden cases under both and lists the cases whose outcomes move. Effective values
 are compared (what a lookup sees), so an override moved between layers with equal values is no
-change. To compare two git revisions, check out two copies and diff the folders.
+change. Either side may be a git revision: git:REV:path (e.g. git:HEAD~3:provinces/zhejiang).
 
 选项 / Options:
   --cases <path>  案例文件或文件夹（可重复；默认：新政策文件夹中的 *.cases.yaml）
@@ -22,6 +24,8 @@ change. To compare two git revisions, check out two copies and diff the folders.
   --json          以 JSON 输出 / print the diff as JSON
   --no-color      不使用颜色 / no colours
   -h, --help      显示帮助 / show this help
+
+${diffPopulationHelp}
 
 退出码 / Exit codes: 0 相同 identical · 1 有差异 differences · 2 用法错误 usage
                      · 3 无法读取或政策有错误 unreadable / policy errors`;
@@ -85,10 +89,26 @@ export function diff(argv: string[]): number {
       casePaths.push(v);
     } else rest.push(a);
   }
+  if (rest.some((x) => x === '--population' || x.startsWith('--population='))) return diffPopulationCommand(rest, casePaths, cases);
   const a = parseArgs(rest, [{ name: 'json' }, { name: 'no-color' }]);
   if (a.positionals.length !== 2) throw new UsageError('需要两个政策文件夹（旧、新）', 'expected two policy folders (old, new)');
-  const oldCf = compiled(a.positionals[0]!);
-  const newCf = compiled(a.positionals[1]!);
+  const oldSrc = openPolicySource(a.positionals[0]!);
+  try {
+    const newSrc = openPolicySource(a.positionals[1]!);
+    try {
+      return policyDiff(a, oldSrc, newSrc, casePaths);
+    } finally {
+      newSrc.dispose();
+    }
+  } finally {
+    oldSrc.dispose();
+  }
+}
+
+function policyDiff(a: ReturnType<typeof parseArgs>, oldSrc: ReturnType<typeof openPolicySource>, newSrc: ReturnType<typeof openPolicySource>, casePaths: string[]): number {
+  const oldCf = compiled(oldSrc.dir);
+  const newCf = compiled(newSrc.dir);
+  const label = (s: typeof oldSrc, cf: CompiledFolder) => (s.commit ? s.label : displayPath(cf.dir));
   const oldIr = oldCf.result.ir!;
   const newIr = newCf.result.ir!;
   const pd = diffPolicies(oldIr, newIr);
@@ -96,9 +116,9 @@ export function diff(argv: string[]): number {
   const od = diffOutcomes(oldCf.policy, oldIr, newCf.policy, newIr, ks);
   const differ = pd.changes.length > 0 || od.moved.length > 0;
   if (bool(a, 'json')) {
-    process.stdout.write(`${JSON.stringify({ identical: !differ, old: { dir: displayPath(oldCf.dir), ...pd.old }, new: { dir: displayPath(newCf.dir), ...pd.new }, changes: pd.changes, outcomes: od }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ identical: !differ, old: { dir: label(oldSrc, oldCf), ...pd.old }, new: { dir: label(newSrc, newCf), ...pd.new }, changes: pd.changes, outcomes: od }, null, 2)}\n`);
   } else {
-    process.stdout.write(renderDiff(pd, od, displayPath(oldCf.dir), displayPath(newCf.dir)));
+    process.stdout.write(renderDiff(pd, od, label(oldSrc, oldCf), label(newSrc, newCf)));
   }
   return differ ? 1 : 0;
 }
@@ -156,7 +176,7 @@ export function renderDiff(pd: PolicyDiff, od: OutcomeDiff, oldDir: string, newD
   for (const m of od.moved) {
     out.push(`  ${c.bold(m.id)}${m.title ? ` — ${m.title}` : ''}  ${c.gray(`${m.file}:${m.line}`)}`);
     for (const o of m.outputs) {
-      out.push(`      ${o.name}${o.expected ? c.gray('（预期值 expected）') : ''}: ${c.red(stateText(o.old))} → ${c.green(stateText(o.new))}`);
+      out.push(`      ${o.name}${o.expected ? c.gray('（预期值 expected）') : ''}${o.expectation && o.expectation.old && !o.expectation.new ? c.red(' 黄金预期现不符 golden expectation now fails') : ''}: ${c.red(stateText(o.old))} → ${c.green(stateText(o.new))}`);
     }
     for (const x of m.checks.added) out.push(`      ${c.green('+ 检查触发 check fires')}: ${x}`);
     for (const x of m.checks.removed) out.push(`      ${c.red('- 检查不再触发 check no longer fires')}: ${x}`);

@@ -3,6 +3,7 @@ import { parseCaseSuite, compareOutcome, outputsFor, renderDiagnostics, type Gol
 import { suggest } from '../../compiler/symbols.ts';
 import { bool, parseArgs, str, UsageError, InputFileError } from '../args.ts';
 import { c, colorDefault, formatExplanation, formatOutcome, type ShowOptions } from '../format.ts';
+import { cachedCaseSuite } from '../astCache.ts';
 import { displayPath, readText } from '../io.ts';
 import { compileFolder, renderFolderDiagnostics } from '../policy.ts';
 import { resolve } from 'node:path';
@@ -64,7 +65,7 @@ export function run(argv: string[]): number {
   const picked = outputsArg === undefined ? undefined : splitNames(outputsArg);
 
   const text = readText(resolve(caseFile));
-  const suite = parseCaseSuite(text, displayPath(resolve(caseFile)));
+  const suite = cachedCaseSuite(text, displayPath(resolve(caseFile)));
   const suiteErrors = suite.diagnostics.filter((d) => d.severity === 'error');
   if (suite.diagnostics.length > 0) {
     process.stderr.write(renderDiagnostics(suite.diagnostics, [{ path: suite.file, text }], { color: colorDefault(process.stderr) }));

@@ -5,6 +5,7 @@ import type { JsonValue } from '../../runtime/outcome.ts';
 import { diagnosticToJson, parseCaseSuite, renderDiagnostics, runGoldenCase, type JsonDiagnostic } from '../../compiler/index.ts';
 import { parseArgs, str, UsageError } from '../args.ts';
 import { BAD, c, colorDefault, OK } from '../format.ts';
+import { cachedCaseSuite } from '../astCache.ts';
 import { displayPath, findCaseFiles, findPolicyFolder, policyFolderOfCaseFile, policyNameOf, readText, writeAtomic } from '../io.ts';
 import { compileFolder, renderFolderDiagnostics, type CompiledFolder } from '../policy.ts';
 
@@ -92,7 +93,7 @@ export function test(argv: string[]): number {
     if (progress) progress.write(`\r\x1b[K[${fi + 1}/${files.length}] ${displayPath(file)}`);
     const text = readText(file);
     const shown = displayPath(file);
-    const suite = parseCaseSuite(text, shown);
+    const suite = cachedCaseSuite(text, shown);
     const sr: SuiteReport = { file: shown, policy: suite.policy ?? null, policyDir: null, pass: true, diagnostics: suite.diagnostics.map(diagnosticToJson), cases: [], notRun: [] };
     report.suites.push(sr);
     if (suite.diagnostics.length > 0 && pretty) say(renderDiagnostics(suite.diagnostics, [{ path: shown, text }], { color: colorDefault(process.stdout) }).trimEnd());

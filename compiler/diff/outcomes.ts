@@ -67,7 +67,11 @@ export function diffOutcomes(oldPolicy: LoadedPolicy, oldIr: IrPolicy, newPolicy
       const sa = stateOf(a, name, oldTypes.get(name), oldRecords);
       const sb = stateOf(b, name, newTypes.get(name), newRecords);
       if (sameState(sa, sb, newTypes.get(name) ?? oldTypes.get(name))) continue;
-      outputs.push({ name, movement: movement(sa, sb), expected: Object.prototype.hasOwnProperty.call(c.expected, name), old: sa, new: sb });
+      const expected = Object.prototype.hasOwnProperty.call(c.expected, name);
+      const meets = (s: OutputState, t: XType | undefined) => s.state === 'value' && valueMatches(t, c.expected[name], s.value);
+      const move: OutputMove = { name, movement: movement(sa, sb), expected, old: sa, new: sb };
+      if (expected) move.expectation = { old: meets(sa, oldTypes.get(name)), new: meets(sb, newTypes.get(name)) };
+      outputs.push(move);
     }
     const fired = (o: Outcome | Error) => (o instanceof Error ? [] : o.checks.map((x) => x.name));
     const codes = (o: Outcome | Error) => (o instanceof Error ? ['internal'] : o.inputErrors.map((e) => `${e.code} ${e.path}`));

@@ -72,6 +72,8 @@ export interface OutputMove {
   movement: 'changed' | 'appeared' | 'unavailable' | 'failed' | 'removed' | 'other';
   /** the case states an expected value for this output */
   expected: boolean;
+  /** with an expected value: whether each side's value meets it (a golden case that now fails) */
+  expectation?: { old: boolean; new: boolean };
   old: OutputState;
   new: OutputState;
 }

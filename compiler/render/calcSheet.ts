@@ -20,9 +20,9 @@ export interface CalcSheetInput {
   result?: CaseResult;
 }
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-const CSS = `
+export const SHEET_CSS = `
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:24px auto;max-width:960px;color:#111;line-height:1.5;font-size:14px}
 h1{font-size:20px;margin:0 0 4px}h2{font-size:16px;margin:20px 0 6px;border-bottom:1px solid #999}
 .meta{color:#444}.en{color:#666;font-size:12px}
@@ -63,7 +63,7 @@ export function renderCalcSheet(x: CalcSheetInput): string {
   const checks = o.checks.map((k) => `<li>${k.severity === 'error' ? '错误 error' : '警告 warning'} ${esc(k.name)}：${esc(k.message)}${k.cite ? ` 〔${esc(k.cite)}〕` : ''}</li>`);
   const title = x.ir.title ?? x.ir.name;
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>计算单 ${esc(x.caseId ?? '')} — ${esc(title)}</title><style>${CSS}</style></head>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>计算单 ${esc(x.caseId ?? '')} — ${esc(title)}</title><style>${SHEET_CSS}</style></head>
 <body>
 <h1>计算单 <span class="en">Calculation sheet</span></h1>
 <div class="meta">${esc(title)} · 政策 policy ${esc(x.ir.name)} · 基准日 as of ${esc(o.asOf)}</div>

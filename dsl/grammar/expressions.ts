@@ -8,8 +8,17 @@
 import { CstParser, type IToken } from 'chevrotain';
 import * as T from '../tokens.ts';
 import { errorMessageProvider } from './errorMessages.ts';
+import { MAX_NESTING } from '../limits.ts';
 
 declare const __XIZE_BUILT__: boolean | undefined;
+
+/** Thrown by the parser when expressions nest deeper than MAX_NESTING (reported as XP020). */
+export class NestingTooDeep extends Error {
+  constructor(readonly token: IToken) {
+    super('expression nesting limit');
+    this.name = 'NestingTooDeep';
+  }
+}
 
 export class ExpressionParser extends CstParser {
   constructor() {
@@ -25,6 +34,24 @@ export class ExpressionParser extends CstParser {
     });
   }
 
+  /** Current nesting of expressions (MAX_NESTING, dsl/limits.ts); reset per declaration. */
+  public nesting = 0;
+
+  /** Runs `body` one nesting level deeper; past the limit throws NestingTooDeep at the next
+   * token (not a recognition exception, so chevrotain's recovery lets it through to parseFile). */
+  protected nested(body: () => void): void {
+    if (this.RECORDING_PHASE) return body();
+    if (++this.nesting > MAX_NESTING) {
+      this.nesting--;
+      throw new NestingTooDeep(this.LA(1));
+    }
+    try {
+      body();
+    } finally {
+      this.nesting--;
+    }
+  }
+
   /** Gate: the next token starts on the line where the previous one ended. */
   protected sameLine(): boolean {
     const prev: IToken = this.LA(0);
@@ -34,13 +61,15 @@ export class ExpressionParser extends CstParser {
     return prev.endLine === next.startLine;
   }
 
-  public expression = this.RULE('expression', () => {
-    this.SUBRULE(this.andExpr);
-    this.MANY(() => {
-      this.CONSUME(T.Or);
-      this.SUBRULE2(this.andExpr);
-    });
-  });
+  public expression = this.RULE('expression', () =>
+    this.nested(() => {
+      this.SUBRULE(this.andExpr);
+      this.MANY(() => {
+        this.CONSUME(T.Or);
+        this.SUBRULE2(this.andExpr);
+      });
+    }),
+  );
 
   public andExpr = this.RULE('andExpr', () => {
     this.SUBRULE(this.notExpr);
@@ -55,7 +84,7 @@ export class ExpressionParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(T.Not);
-          this.SUBRULE(this.notExpr);
+          this.nested(() => this.SUBRULE(this.notExpr));
         },
       },
       { ALT: () => this.SUBRULE(this.comparison) },
@@ -133,7 +162,7 @@ export class ExpressionParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(T.Minus);
-          this.SUBRULE(this.unary);
+          this.nested(() => this.SUBRULE(this.unary));
         },
       },
       { ALT: () => this.SUBRULE(this.atExpr) },

@@ -1,7 +1,7 @@
 // The compile engine behind the worker (and the latency benchmark): the very compiler and
 // runtime the CLI uses. Keeps the last good compiled policy so a policy with errors still
 // previews (marked stale). No DOM, no Node API.
-import { compilePolicy, loadPolicy } from '../../compiler/index.ts';
+import { compilePolicy, tryLoadPolicy } from '../../compiler/index.ts';
 import { compareOutcome } from '../../compiler/cases.ts';
 import { diffPolicies } from '../../compiler/diff.ts';
 import type { IrPolicy } from '../../compiler/ir.ts';
@@ -72,7 +72,9 @@ function compileFolder(folder: string, files: SourceFile[]): Compiled {
     const result = compilePolicy({ files: own, resolve: makeResolver(folders) });
     const hasError = result.diagnostics.some((d: { severity: string }) => d.severity === 'error');
     // the preview always explains, and explain runs on the decimal path: skip generating the fen path
-    const policy = result.ir && !hasError ? loadPolicy(result.ir, { fen: false }) : null;
+    const loaded = result.ir && !hasError ? tryLoadPolicy(result.ir, { fen: false }) : null;
+    const policy = loaded?.policy ?? null;
+    if (loaded?.diagnostics.length) result.diagnostics.push(...loaded.diagnostics); // XG…: shown as markers
     return {
       key,
       policy,

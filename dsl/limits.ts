@@ -1,0 +1,17 @@
+// Size and depth limits of the front end (docs/diagnostics.md, "Limits"). Each one turns an
+// input that would exhaust time, memory or the call stack into a coded, located diagnostic.
+// The values are far above what a real policy writes (the national baseline's largest file
+// has about 31 000 characters; its deepest expression nests fewer than 10 levels).
+
+/** Characters (UTF-16 code units) of one source file; checked before lexing (XL006). About ten
+ * times the largest real file; a file of dense table rows at the limit checks in about 1.5 s here. */
+export const MAX_SOURCE_CHARS = 300_000;
+
+/** Nesting of expressions inside expressions while parsing: parentheses, list brackets,
+ * call arguments, the branches of 当/匹配, chains of unary − / 非, and list types
+ * 列表[列表[…]] (XP020). */
+export const MAX_NESTING = 64;
+
+/** Depth of an expression tree after parsing, operator chains included: `a + b + … + z` with
+ * n terms is n − 1 deep (XP021). Every later pass that recurses over expressions relies on it. */
+export const MAX_EXPR_DEPTH = 256;

@@ -1,0 +1,114 @@
+// Front-end limits (dsl/limits.ts, docs/diagnostics.md "Limits"): a file over the size limit,
+// expressions nested past the parser's limit, and operator chains past the depth limit each
+// give one coded, located, bilingual diagnostic — never XP999 — and the rest of the file is
+// still parsed.
+import { describe, expect, it } from 'vitest';
+import { MAX_EXPR_DEPTH, MAX_NESTING, MAX_SOURCE_CHARS, parseFile, tokenize } from '../../dsl/index.ts';
+import type { Diagnostic } from '../../dsl/diagnostic.ts';
+
+const parse = (text: string) => parseFile({ path: 'limits.xize', text });
+const RULE = '规则 c: 金额 依据 "x" = ';
+const NEXT = '\n规则 d: 金额 依据 "x" = 1元\n';
+
+function only(diags: Diagnostic[], code: string): Diagnostic {
+  expect(diags.map((d) => d.code)).toEqual([code]);
+  const d = diags[0]!;
+  expect(d.message.zh.length).toBeGreaterThan(0);
+  expect(d.message.en.length).toBeGreaterThan(0);
+  expect(d.hint?.zh && d.hint.en).toBeTruthy();
+  return d;
+}
+
+/** 1-based line:column of `offset` in `text`. */
+function pos(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `${before.length}:${before[before.length - 1]!.length + 1}`;
+}
+const at = (d: Diagnostic) => `${d.span.start.line}:${d.span.start.column}`;
+
+describe('source size (XL006)', () => {
+  it('a file over the limit is refused before lexing, at the first character past the limit', () => {
+    const line = '// 注释 comment\n';
+    const text = line.repeat(Math.ceil((MAX_SOURCE_CHARS + 10) / line.length));
+    const r = parse(text);
+    const d = only(r.diagnostics, 'XL006');
+    expect(at(d)).toBe(pos(text, MAX_SOURCE_CHARS));
+    expect(d.args).toMatchObject({ chars: String(text.length), limit: String(MAX_SOURCE_CHARS) });
+    expect(r.ast.declarations).toEqual([]);
+    expect(tokenize({ path: 'limits.xize', text }).diagnostics.map((x) => x.code)).toEqual(['XL006']);
+  });
+
+  it('a file at the limit is read', () => {
+    const head = '规则 d: 金额 依据 "x" = 1元\n';
+    const text = head + ' '.repeat(MAX_SOURCE_CHARS - head.length);
+    expect(text.length).toBe(MAX_SOURCE_CHARS);
+    const r = parse(text);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.ast.declarations).toHaveLength(1);
+  });
+});
+
+describe('nesting (XP020)', () => {
+  const cases: [string, (n: number) => string, (n: number) => string][] = [
+    ['parentheses', (n) => '('.repeat(n) + 'a' + ')'.repeat(n), () => '('],
+    ['当 … 则 ( nests', (n) => '当 f 则 ('.repeat(n) + 'a' + ' 否则 a)'.repeat(n), () => '当 f 则 ('],
+    ['当 … 则 without brackets', (n) => '当 f 则 '.repeat(n) + 'a' + ' 否则 a'.repeat(n), () => '当 f 则 '],
+    ['lists', (n) => '['.repeat(n) + 'a' + ']'.repeat(n), () => '['],
+    ['unary minus', (n) => '-'.repeat(n) + 'a', () => '-'],
+    ['call arguments', (n) => '最大('.repeat(n) + 'a' + ', a)'.repeat(n), () => '最大('],
+  ];
+  for (const [label, make, unit] of cases) {
+    it(`${label}: 200 levels give XP020 where the limit is crossed; the next declaration still parses`, () => {
+      const text = RULE + make(200) + NEXT;
+      const r = parse(text);
+      const d = only(r.diagnostics, 'XP020');
+      expect(d.args.limit).toBe(String(MAX_NESTING));
+      // the span lies inside the nest where the limit is crossed (a `当 … 则 (` unit nests twice)
+      const offset = d.span.start.offset;
+      expect(offset).toBeGreaterThanOrEqual(RULE.length + (MAX_NESTING / 2 - 2) * unit(1).length);
+      expect(offset).toBeLessThanOrEqual(RULE.length + (MAX_NESTING + 2) * unit(1).length);
+      expect(r.ast.declarations.map((x) => (x.kind === 'rule' ? x.name.text : x.kind))).toEqual(['d']);
+    });
+  }
+
+  it('list types 列表[列表[…]] 200 deep: XP020 at the crossing bracket', () => {
+    const head = '输入 { a: ';
+    const text = head + '列表['.repeat(200) + '金额' + ']'.repeat(200) + ' }' + NEXT;
+    const r = parse(text);
+    const d = only(r.diagnostics, 'XP020');
+    expect(d.span.start.offset).toBeGreaterThanOrEqual(head.length + (MAX_NESTING - 1) * 3);
+    expect(d.span.start.offset).toBeLessThanOrEqual(head.length + (MAX_NESTING + 1) * 3);
+    expect(r.ast.declarations).toHaveLength(1);
+  });
+
+  it('nesting just within the limit parses', () => {
+    const r = parse(RULE + '('.repeat(MAX_NESTING - 2) + 'a' + ')'.repeat(MAX_NESTING - 2) + NEXT);
+    expect(r.diagnostics).toEqual([]);
+  });
+});
+
+describe('expression depth (XP021)', () => {
+  it('a sum of 2 000 terms gives XP021 inside the chain, and the rest of the file parses', () => {
+    const text = RULE + Array(2000).fill('a').join(' + ') + NEXT;
+    const r = parse(text);
+    const d = only(r.diagnostics, 'XP021');
+    expect(d.args.limit).toBe(String(MAX_EXPR_DEPTH));
+    expect(at(d)).toBe(pos(text, RULE.length)); // the left-deep chain: the cut starts at its first term
+    expect(r.ast.declarations).toHaveLength(2);
+    const c = r.ast.declarations[0]!;
+    // the too-deep part was replaced by an error node: later passes see a bounded tree
+    let depth = 0;
+    let e = c.kind === 'rule' ? (c.versions[0]!.body as { kind: string; left?: unknown }) : undefined;
+    while (e && e.kind === 'binary') {
+      depth++;
+      e = e.left as typeof e;
+    }
+    expect(depth).toBe(MAX_EXPR_DEPTH); // binary nodes at depths 1…256, the error node at 257
+    expect(e?.kind).toBe('error');
+  });
+
+  it(`a sum of ${MAX_EXPR_DEPTH} terms (depth ${MAX_EXPR_DEPTH}) is within the limit`, () => {
+    expect(parse(RULE + Array(MAX_EXPR_DEPTH).fill('a').join(' + ') + NEXT).diagnostics).toEqual([]);
+    expect(parse(RULE + Array(MAX_EXPR_DEPTH + 1).fill('a').join(' + ') + NEXT).diagnostics.map((d) => d.code)).toEqual(['XP021']);
+  });
+});
