@@ -46,6 +46,56 @@ interface FenExpr {
   s: number | null;
 }
 
+/** A reference in fen code, written as a token: \u0001 letter index \u0002. The policy module
+ * gets the generic form (untoken: reads through the per-case context `fx`); the runtime builds a
+ * straight-line kernel per as-of date and case shape from the same text (runtime/fenKernel.ts),
+ * where a token becomes a local, a constant or an inner function. Policy strings reach this code
+ * only through str() (JSON.stringify), which escapes \u0001 and \u0002, so no text forges a token.
+ *   R i  value of rule i          I k  converted input k        H k  input k present
+ *   P i  parameter i at the as-of date     Q i(at)  parameter i at a date
+ *   T i(key, at)  table i cell     V i  version index of rule i   A  the as-of date
+ *   Z  type annotation of a temp (TypeScript form only)   Y  annotation of the exception list */
+const tok = (letter: string, n: number | '' = '') => `\u0001${letter}${n}\u0002`;
+export const FEN_TOKEN = /\u0001([A-Z])(\d*)\u0002(\()?/g;
+
+/** The generic form of token text (the functions the policy module defines). */
+export function untoken(code: string, ann: string): string {
+  return code.replace(FEN_TOKEN, (_m, l: string, n: string, paren: string | undefined) => {
+    const open = paren ?? '';
+    switch (l) {
+      case 'R':
+        return `(fx.s[${n}] ?? F.rule(fx, ${n}))${open}`;
+      case 'I':
+        return `(fx.s[fx.io + ${n}] ?? F.inp(fx, ${n}))${open}`;
+      case 'H':
+        return `F.has(fx, ${n})${open}`;
+      case 'P':
+        return `F.param(fx, ${n}, null)${open}`;
+      case 'Q':
+        return `F.param(fx, ${n}, `;
+      case 'T':
+        return `F.table(fx, ${n}, `;
+      case 'V':
+        return `F.ver(fx, ${n})${open}`;
+      case 'A':
+        return `fx.asOf${open}`;
+      case 'Z':
+        return `${ann}${open}`;
+      case 'Y':
+        return `${ann ? ': number[]' : ''}${open}`;
+      default:
+        throw new Error(`fen token ${l}`);
+    }
+  });
+}
+
+/** Per rule, what the runtime builds kernels from: the body (statements ending in return, token
+ * form) and the rounding applied to its value (places dropped, mode), or null. */
+export interface FenTemplate {
+  body: string;
+  round: [number, string] | null;
+}
+
 function isLiteral(e: IrExpr): boolean {
   return e.k === 'lit' || e.k === 'enumLit' || (e.k === 'neg' && e.operand.k === 'lit');
 }
@@ -55,6 +105,7 @@ export class FenGen {
   private readonly ruleScale = new Map<number, number | null>();
   private readonly busy = new Set<number>();
   private readonly notFen = new Set<number>();
+  private readonly templates = new Map<number, FenTemplate>();
   private temps = 0;
 
   constructor(
@@ -75,11 +126,15 @@ export class FenGen {
       this.temps = 0;
       const x = this.expr(c.condition);
       if (x.c === FALLBACK_CALL) return 'null';
-      this.g.decls.push(`function qc${ci}(${this.g.params(['fx'])}) { ${this.tempDecl()} return ${x.c}; }`);
+      this.g.decls.push(untoken(`function qc${ci}(${this.g.params(['fx'])}) { ${this.tempDecl()} return ${x.c}; }`, this.g.ann));
       return `qc${ci}`;
     });
     const scales = (ts: XType[]) => JSON.stringify(ts.map((t) => typeScale(t)));
-    return `{ rules: [${rules.join(', ')}], checks: [${checks.join(', ')}], inputScales: ${scales(this.ir.inputs.map((f) => f.type))}, paramScales: ${scales(
+    const src = this.ir.rules.map((_, i) => {
+      const t = this.templates.get(i);
+      return t === undefined ? 'null' : JSON.stringify(t);
+    });
+    return `{ rules: [${rules.join(', ')}], src: [${src.join(', ')}], checks: [${checks.join(', ')}], inputScales: ${scales(this.ir.inputs.map((f) => f.type))}, paramScales: ${scales(
       this.ir.params.map((p) => p.type),
     )}, tableScales: ${scales(this.ir.tables.map((t) => t.valueType))} }`;
   }
@@ -100,7 +155,7 @@ export class FenGen {
       const branches: { pre: string; e: FenExpr }[] = [];
       const stmts: string[] = [];
       if (r.exceptions.length > 0) {
-        stmts.push(`const h${this.g.ann ? ': number[]' : ''} = [];`);
+        stmts.push(`const h${tok('Y')} = [];`);
         // a condition that reads an absent input does not hold (as on the decimal path)
         r.exceptions.forEach((x, k) =>
           stmts.push(`try { if (${this.expr(x.condition).c}) h.push(${k}); } catch (e) { if (e !== F.MISSING) throw e; }`),
@@ -121,12 +176,14 @@ export class FenGen {
       const single = versions.length === 1 && versions[0]!.from === null && r.layers.filter((l) => l.versions.length > 0).length === 1;
       if (single) stmts.push(`return ${at(verVals[0]!)};`);
       else {
-        stmts.push(`switch (F.ver(fx, ${i})) { ${verVals.map((x, k) => `case ${k}: return ${at(x)};`).join(' ')} }`);
+        stmts.push(`switch (${tok('V', i)}) { ${verVals.map((x, k) => `case ${k}: return ${at(x)};`).join(' ')} }`);
         stmts.push('throw F.FALLBACK;');
       }
       let out: number | null = S;
-      let body = `function qb${i}(${this.g.params(['fx'])}) {\n  ${[this.tempDecl(), ...stmts].filter(Boolean).join('\n  ')}\n}`;
+      const text = [this.tempDecl(), ...stmts].filter(Boolean).join('\n  ');
+      let body = `function qb${i}(${this.g.params(['fx'])}) {\n  ${untoken(text, this.g.ann)}\n}`;
       let fn = `qb${i}`;
+      let round: [number, string] | null = null;
       if (numeric && r.rounding && S !== null) {
         const u = ROUND_PLACES[r.rounding.unit];
         if (u === undefined) throw new NotFen('rounding unit');
@@ -134,10 +191,12 @@ export class FenGen {
           body += `\nfunction q${i}(${this.g.params(['fx'])}) { return F.roundDrop(qb${i}(fx), ${S - u}, ${str(r.rounding.mode)}); }`;
           out = u;
           fn = '';
+          round = [S - u, r.rounding.mode];
         }
       }
       if (fn !== '') body += `\nconst q${i} = ${fn};`;
       this.g.decls.push(body);
+      this.templates.set(i, { body: text, round });
       this.ruleScale.set(i, out);
       return out;
     } catch (e) {
@@ -152,7 +211,7 @@ export class FenGen {
 
   private tempDecl(): string {
     if (this.temps === 0) return '';
-    return `let ${Array.from({ length: this.temps }, (_, k) => `u${k}${this.g.ann}`).join(', ')};`;
+    return `let ${Array.from({ length: this.temps }, (_, k) => `u${k}${tok('Z')}`).join(', ')};`;
   }
 
   private temp(): string {
@@ -215,19 +274,19 @@ export class FenGen {
       case 'enumLit':
         return { c: String(this.g.enumMember(e.enumName, e.member, e)), s: null };
       case 'asOf':
-        return { c: 'fx.asOf', s: null };
+        return { c: tok('A'), s: null };
       case 'input': {
         const k = this.index(this.g.inputIndex, e.name);
         const s = typeScale(e.type);
         if (e.type.kind === 'list' || e.type.kind === 'record') throw new NotFen('structured input');
-        return { c: `(fx.s[fx.io + ${k}] ?? F.inp(fx, ${k}))`, s };
+        return { c: tok('I', k), s };
       }
       case 'param': {
         const i = this.index(this.g.paramIndex, e.name);
         const p = this.ir.params[i]!;
         if (p.type.kind === 'list' || p.type.kind === 'record') throw new NotFen('structured parameter');
         for (const l of p.layers) for (const v of l.versions) if (!isLiteral(v.body)) throw new NotFen('computed parameter');
-        return { c: `F.param(fx, ${i}, ${this.atArg(e.at)})`, s: typeScale(p.type) };
+        return { c: e.at === null ? tok('P', i) : `${tok('Q', i)}(${this.atArg(e.at)})`, s: typeScale(p.type) };
       }
       case 'table': {
         const i = this.index(this.g.tableIndex, e.name);
@@ -241,14 +300,14 @@ export class FenGen {
         }
         const key = this.expr(e.key);
         const k = key.s === null ? key.c : key.s === 0 ? key.c : `F.intOf(${key.c}, ${key.s})`;
-        return { c: `F.table(fx, ${i}, ${k}, ${this.atArg(e.at)})`, s: typeScale(t.valueType) };
+        return { c: `${tok('T', i)}(${k}, ${this.atArg(e.at)})`, s: typeScale(t.valueType) };
       }
       case 'rule': {
         const i = this.index(this.g.ruleIndex, e.name);
         if (e.args.length > 0) throw new NotFen('parameterised rule');
         const s = this.rule(i);
         if (s === undefined) throw new NotFen('rule not fen');
-        return { c: `(fx.s[${i}] ?? F.rule(fx, ${i}))`, s };
+        return { c: tok('R', i), s };
       }
       case 'arith':
         return this.arith(e);
@@ -377,7 +436,7 @@ export class FenGen {
       }
       case 'present': {
         const x = arg(0);
-        if (x.k === 'input') return { c: `F.has(fx, ${this.index(this.g.inputIndex, x.name)})`, s: null };
+        if (x.k === 'input') return { c: tok('H', this.index(this.g.inputIndex, x.name)), s: null };
         if (x.k === 'field') throw new NotFen('field');
         return { c: `(${this.expr(x).c}, true)`, s: null };
       }

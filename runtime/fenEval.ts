@@ -19,6 +19,7 @@ import { setOwn } from './own.ts';
 import { toJson } from './convert.ts';
 import { LazyOutcome } from './lazyOutcome.ts';
 import { FORBIDDEN_KEYS, fastValue } from './fastCheck.ts';
+import { kernelFor, type FenSource, type KernelHost } from './fenKernel.ts';
 
 export interface FenRule {
   fn: (fx: FenCtx) => unknown;
@@ -29,6 +30,9 @@ export interface FenRule {
 /** The `fen` entry of a policy model (emitted by compiler/codegenFen.ts). */
 export interface FenModel {
   rules: (FenRule | null)[];
+  /** per rule: its token text, from which runtime/fenKernel.ts builds straight-line kernels
+   * (absent in models generated before kernels) */
+  src?: (FenSource | null)[];
   /** per check: its condition on the fen path (null = decimal only) */
   checks: (((fx: FenCtx) => unknown) | null)[];
   inputScales: (number | null)[];
@@ -44,6 +48,7 @@ interface FenState {
   /** table index → date → key → cell value */
   tableAt: Map<string, Map<unknown, unknown>>[];
   free: FenCtx | null;
+  host: KernelHost | null;
 }
 
 const states = new WeakMap<PolicyModel, FenState>();
@@ -53,7 +58,7 @@ function state(M: PolicyModel, P: Prepared): FenState {
   if (st === undefined) {
     const scratch = new Ctx(M, P);
     scratch.asOf = '\u0000'; // never an as-of date: lookups through it are not memoised
-    st = { scratch, paramAt: new Map(), tableAt: M.tables.map(() => new Map()), free: null };
+    st = { scratch, paramAt: new Map(), tableAt: M.tables.map(() => new Map()), free: null, host: null };
     states.set(M, st);
   }
   return st;
@@ -393,6 +398,26 @@ export const FEN_DONE_CHECKS_PENDING = 2;
  * outputs (and, with `hits`, the checks) are done; FEN_DONE_CHECKS_PENDING when a check could
  * not be decided on the fen path and must still be run on the decimal path.
  */
+/** What runtime/fenKernel.ts builds kernels with: this file's generic lookups and converters. */
+function hostOf(M: PolicyModel, P: Prepared, F: FenModel, st: FenState): KernelHost {
+  if (st.host === null) {
+    st.host = {
+      support: fenSupport,
+      ctxAt: (asOf: string) => {
+        const fx = new FenCtx(M, P, F, st);
+        fx.asOf = asOf;
+        fx.pa = paramsAt(st, M, asOf);
+        fx.needs = needsAt(M, P, asOf);
+        return fx;
+      },
+      param: (cx, i, at) => param(cx as FenCtx, i, at),
+      table: (cx, i, key, at) => table(cx as FenCtx, i, key, at),
+      override: (P2, scale, t, raw) => convertRaw(P2, scale, t, raw, true),
+    };
+  }
+  return st.host;
+}
+
 export function computeFen(
   M: PolicyModel,
   P: Prepared,
@@ -408,6 +433,15 @@ export function computeFen(
 ): number {
   const F = (M as PolicyModel & { fen: FenModel }).fen;
   const st = state(M, P);
+  // a straight-line kernel for this case's shape, once the shape has recurred (outputs only)
+  if (hits === null && F.src !== undefined && input !== null && typeof input === 'object' && !Array.isArray(input) &&
+      (given === null || (typeof given === 'object' && !Array.isArray(given)))) {
+    const run = kernelFor(M, P, hostOf(M, P, F, st), which, asOf, input, given);
+    if (run !== null && run(input as Record<string, unknown>, given, vals)) {
+      if (count) fenStats.answered++;
+      return FEN_DONE;
+    }
+  }
   let fx = st.free;
   if (fx === null) fx = new FenCtx(M, P, F, st);
   else st.free = null;

@@ -1,0 +1,354 @@
+// Straight-line kernels for the fen path. The generic fen functions (runtime/fenEval.ts) read
+// through a per-case context: a memo array per rule, a Map lookup per input key, a check of each
+// parameter for an override, the version of a rule looked up by date, a call through a
+// megamorphic `fn` per rule. For one (requested outputs, as-of date, input keys, override keys)
+// all of that is fixed, so this file writes one JavaScript function for it from the rules' token
+// text (compiler/codegenFen.ts, `fen.src`): each input read by name and converted inline, absent
+// inputs and presence tests constant, versions and non-overridden parameters and enum-keyed
+// table cells constants at the date, rule values memoised in closure variables.
+//
+// A kernel is only an accelerator: it answers a case or says "not sure" (false), and the caller
+// then runs the generic fen path, which answers or hands the case to the decimal path. It says
+// "not sure" whenever the generic path would not answer at once: a key it does not know, an
+// input or override its converter does not take (the converters are the generic path's own),
+// a needed input absent, anything thrown. So it never changes an answer or an error.
+//
+// A shape gets a kernel once it has been seen KERNEL_AFTER times (a one-off case pays nothing).
+import { FALLBACK, MISSING, parseScaled, toScaled } from './fen.ts';
+import { isValidDate } from './dates.ts';
+import { pickVersion } from './lookup.ts';
+import { needsAt } from './needs.ts';
+import type { PolicyModel, RtType } from './model.ts';
+import type { Prepared } from './prepared.ts';
+import { FORBIDDEN_KEYS, fastValue } from './fastCheck.ts';
+
+/** Per rule (compiler/codegenFen.ts FenTemplate): token body and rounding. */
+export interface FenSource {
+  body: string;
+  round: [number, string] | null;
+}
+
+/** What the kernel builder needs from runtime/fenEval.ts (passed in: no import cycle). */
+export interface KernelHost {
+  support: Record<string, unknown>;
+  /** a fen context at the date with no overrides: generic param/table lookups go through it */
+  ctxAt(asOf: string): unknown;
+  /** generic parameter value at the date (fen), throws when not available */
+  param(cx: unknown, i: number, at: string | null): unknown;
+  table(cx: unknown, i: number, key: unknown, at: string | null): unknown;
+  /** a validated override value → fen (throws FALLBACK) */
+  override(P: Prepared, scale: number | null, t: RtType, raw: unknown): unknown;
+}
+
+/** run(input, given, out) → true when every requested value is in `out` (fen values). */
+export type KernelRun = (input: Record<string, unknown>, given: Record<string, unknown> | null, out: unknown[]) => boolean;
+
+interface Kernel {
+  which: readonly number[];
+  asOf: string;
+  inKeys: string[];
+  gKeys: string[] | null;
+  run: KernelRun | null;
+}
+
+interface KernelCache {
+  last: Kernel | null;
+  byKey: Map<string, Kernel>;
+  seen: Map<string, number>;
+}
+
+const caches = new WeakMap<PolicyModel, KernelCache>();
+export const KERNEL_AFTER = 4;
+const BOUNDED = 256;
+const TOKEN = /\u0001([A-Z])(\d*)\u0002(\()?/g;
+
+function sameKeys(o: object, keys: string[]): boolean {
+  const pr = Object.getPrototypeOf(o);
+  if (pr !== Object.prototype && pr !== null) return false;
+  let j = 0;
+  for (const k in o) {
+    if (keys[j] !== k) return false;
+    j++;
+  }
+  return j === keys.length;
+}
+
+function sameWhich(a: readonly number[], b: readonly number[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let n = 0; n < a.length; n++) if (a[n] !== b[n]) return false;
+  return true;
+}
+
+/** The kernel for this case's shape, or null (not built yet, or the shape is not one a kernel
+ * takes). `input` is a plain non-array object. */
+export function kernelFor(
+  M: PolicyModel,
+  P: Prepared,
+  host: KernelHost,
+  which: readonly number[],
+  asOf: string,
+  input: object,
+  given: Record<string, unknown> | null,
+): KernelRun | null {
+  let c = caches.get(M);
+  if (c === undefined) {
+    c = { last: null, byKey: new Map(), seen: new Map() };
+    caches.set(M, c);
+  }
+  const k = c.last;
+  if (
+    k !== null &&
+    k.asOf === asOf &&
+    sameWhich(k.which, which) &&
+    sameKeys(input, k.inKeys) &&
+    (given === null ? k.gKeys === null : k.gKeys !== null && sameKeys(given, k.gKeys))
+  ) {
+    return k.run;
+  }
+  const inKeys = Object.keys(input);
+  const gKeys = given === null ? null : Object.keys(given);
+  const key = `${which.join(',')}\u0000${asOf}\u0000${inKeys.join('\u0001')}\u0000${gKeys === null ? '\u0002' : gKeys.join('\u0001')}`;
+  let found = c.byKey.get(key);
+  if (found === undefined) {
+    const n = (c.seen.get(key) ?? 0) + 1;
+    if (c.seen.size >= BOUNDED * 4) c.seen.clear();
+    c.seen.set(key, n);
+    if (n < KERNEL_AFTER) return null;
+    if (c.byKey.size >= BOUNDED) c.byKey.clear();
+    let run: KernelRun | null = null;
+    try {
+      run = build(M, P, host, which.slice(), asOf, inKeys, gKeys);
+    } catch {
+      run = null; // e.g. no `new Function` under a content security policy: the generic path
+    }
+    found = { which: which.slice(), asOf, inKeys, gKeys, run };
+    c.byKey.set(key, found);
+  }
+  c.last = found;
+  return found.run;
+}
+
+type Fen = NonNullable<PolicyModel['fen']> & { src?: (FenSource | null)[] };
+
+/** Conversion of an input value of type t to its fen value, as JS text on `v` (undefined = not
+ * sure); mirrors runtime/fenEval.ts tryConvert, whose success implies fastValue's acceptance. */
+function convertText(t: RtType, scale: number | null, consts: unknown[], P: Prepared): string | null {
+  switch (t.kind) {
+    case 'money':
+    case 'number':
+      if (scale === null) return null;
+      return `(typeof v === "string" ? ((c = v.charCodeAt(v.length - 1)) >= 48 && c <= 57 ? PS(v, ${scale}) : undefined) : TS(v, ${scale}))`;
+    case 'rate':
+      return scale === null ? null : `TS(v, ${scale})`;
+    case 'integer':
+    case 'duration':
+      return scale === null ? null : `(typeof v === "number" && Number.isInteger(v) ? TS(v, ${scale}) : undefined)`;
+    case 'enum': {
+      const m = P.enumIndex.get(t.name);
+      if (m === undefined) return null;
+      consts.push(m);
+      return `(typeof v === "string" ? K[${consts.length - 1}].get(v) : undefined)`;
+    }
+    case 'boolean':
+      return `(typeof v === "boolean" ? v : undefined)`;
+    case 'date':
+      return `(ISD(v) ? v : undefined)`;
+    case 'text':
+      return `(typeof v === "string" ? v : undefined)`;
+    default:
+      return null;
+  }
+}
+
+function build(
+  M: PolicyModel,
+  P: Prepared,
+  host: KernelHost,
+  which: number[],
+  asOf: string,
+  inKeys: string[],
+  gKeys: string[] | null,
+): KernelRun | null {
+  const F = M.fen as Fen | undefined;
+  if (F === undefined || F.src === undefined) return null;
+  const src = F.src;
+  // the shape: every key known and allowed, every required input present
+  const present = new Map<number, string>(); // input index → key
+  let required = 0;
+  for (const k of inKeys) {
+    const i = P.inputByName.get(k);
+    if (i === undefined || FORBIDDEN_KEYS.has(k)) return null;
+    present.set(i, k);
+    if (!M.inputs[i]!.optional) required++;
+  }
+  if (required !== P.requiredInputs) return null;
+  const overridden = new Map<number, string>();
+  for (const k of gKeys ?? []) {
+    const i = P.paramIndex.get(k);
+    if (i === undefined || FORBIDDEN_KEYS.has(k) || M.params[i]!.range) return null; // as computeFen
+    overridden.set(i, k);
+  }
+  // a requested output whose needed inputs are absent is reported unavailable: not here
+  const needs = needsAt(M, P, asOf);
+  for (const i of which) {
+    if (src[i] === null || src[i] === undefined) return null;
+    for (const k of needs.rules[i]!) if (!present.has(k)) return null;
+  }
+  // the rules reached from the requested ones
+  const rules: number[] = [];
+  const seen = new Set<number>();
+  const visit = (i: number) => {
+    if (seen.has(i)) return;
+    seen.add(i);
+    const s = src[i];
+    if (s === null || s === undefined) throw FALLBACK;
+    for (const m of s.body.matchAll(TOKEN)) if (m[1] === 'R') visit(Number(m[2]));
+    rules.push(i);
+  };
+  for (const i of which) visit(i);
+
+  const KX = host.ctxAt(asOf);
+  const consts: unknown[] = []; // K[n] in the kernel
+  const konst = (v: unknown) => {
+    consts.push(v);
+    return `K[${consts.length - 1}]`;
+  };
+  const decls: string[] = [];
+  const defined = new Set<string>();
+  const once = (name: string, text: () => string) => {
+    if (!defined.has(name)) {
+      defined.add(name);
+      decls.push(text());
+    }
+    return name;
+  };
+  const paramConst = (i: number) =>
+    once(`p${i}`, () => {
+      try {
+        return `const p${i} = ${literal(host.param(KX, i, null), konst)};`;
+      } catch {
+        return `const p${i} = F.fallback;`; // read only through pv(): throws when reached
+      }
+    });
+  const subst = (body: string) =>
+    body.replace(TOKEN, (_m, l: string, ns: string, paren: string | undefined) => {
+      const n = Number(ns);
+      const open = paren ?? '';
+      switch (l) {
+        case 'R':
+          return `R${n}()${open}`;
+        case 'I':
+          return `${present.has(n) ? `i${n}` : 'MS()'}${open}`;
+        case 'H':
+          return `${present.has(n)}${open}`;
+        case 'P':
+          if (overridden.has(n)) return `o${n}${open}`;
+          return `PV(${paramConst(n)})${open}`;
+        case 'Q':
+          // an override wins at every date; the date expression is still evaluated first
+          if (overridden.has(n)) return `((at) => o${n})(`;
+          return `((at) => F.param(KX, ${n}, at))(`;
+        case 'T': {
+          const T = M.tables[n]!;
+          const name = once(`t${n}`, () => {
+            if (T.keyType.kind !== 'enum') return `const t${n} = (k, at) => F.table(KX, ${n}, k, at);`;
+            const members = M.enums.find((e) => e.name === (T.keyType as { name: string }).name)?.members ?? [];
+            const cells = members.map((_, m) => {
+              try {
+                return literal(host.table(KX, n, m, null), konst);
+              } catch {
+                return 'undefined';
+              }
+            });
+            return `const t${n}c = [${cells.join(', ')}];\nconst t${n} = (k, at) => { if (at !== null) return F.table(KX, ${n}, k, at); const v = t${n}c[k]; if (v === undefined) throw F.FALLBACK; return v; };`;
+          });
+          return `${name}(`;
+        }
+        case 'V': {
+          const v = pickVersion(M.rules[n]!.layers!, asOf);
+          return `${v === undefined ? 'F.fallback()' : String(v.value)}${open}`;
+        }
+        case 'A':
+          return `${JSON.stringify(asOf)}${open}`;
+        case 'Z':
+        case 'Y':
+          return open;
+        default:
+          throw FALLBACK;
+      }
+    });
+
+  const ruleFns: string[] = [];
+  for (const i of rules) {
+    const s = src[i]!;
+    ruleFns.push(`function B${i}() {\n  ${subst(s.body)}\n}`);
+    const val = s.round === null ? `B${i}()` : `F.roundDrop(B${i}(), ${s.round[0]}, ${JSON.stringify(s.round[1])})`;
+    ruleFns.push(`function R${i}() { return r${i} !== undefined ? r${i} : (r${i} = ${val}); }`);
+  }
+  // reading the case: each present input converted (or validated, for structured values)
+  const reads: string[] = [];
+  const inVars: string[] = [];
+  for (const [i, k] of present) {
+    const I = M.inputs[i]!;
+    const conv = convertText(I.type, F.inputScales[i]!, consts, P);
+    if (conv === null) {
+      // a structured value: checked as fastValid does (the fen rules never read it)
+      reads.push(`if (!FV(${konst(I.type)}, input[${JSON.stringify(k)}])) return false;`);
+      continue;
+    }
+    inVars.push(`i${i}`);
+    reads.push(`v = input[${JSON.stringify(k)}]; if ((i${i} = ${conv}) === undefined) return false;`);
+  }
+  const ovVars: string[] = [];
+  for (const [i, k] of overridden) {
+    ovVars.push(`o${i}`);
+    reads.push(`o${i} = OV(${F.paramScales[i] === null ? 'null' : F.paramScales[i]}, ${konst(M.params[i]!.type)}, given[${JSON.stringify(k)}]);`);
+  }
+  const memo = rules.map((i) => `r${i}`);
+  const text = [
+    '"use strict";',
+    'const PS = H.parseScaled, TS = H.toScaled, ISD = H.isValidDate, FV = H.fastValue, OV = H.override, PV = H.pv, MS = H.missing;',
+    `let ${['busy = false', ...memo, ...inVars, ...ovVars].join(', ')};`,
+    ...decls,
+    ...ruleFns,
+    'return function run(input, given, out) {',
+    '  if (busy) return false;',
+    '  busy = true;',
+    '  try {',
+    '    let v, c;',
+    ...reads.map((r) => `    ${r}`),
+    ...(memo.length > 0 ? [`    ${memo.join(' = ')} = undefined;`] : []),
+    ...which.map((i, n) => `    out[${n}] = R${i}();`),
+    '    return true;',
+    '  } catch (e) {',
+    '    return false;',
+    '  } finally {',
+    '    busy = false;',
+    '  }',
+    '};',
+  ].join('\n');
+  const helpers = {
+    parseScaled,
+    toScaled,
+    isValidDate,
+    fastValue: (t: RtType, v: unknown) => fastValue(M, P, t, v),
+    override: (scale: number | null, t: RtType, raw: unknown) => host.override(P, scale, t, raw),
+    pv: (v: unknown) => {
+      if (typeof v === 'function') throw FALLBACK;
+      return v;
+    },
+    missing: (): never => {
+      throw MISSING;
+    },
+  };
+  return new Function('F', 'KX', 'K', 'H', text)(host.support, KX, consts, helpers) as KernelRun;
+}
+
+/** A fen constant as JS text (numbers, booleans, dates/texts; anything else a constant slot). */
+function literal(v: unknown, konst: (v: unknown) => string): string {
+  if (typeof v === 'number' && Number.isFinite(v)) return Object.is(v, -0) ? '0' : String(v);
+  if (typeof v === 'boolean') return String(v);
+  if (typeof v === 'string') return JSON.stringify(v);
+  return konst(v);
+}
