@@ -86,7 +86,8 @@ export function diffPopulationCommand(argv: string[], casePaths: string[], loadC
       old: { ir: oldIr, asOf: oldAsOf, parameters: oldParams },
       new: { ir: newIr, asOf: newAsOf, parameters: newParams },
       progress: (n) => {
-        if (Date.now() - last < 1000) return;
+        // a `\r` progress line is for a person at a terminal; a pipe or a log file gets none
+        if (!process.stderr.isTTY || Date.now() - last < 1000) return;
         last = Date.now();
         process.stderr.write(`\r已处理 ${n} 条 / ${n} records (${Math.round(n / ((Date.now() - started) / 1000))}/s)`);
       },

@@ -38,7 +38,8 @@ export function runPopulationCommand(argv: string[]): number {
     file: resolve(str(a, 'population')!), asOf, parameters, outputs,
     engine: (str(a, 'engine') ?? 'js') as 'js' | 'duckdb-sql', out: str(a, 'out'), groupBy: str(a, 'group-by'), idColumn: str(a, 'id'),
     progress: (n) => {
-      if (Date.now() - last < 1000) return;
+      // a `\r` progress line is for a person at a terminal; a pipe or a log file gets none
+      if (!process.stderr.isTTY || Date.now() - last < 1000) return;
       last = Date.now();
       process.stderr.write(`\r已处理 ${n} 条 / ${n} records (${Math.round(n / ((Date.now() - started) / 1000))}/s)`);
     },
