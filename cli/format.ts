@@ -20,6 +20,11 @@ export function setColor(on: boolean): void {
   colorOn = on;
 }
 
+/** Whether colours are on (set once by main from the terminal and --no-color / NO_COLOR). */
+export function colorEnabled(): boolean {
+  return colorOn;
+}
+
 export function colorDefault(stream: NodeJS.WriteStream): boolean {
   return Boolean(stream.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
 }

@@ -1,6 +1,7 @@
 // The `xize` command line: check, compile, run, test, diff. Chinese first, then English.
 // Exit codes: 0 ok · 1 policy diagnostics (errors) or failing cases · 2 usage error ·
 // 3 unreadable input file / internal error.
+import { err, out } from './output.ts';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { InputFileError, UsageError } from './args.ts';
@@ -44,34 +45,34 @@ export function main(argv: string[]): number {
   const [cmd, ...rest] = argv;
   if (cmd === undefined || cmd === '-h' || cmd === '--help' || cmd === 'help') {
     const topic = cmd === 'help' ? rest[0] : undefined;
-    process.stdout.write(`${topic && COMMANDS[topic] ? COMMANDS[topic]!.help : mainHelp}\n`);
+    out(`${topic && COMMANDS[topic] ? COMMANDS[topic]!.help : mainHelp}\n`);
     return cmd === undefined ? 2 : 0;
   }
   if (cmd === '--version' || cmd === '-v') {
-    process.stdout.write(`xize ${VERSION}\n`);
+    out(`xize ${VERSION}\n`);
     return 0;
   }
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, cmd) ? COMMANDS[cmd] : undefined;
   if (!command) {
-    process.stderr.write(`错误：未知命令 ${cmd} / error: unknown command ${cmd}\n\n${mainHelp}\n`);
+    err(`错误：未知命令 ${cmd} / error: unknown command ${cmd}\n\n${mainHelp}\n`);
     return 2;
   }
   if (rest.includes('-h') || rest.includes('--help')) {
-    process.stdout.write(`${command.help}\n`);
+    out(`${command.help}\n`);
     return 0;
   }
   try {
     return command.fn(rest);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`用法错误：${e.zh} / usage error: ${e.en}\n\n${command.help}\n`);
+      err(`用法错误：${e.zh} / usage error: ${e.en}\n\n${command.help}\n`);
       return 2;
     }
     if (e instanceof InputFileError) {
-      process.stderr.write(`错误：${e.zh} / error: ${e.en}\n`);
+      err(`错误：${e.zh} / error: ${e.en}\n`);
       return 3;
     }
-    process.stderr.write(`内部错误 / internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+    err(`内部错误 / internal error: ${(e as Error)?.stack ?? String(e)}\n`);
     return 3;
   }
 }

@@ -1,6 +1,7 @@
 // xize diff <old> <new> --population <file> --as-of <date> … : what a change costs over every
 // record of a population (cli/population/diffRun.ts), with the declaration diff and the golden
 // cases that move. Reached from `xize diff` when --population is given.
+import { err, out } from '../output.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { diffOutcomes, diffPolicies } from '../../compiler/index.ts';
@@ -63,7 +64,7 @@ export function diffPopulationCommand(argv: string[], casePaths: string[], loadC
     const newCf = compileFolder(newSrc.dir);
     for (const cf of [oldCf, newCf]) {
       if (!cf.policy || !cf.result.ir) {
-        process.stderr.write(renderFolderDiagnostics(cf));
+        err(renderFolderDiagnostics(cf));
         throw new InputFileError(`政策 ${displayPath(cf.dir)} 有 ${cf.errors} 个错误，无法比较`, `policy ${displayPath(cf.dir)} has ${cf.errors} error(s); cannot compare`);
       }
     }
@@ -88,10 +89,10 @@ export function diffPopulationCommand(argv: string[], casePaths: string[], loadC
       progress: (n) => {
         if (Date.now() - last < 1000) return;
         last = Date.now();
-        process.stderr.write(`\r已处理 ${n} 条 / ${n} records (${Math.round(n / ((Date.now() - started) / 1000))}/s)`);
+        err(`\r已处理 ${n} 条 / ${n} records (${Math.round(n / ((Date.now() - started) / 1000))}/s)`);
       },
     })).then((result) => {
-      if (last !== started) process.stderr.write('\n');
+      if (last !== started) err('\n');
       const side = (s: PolicySource, ir: typeof oldIr, asOf: string) => ({ label: s.label, policy: ir.name, ...(ir.title ? { title: ir.title } : {}), asOf, ...(s.commit ? { commit: s.commit } : {}) });
       const report: PopulationDiffReport = {
         kind: 'xize-population-diff', version: 1,
@@ -101,12 +102,12 @@ export function diffPopulationCommand(argv: string[], casePaths: string[], loadC
         result, changes: pd.changes, ...(od ? { cases: od } : {}),
       };
       if (html) writeFileSync(resolve(html), renderPopulationDiffHtml(report));
-      process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : renderPopulationDiffText(report));
+      out(json ? `${JSON.stringify(report, null, 2)}\n` : renderPopulationDiffText(report));
       const moved = result.outputs.some((o) => o.affected > 0) || pd.changes.length > 0 || (od?.moved.length ?? 0) > 0;
       process.exitCode = moved ? 1 : 0;
     }, (e: unknown) => {
       const known = e instanceof Error && e.constructor.name === 'PopulationError';
-      process.stderr.write(`错误 / error: ${known ? (e as Error).message : (e as Error)?.stack ?? String(e)}\n`);
+      err(`错误 / error: ${known ? (e as Error).message : (e as Error)?.stack ?? String(e)}\n`);
       process.exitCode = 3;
     }).finally(dispose);
   } catch (e) {

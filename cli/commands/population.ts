@@ -1,6 +1,7 @@
 // xize run <policyDir> --population <file> --as-of <date> [--engine js|duckdb-sql] [--parameters <file.json>]
 //          [--outputs a,b] [--out results.parquet|.csv|.ndjson] [--group-by <column>] [--id <column>] [--json]
 // Reached from `xize run` when --population is given (cli/commands/run.ts).
+import { err, out } from '../output.ts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, str, bool, UsageError } from '../args.ts';
@@ -26,7 +27,7 @@ export function runPopulationCommand(argv: string[]): number {
   const asOf = str(a, 'as-of');
   if (!asOf || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('缺少 --as-of <YYYY-MM-DD>', 'missing --as-of <YYYY-MM-DD>');
   const cf = compileFolder(a.positionals[0]!);
-  if (!cf.result.ir || cf.errors > 0) { process.stderr.write(renderFolderDiagnostics(cf)); return 1; }
+  if (!cf.result.ir || cf.errors > 0) { err(renderFolderDiagnostics(cf)); return 1; }
   const pfile = str(a, 'parameters');
   const parameters = pfile ? (JSON.parse(readFileSync(resolve(pfile), 'utf8')) as Record<string, string>) : {};
   const outputs = str(a, 'outputs')?.split(',').map((s) => s.trim()).filter(Boolean);
@@ -40,14 +41,14 @@ export function runPopulationCommand(argv: string[]): number {
     progress: (n) => {
       if (Date.now() - last < 1000) return;
       last = Date.now();
-      process.stderr.write(`\r已处理 ${n} 条 / ${n} records (${Math.round(n / ((Date.now() - started) / 1000))}/s)`);
+      err(`\r已处理 ${n} 条 / ${n} records (${Math.round(n / ((Date.now() - started) / 1000))}/s)`);
     },
   }).then((s) => {
-    if (last) process.stderr.write('\n');
-    process.stdout.write(json ? `${JSON.stringify(s, null, 2)}\n` : renderSummary(s));
+    if (last) err('\n');
+    out(json ? `${JSON.stringify(s, null, 2)}\n` : renderSummary(s));
     process.exitCode = 0;
   }, (e: unknown) => {
-    process.stderr.write(`错误 / error: ${e instanceof PopulationError ? e.message : (e as Error)?.stack ?? String(e)}\n`);
+    err(`错误 / error: ${e instanceof PopulationError ? e.message : (e as Error)?.stack ?? String(e)}\n`);
     process.exitCode = e instanceof PopulationError ? 1 : 3;
   }));
   return 0; // the exit code is set when the run finishes (main() is synchronous)

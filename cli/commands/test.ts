@@ -1,10 +1,11 @@
 // xize test [paths…] [--reporter pretty|json|junit] [--out file]
+import { clearProgress, err, out, progress } from '../output.ts';
 import { resolve } from 'node:path';
 import { hostname } from 'node:os';
 import type { JsonValue } from '../../runtime/outcome.ts';
 import { diagnosticToJson, parseCaseSuite, renderDiagnostics, runGoldenCase, type JsonDiagnostic } from '../../compiler/index.ts';
 import { parseArgs, str, UsageError } from '../args.ts';
-import { BAD, c, colorDefault, OK } from '../format.ts';
+import { BAD, c, colorEnabled, OK } from '../format.ts';
 import { cachedCaseSuite } from '../astCache.ts';
 import { displayPath, findCaseFiles, findPolicyFolder, policyFolderOfCaseFile, policyNameOf, readText, writeAtomic } from '../io.ts';
 import { compileFolder, renderFolderDiagnostics, type CompiledFolder } from '../policy.ts';
@@ -80,23 +81,23 @@ export function test(argv: string[]): number {
     summary: { files: files.length, cases: 0, passed: 0, failed: 0, notRun: 0, suiteErrors: 0, ms: 0, startedAt: new Date().toISOString(), host: hostname() },
     suites: [],
   };
-  const progress = process.stderr.isTTY && reporter === 'pretty' && !outFile ? process.stderr : null;
+  const progressOn = Boolean(process.stderr.isTTY) && reporter === 'pretty' && !outFile;
   const pretty = reporter === 'pretty';
   const lines: string[] = [];
   const say = (s: string) => {
     if (!pretty) return;
     if (outFile) lines.push(s);
-    else process.stdout.write(`${s}\n`);
+    else out(`${s}\n`);
   };
 
   files.forEach((file, fi) => {
-    if (progress) progress.write(`\r\x1b[K[${fi + 1}/${files.length}] ${displayPath(file)}`);
+    if (progressOn) progress(`[${fi + 1}/${files.length}] ${displayPath(file)}`);
     const text = readText(file);
     const shown = displayPath(file);
     const suite = cachedCaseSuite(text, shown);
     const sr: SuiteReport = { file: shown, policy: suite.policy ?? null, policyDir: null, pass: true, diagnostics: suite.diagnostics.map(diagnosticToJson), cases: [], notRun: [] };
     report.suites.push(sr);
-    if (suite.diagnostics.length > 0 && pretty) say(renderDiagnostics(suite.diagnostics, [{ path: shown, text }], { color: colorDefault(process.stdout) }).trimEnd());
+    if (suite.diagnostics.length > 0 && pretty) say(renderDiagnostics(suite.diagnostics, [{ path: shown, text }], { color: colorEnabled() }).trimEnd());
     if (suite.diagnostics.some((d) => d.severity === 'error')) sr.pass = false;
 
     // the policy of the suite: its folder's, or the sibling folder named by `policy:`
@@ -115,7 +116,7 @@ export function test(argv: string[]): number {
           cf = e as Error;
         }
         compiled.set(dir, cf);
-        if (!(cf instanceof Error) && cf.errors > 0 && pretty) say(renderFolderDiagnostics(cf, process.stdout).trimEnd());
+        if (!(cf instanceof Error) && cf.errors > 0 && pretty) say(renderFolderDiagnostics(cf).trimEnd());
       }
       if (cf instanceof Error) {
         sr.pass = false;
@@ -166,7 +167,7 @@ export function test(argv: string[]): number {
     if (!sr.pass && !sr.error && sr.diagnostics.length > 0 && sr.cases.length === 0) report.summary.suiteErrors++;
 
     if (pretty) {
-      if (progress) progress.write('\r\x1b[K');
+      if (progressOn) clearProgress();
       say(`${sr.pass ? OK() : BAD()} ${c.bold(shown)}${sr.policy ? c.gray(`  (${sr.policy})`) : ''}`);
       if (sr.error) say(`    ${c.red(sr.error)}`);
       if (!sr.pass && sr.cases.length === 0 && sr.notRun.length === 0) say(`    ${c.yellow('案例文件无法载入，其中的案例未运行 / the suite could not be loaded; its cases were not run')}`);
@@ -186,7 +187,7 @@ export function test(argv: string[]): number {
       }
     }
   });
-  if (progress) progress.write('\r\x1b[K');
+  if (progressOn) clearProgress();
   report.summary.ms = Math.round(performance.now() - t0);
   const s = report.summary;
   const ok = s.failed === 0 && report.suites.every((x) => x.pass);
@@ -202,8 +203,8 @@ export function test(argv: string[]): number {
   }
   if (outFile) {
     writeAtomic(resolve(outFile), text);
-    process.stdout.write(`${ok ? OK() : BAD()} ${countsText(s)} — 报告 / report: ${displayPath(resolve(outFile))}\n`);
-  } else if (reporter !== 'pretty') process.stdout.write(text);
+    out(`${ok ? OK() : BAD()} ${countsText(s)} — 报告 / report: ${displayPath(resolve(outFile))}\n`);
+  } else if (reporter !== 'pretty') out(text);
   return ok ? 0 : 1;
 }
 
