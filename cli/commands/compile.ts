@@ -6,7 +6,8 @@ import { emitCjsModule, emitDeclarations, emitEsmModule, RUNTIME_PACKAGE } from 
 import { inputSchema } from '../../compiler/codegenSchema.ts';
 import { parseArgs, str, UsageError } from '../args.ts';
 import { c, OK } from '../format.ts';
-import { displayPath, writeAtomic } from '../io.ts';
+import { displayPath } from '../io.ts';
+import { checkOutputFolder, writeFilesAtomic } from '../safeWrite.ts';
 import { compileFolder, renderFolderDiagnostics } from '../policy.ts';
 
 export const compileHelp = `用法 / Usage: xize compile <政策文件夹 policyDir> -o <输出文件夹 outDir> [--ts] [--runtime <模块 specifier>] [--name <文件名 stem>]
@@ -33,6 +34,7 @@ export function compile(argv: string[]): number {
   if (a.positionals.length !== 1) throw new UsageError('需要一个政策文件夹', 'expected one policy folder');
   const outArg = str(a, 'out');
   if (outArg === undefined) throw new UsageError('缺少 -o <输出文件夹>', 'missing -o <outDir>');
+  const outDir = checkOutputFolder(outArg); // refused before compiling: a file, /proc, /sys
   const cf = compileFolder(a.positionals[0]!);
   if (cf.result.diagnostics.length > 0) err(renderFolderDiagnostics(cf));
   if (!cf.result.ir || cf.errors > 0) {
@@ -41,7 +43,6 @@ export function compile(argv: string[]): number {
   }
   const stem = str(a, 'name') ?? basename(cf.dir);
   if (!/^[\w.\-\u4e00-\u9fff]+$/u.test(stem)) throw new UsageError(`文件名 ${stem} 无效`, `invalid file stem ${stem}`);
-  const outDir = resolve(outArg);
   const runtimeImport = str(a, 'runtime') ?? RUNTIME_PACKAGE;
   const ir = cf.result.ir;
   const declarations = emitDeclarations(ir, { runtimeImport });
@@ -53,13 +54,9 @@ export function compile(argv: string[]): number {
     [`${stem}.schema.json`, `${JSON.stringify(inputSchema(ir), null, 2)}\n`],
   ];
   if (a.flags.has('ts')) files.push([`${stem}.ts`, generateModule(ir, { runtimeImport })]);
-  const paths = files.map(([name]) => join(outDir, name));
-  try {
-    files.forEach(([, text], i) => writeAtomic(paths[i]!, text));
-  } catch (e) {
-    err(c.red(`无法写入 ${displayPath(outDir)}：${(e as Error).message} / cannot write: ${(e as Error).message}\n`));
-    return 3;
-  }
+  // all or nothing; never over a policy source, a case file or a file of the policy read
+  const inputs = [...cf.result.sources.values()].map((f) => resolve(f.path));
+  const paths = writeFilesAtomic(files.map(([name, text]) => ({ path: join(outDir, name), text })), { inputs });
   out(`${OK()} 已生成 / generated ${paths.map(displayPath).join(', ')}\n`);
   return 0;
 }

@@ -2,7 +2,9 @@
 // record of a population (cli/population/diffRun.ts), with the declaration diff and the golden
 // cases that move. Reached from `xize diff` when --population is given.
 import { err, out } from '../output.ts';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { checkOutputFile, writeFileAtomic } from '../safeWrite.ts';
+import { describePopulationError, readableFile } from './population.ts';
 import { resolve } from 'node:path';
 import { diffOutcomes, diffPolicies } from '../../compiler/index.ts';
 import type { PopulationDiffReport } from '../../compiler/diff/population.ts';
@@ -76,10 +78,17 @@ export function diffPopulationCommand(argv: string[], casePaths: string[], loadC
     const ks = samePolicy ? undefined : loadCases(casePaths.length > 0 ? casePaths : [newSrc.dir], casePaths.length > 0, [oldIr.name, newIr.name]);
     const od = ks ? diffOutcomes(oldCf.policy!, oldIr, newCf.policy!, newIr, ks) : undefined;
     if (od) for (const m of od.moved) m.file = m.file.startsWith('/') ? displayPath(m.file) : m.file;
-    const file = resolve(str(a, 'population')!);
+    const popArg = str(a, 'population');
+    if (popArg === undefined) throw new UsageError('缺少 --population <文件>', 'missing --population <file>');
+    const file = resolve(popArg);
+    readableFile(file);
     const outputs = str(a, 'outputs')?.split(',').map((s) => s.trim()).filter(Boolean);
     const json = bool(a, 'json');
-    const html = str(a, 'html');
+    const htmlArg = str(a, 'html');
+    const paramFiles = ['parameters', 'old-parameters', 'new-parameters'].map((n) => str(a, n)).filter((x): x is string => x !== undefined).map((x) => resolve(x));
+    const htmlInputs = [file, ...paramFiles];
+    // checked before the run: never a folder, a device, a policy source, a case file or an input
+    const html = htmlArg === undefined ? undefined : checkOutputFile(htmlArg, { inputs: htmlInputs });
     const started = Date.now();
     let last = started; // the first progress line after a second, not on the first chunk
     import('../population/diffRun.ts').then(({ runPopulationDiff }) => runPopulationDiff({
@@ -101,14 +110,20 @@ export function diffPopulationCommand(argv: string[], casePaths: string[], loadC
         parameters: { old: oldParams, new: newParams },
         result, changes: pd.changes, ...(od ? { cases: od } : {}),
       };
-      if (html) writeFileSync(resolve(html), renderPopulationDiffHtml(report));
+      if (html) writeFileAtomic(html, renderPopulationDiffHtml(report), { inputs: htmlInputs });
       out(json ? `${JSON.stringify(report, null, 2)}\n` : renderPopulationDiffText(report));
       const moved = result.outputs.some((o) => o.affected > 0) || pd.changes.length > 0 || (od?.moved.length ?? 0) > 0;
       process.exitCode = moved ? 1 : 0;
-    }, (e: unknown) => {
+    }).catch((e: unknown) => {
       const known = e instanceof Error && e.constructor.name === 'PopulationError';
-      err(`错误 / error: ${known ? (e as Error).message : (e as Error)?.stack ?? String(e)}\n`);
-      process.exitCode = 3;
+      if (known) {
+        err(`错误 / error: ${(e as Error).message}\n`);
+        process.exitCode = 3;
+        return;
+      }
+      const { text, exit } = describePopulationError(e);
+      err(text);
+      process.exitCode = exit;
     }).finally(dispose);
   } catch (e) {
     dispose();

@@ -1,5 +1,6 @@
 // xize run <policyDir> --case <file.yaml|json> [--id <caseId>] [--outputs <a,b,…> | --all] [--explain] [--json]
 import { err, out } from '../output.ts';
+import { oneLine as line } from '../../compiler/render/escape.ts';
 import { parseCaseSuite, compareOutcome, outputsFor, renderDiagnostics, type GoldenCase } from '../../compiler/index.ts';
 import { suggest } from '../../compiler/symbols.ts';
 import { bool, parseArgs, str, UsageError, InputFileError } from '../args.ts';
@@ -119,8 +120,8 @@ export function run(argv: string[]): number {
       continue;
     }
     const title = ir.title ?? ir.name;
-    out(`${c.bold(`${title}`)}  ${c.gray(`政策 policy ${ir.name} · 基准日 as of ${k.asOf}`)}\n`);
-    out(`${c.bold(`案例 case ${k.id}`)}${k.title ? ` — ${k.title}` : ''}${k.cite ? c.gray(`  〔${k.cite}〕`) : ''}\n\n`);
+    out(`${c.bold(line(title))}  ${c.gray(`政策 policy ${line(ir.name)} · 基准日 as of ${k.asOf}`)}\n`);
+    out(`${c.bold(`案例 case ${line(k.id)}`)}${k.title ? ` — ${line(k.title)}` : ''}${k.cite ? c.gray(`  〔${line(k.cite)}〕`) : ''}\n\n`);
     const show: ShowOptions = { allUnavailable: all };
     if (sel.show) show.show = sel.show;
     const note = hiddenNote(known.length, sel.show, outcome, all);
