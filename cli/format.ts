@@ -30,7 +30,17 @@ export function colorDefault(stream: NodeJS.WriteStream): boolean {
   return Boolean(stream.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
 }
 
-const code = (open: number, close: number) => (s: string) => (colorOn ? `\x1b[${open}m${s}\x1b[${close}m` : s);
+/** Marks a colour code as this CLI's own (a Unicode noncharacter, reserved for internal use):
+ * the writer (output.ts) keeps a marked SGR code and escapes every other escape sequence, so a
+ * colour code hidden in a policy string or a case id is shown, never obeyed. */
+export const OWN = '\ufdd0';
+const code = (open: number, close: number) => (s: string) => (colorOn ? `${OWN}\x1b[${open}m${s}${OWN}\x1b[${close}m` : s);
+
+/** Text from a renderer whose every escape sequence is a colour it added itself — the
+ * diagnostics renderer (compiler/render/terminal.ts), which escapes all the text it quotes. */
+export function ownColours(s: string): string {
+  return s.replace(/\x1b\[[0-9;]*m/g, (m) => OWN + m);
+}
 export const c = {
   bold: code(1, 22),
   dim: code(2, 22),

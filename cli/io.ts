@@ -140,13 +140,14 @@ export function siblingResolver(policyDir: string): PolicyResolver {
 /** *.cases.yaml (and .cases.yml / .cases.json) files under the given paths, sorted, each once.
  * Folders are walked by their real path (symbolic links resolved): a folder already walked — a
  * link back to an ancestor (`cases/x -> ..`), two links to one folder — is not walked again, so
- * link cycles end, and a case file reached by several names is reported under the first. */
+ * link cycles end, and a case file reached by several names is reported once (under its real
+ * path when that is one of them, else the first). */
 export function findCaseFiles(paths: string[]): string[] {
   const out = new Map<string, string>(); // real path → the path it was first found under
   const walked = new Set<string>();
   const add = (p: string) => {
     const real = realOf(p);
-    if (!out.has(real)) out.set(real, resolve(p));
+    if (!out.has(real) || resolve(p) === real) out.set(real, resolve(p)); // its own name wins over a link's
   };
   const walk = (dir: string, depth: number) => {
     const real = realOf(dir);

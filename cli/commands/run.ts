@@ -4,7 +4,7 @@ import { oneLine as line } from '../../compiler/render/escape.ts';
 import { parseCaseSuite, compareOutcome, outputsFor, renderDiagnostics, type GoldenCase } from '../../compiler/index.ts';
 import { suggest } from '../../compiler/symbols.ts';
 import { bool, parseArgs, str, UsageError, InputFileError } from '../args.ts';
-import { c, colorEnabled, formatExplanation, formatOutcome, type ShowOptions } from '../format.ts';
+import { c, colorEnabled, ownColours, formatExplanation, formatOutcome, type ShowOptions } from '../format.ts';
 import { cachedCaseSuite } from '../astCache.ts';
 import { displayPath, readText } from '../io.ts';
 import { compileFolder, renderFolderDiagnostics } from '../policy.ts';
@@ -70,7 +70,7 @@ export function run(argv: string[]): number {
   const suite = cachedCaseSuite(text, displayPath(resolve(caseFile)));
   const suiteErrors = suite.diagnostics.filter((d) => d.severity === 'error');
   if (suite.diagnostics.length > 0) {
-    err(renderDiagnostics(suite.diagnostics, [{ path: suite.file, text }], { color: colorEnabled() }));
+    err(ownColours(renderDiagnostics(suite.diagnostics, [{ path: suite.file, text }], { color: colorEnabled() })));
   }
   if (suiteErrors.length > 0) return 1;
 

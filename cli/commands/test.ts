@@ -6,7 +6,7 @@ import { hostname } from 'node:os';
 import type { JsonValue } from '../../runtime/outcome.ts';
 import { diagnosticToJson, parseCaseSuite, renderDiagnostics, runGoldenCase, type JsonDiagnostic } from '../../compiler/index.ts';
 import { parseArgs, str, UsageError } from '../args.ts';
-import { BAD, c, colorEnabled, OK } from '../format.ts';
+import { BAD, c, colorEnabled, OK, ownColours } from '../format.ts';
 import { cachedCaseSuite } from '../astCache.ts';
 import { displayPath, findCaseFiles, findPolicyFolder, policyFolderOfCaseFile, policyNameOf, readText } from '../io.ts';
 import { checkOutputFile, writeFileAtomic } from '../safeWrite.ts';
@@ -101,7 +101,7 @@ export function test(argv: string[]): number {
     const suite = cachedCaseSuite(text, shown);
     const sr: SuiteReport = { file: shown, policy: suite.policy ?? null, policyDir: null, pass: true, diagnostics: suite.diagnostics.map(diagnosticToJson), cases: [], notRun: [] };
     report.suites.push(sr);
-    if (suite.diagnostics.length > 0 && pretty) say(renderDiagnostics(suite.diagnostics, [{ path: shown, text }], { color: colorEnabled() }).trimEnd());
+    if (suite.diagnostics.length > 0 && pretty) say(ownColours(renderDiagnostics(suite.diagnostics, [{ path: shown, text }], { color: colorEnabled() })).trimEnd());
     if (suite.diagnostics.some((d) => d.severity === 'error')) sr.pass = false;
 
     // the policy of the suite: its folder's, or the sibling folder named by `policy:`
@@ -203,7 +203,7 @@ export function test(argv: string[]): number {
     const summary = `${ok ? c.green('通过 / PASS') : c.red('失败 / FAIL')}  ${countsText(s, s.ms)}`;
     say('');
     say(summary);
-    text = lines.map((l) => l.replace(/\x1b\[[0-9;]*m/g, '')).join('\n') + '\n'; // the colours; user text is escaped
+    text = lines.map((l) => l.replace(/\ufdd0?\x1b\[[0-9;]*m/g, '')).join('\n') + '\n'; // the colours; user text is escaped
   }
   if (outFile) {
     writeFileAtomic(outFile, text, { inputs: files });
