@@ -1,7 +1,7 @@
 // xize diff <old> <new> --population <file> --as-of <date> … : what a change costs over every
 // record of a population (cli/population/diffRun.ts), with the declaration diff and the golden
 // cases that move. Reached from `xize diff` when --population is given.
-import { err, out } from '../output.ts';
+import { err, out, progress } from '../output.ts';
 import { readFileSync } from 'node:fs';
 import { checkOutputFile, writeFileAtomic } from '../safeWrite.ts';
 import { describePopulationError, readableFile } from './population.ts';
@@ -96,9 +96,9 @@ export function diffPopulationCommand(argv: string[], casePaths: string[], loadC
       old: { ir: oldIr, asOf: oldAsOf, parameters: oldParams },
       new: { ir: newIr, asOf: newAsOf, parameters: newParams },
       progress: (n) => {
-        if (Date.now() - last < 1000) return;
+        if (!process.stderr.isTTY || Date.now() - last < 1000) return; // a progress line only on a terminal
         last = Date.now();
-        err(`\r已处理 ${n} 条 / ${n} records (${Math.round(n / ((Date.now() - started) / 1000))}/s)`);
+        progress(`已处理 ${n} 条 / ${n} records (${Math.round(n / ((Date.now() - started) / 1000))}/s)`);
       },
     })).then((result) => {
       if (last !== started) err('\n');

@@ -1,7 +1,7 @@
 // xize run <policyDir> --population <file> --as-of <date> [--engine js|duckdb-sql] [--parameters <file.json>]
 //          [--outputs a,b] [--out results.parquet|.csv|.ndjson] [--group-by <column>] [--id <column>] [--json]
 // Reached from `xize run` when --population is given (cli/commands/run.ts).
-import { err, out } from '../output.ts';
+import { err, out, progress } from '../output.ts';
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputFileError, parseArgs, str, bool, UsageError } from '../args.ts';
@@ -49,9 +49,9 @@ export function runPopulationCommand(argv: string[]): number {
     file: population, asOf, parameters, outputs,
     engine: (str(a, 'engine') ?? 'js') as 'js' | 'duckdb-sql', ...(outFile ? { out: outFile } : {}), groupBy: str(a, 'group-by'), idColumn: str(a, 'id'),
     progress: (n) => {
-      if (Date.now() - last < 1000) return;
+      if (!process.stderr.isTTY || Date.now() - last < 1000) return; // a progress line only on a terminal
       last = Date.now();
-      err(`\r已处理 ${n} 条 / ${n} records (${Math.round(n / ((Date.now() - started) / 1000))}/s)`);
+      progress(`已处理 ${n} 条 / ${n} records (${Math.round(n / ((Date.now() - started) / 1000))}/s)`);
     },
   }).then((s) => {
     if (last) err('\n');

@@ -60,7 +60,7 @@ describe('escaping', () => {
   it('the diagnostics renderer escapes what it quotes and keeps the carets under the span', () => {
     const text = `规则 r = "${ESC}" + 未知\n`;
     const col = text.indexOf('未知') + 1;
-    const d = { code: 'XC001', severity: 'error' as const, message: { zh: `未知名称 “未知${ESC}”`, en: `unknown name '未知${ESC}'` }, hint: { zh: `是否想写“${RLO}”？`, en: 'x' }, cite: `依据${ESC}`,
+    const d = { code: 'XC001', severity: 'error' as const, args: {}, message: { zh: `未知名称 “未知${ESC}”`, en: `unknown name '未知${ESC}'` }, hint: { zh: `是否想写“${RLO}”？`, en: 'x' }, cite: `依据${ESC}`,
       span: { file: `f${ESC}.xize`, start: { line: 1, column: col, offset: col - 1 }, end: { line: 1, column: col + 2, offset: col + 1 } } };
     const plain = renderDiagnostics([d], [{ path: d.span.file, text }]);
     expect(plain).not.toMatch(RAW);
