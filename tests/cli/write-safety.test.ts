@@ -117,3 +117,44 @@ describe('the CLI refuses unsafe outputs with a coded, bilingual usage error', (
     expect(readdirSync(join(dir, 'reports'))).toEqual(['r.json']);
   });
 });
+
+describe('population outputs', () => {
+  const dir = join(TMP, 'population');
+  mkdirSync(join(dir, 'p'), { recursive: true });
+  writeFileSync(join(dir, 'p', 'policy.xize'), `政策 样例 生效 2020-01-01 舍入 四舍五入 到 分
+输入 {
+  工资: 金额
+}
+参数 比例: 比率 = 60% 依据 "第一条"
+规则 补助: 金额 依据 "第二条" = 工资 × 比例
+`);
+  const pop = join(dir, 'pop.ndjson');
+  writeFileSync(pop, `${JSON.stringify({ 编号: 'a', 工资: '1000' })}\n${JSON.stringify({ 编号: 'b', 工资: '2000.10' })}\n`);
+  writeFileSync(join(dir, 'bad.json'), '{ not json');
+  const p = join(dir, 'p');
+  const base = ['run', p, '--population', pop, '--as-of', '2025-03-01', '--id', '编号'];
+
+  it('--out is checked before the run and written whole; user errors are coded, never a stack trace', () => {
+    const before = snapshot(dir);
+    for (const [code, exit, args] of [
+      ['XF004', 2, [...base, '--out', pop]],
+      ['XF003', 2, [...base, '--out', join(p, 'policy.xize')]],
+      ['XF001', 2, [...base, '--out', dir]],
+      ['XF010', 3, ['run', p, '--population', join(dir, 'missing.ndjson'), '--as-of', '2025-03-01']],
+      ['XF010', 3, [...base, '--parameters', join(dir, 'bad.json')]],
+      ['XF001', 2, ['diff', p, p, '--population', pop, '--old-as-of', '2024-01-01', '--new-as-of', '2025-03-01', '--html', dir]],
+    ] as const) {
+      const r = xize(...args);
+      expect(r.code, `${args.join(' ')}\n${r.err}`).toBe(exit);
+      expect(r.err).toContain(`error ${code}: `);
+      expect(r.err).not.toMatch(/\n\s+at /);
+    }
+    expect(snapshot(dir)).toEqual(before);
+    const r = xize(...base, '--out', join(dir, 'out', 'res.csv'));
+    expect(r.code, r.err).toBe(0);
+    expect(readdirSync(join(dir, 'out'))).toEqual(['res.csv']); // no temporary file left
+    const csv = readFileSync(join(dir, 'out', 'res.csv'), 'utf8');
+    expect(csv).toContain('600.00'); // 1000 × 60%
+    expect(csv).toContain('1200.06'); // 2000.10 × 60% = 1200.06
+  });
+});
