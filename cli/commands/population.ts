@@ -12,6 +12,7 @@ import { compileFolder, renderFolderDiagnostics } from '../policy.ts';
 // The population engine (and its native DuckDB addon) is loaded only when a population run is asked
 // for, so every other command starts without it.
 import type { PopulationSummary } from '../population/run.ts';
+import { readParametersFile } from '../population/parametersFile.ts';
 
 export const populationHelp = `用法 / Usage: xize run <政策文件夹> --population <文件 .ndjson|.csv|.parquet> --as-of <日期>
           [--engine js|duckdb-sql] [--parameters <参数.json>] [--outputs a,b] [--out <结果文件>]
