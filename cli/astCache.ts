@@ -11,21 +11,15 @@
 // there is no build id and no cache: the sources may change under it.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { cacheDir } from './cacheDir.ts';
 import type { ParseStore } from '../compiler/parseCache.ts';
 import { parseCaseSuite, type CaseSuite, type CompileResult } from '../compiler/index.ts';
 
+export { cacheDir };
+
 declare const __XIZE_BUILD_ID__: string | undefined;
 const BUILD_ID = typeof __XIZE_BUILD_ID__ === 'string' ? __XIZE_BUILD_ID__ : undefined;
-
-export function cacheDir(): string | null {
-  const env = process.env;
-  if (env.XIZE_CACHE === '0') return null;
-  if (env.XIZE_CACHE_DIR) return env.XIZE_CACHE_DIR;
-  const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(base, 'xize');
-}
 
 /** A JSON cache of one kind of entry; null when there is no build id or the cache is off. */
 export interface DiskCache<T> {
