@@ -36,6 +36,14 @@ function buildId() {
   return h.digest('hex').slice(0, 16);
 }
 
+// The CommonJS builds load ajv on first use (runtime/ajvClass.lazy.ts); ES modules import it.
+const lazyAjv = {
+  name: 'lazy-ajv',
+  setup(b) {
+    b.onResolve({ filter: /[/\\]ajvClass\.ts$/ }, () => ({ path: join(root, 'runtime/ajvClass.lazy.ts') }));
+  },
+};
+
 const common = {
   absWorkingDir: root,
   bundle: true,
@@ -70,6 +78,7 @@ await build({
   outdir: join(dist, 'cli'),
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
+  plugins: [lazyAjv],
   minify: true,
   // cli/main.ts asks whether it is the entry module (it is not: the launcher is)
   define: { ...common.define, 'import.meta.url': '__xizeImportMetaUrl' },
@@ -95,6 +104,7 @@ await build({
   outdir: join(dist, 'cjs'),
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
+  plugins: [lazyAjv],
 });
 
 // Declarations: tsc (TypeScript 7 emits them natively), then `.ts` specifiers → `.js`.
