@@ -1,7 +1,7 @@
 // Compiling a policy folder for the CLI (files from disk, sibling-folder resolver).
 import { resolve } from 'node:path';
 import { compilePolicy, emitBody, loadBody, loadFailure, renderDiagnostics, type CompileResult } from '../compiler/index.ts';
-import { cachedBody } from './astCache.ts';
+import { cachedBody, ensureBody } from './astCache.ts';
 import type { LoadedPolicy } from '../runtime/outcome.ts';
 import { readPolicyFolder, siblingResolver } from './io.ts';
 import { colorDefault } from './format.ts';
@@ -25,8 +25,8 @@ export function compileFolder(dir: string, load = true): CompiledFolder {
     // `check` (load false) still generates the body (cached) so such a defect shows there too
     const ir = result.ir;
     try {
-      const body = cachedBody(result, () => emitBody(ir));
-      if (load) policy = loadBody(body);
+      if (load) policy = loadBody(cachedBody(result, () => emitBody(ir)));
+      else ensureBody(result, () => emitBody(ir));
     } catch (err) {
       result.diagnostics.push(loadFailure(ir, err));
       delete result.ir;

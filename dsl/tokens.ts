@@ -32,9 +32,9 @@ function escapeRe(s: string): string {
  * (Identifier) only, so this order is what makes the longest keyword win.
  */
 function orderKeywords(entries: readonly KeywordEntry[]): KeywordEntry[] {
-  const spellings = (k: KeywordEntry) => [k.zh, k.en];
+  const longer = (s: string, p: string) => s !== p && s.startsWith(p);
   const mustPrecede = (a: KeywordEntry, b: KeywordEntry) =>
-    spellings(a).some((sa) => spellings(b).some((sb) => sa !== sb && sa.startsWith(sb)));
+    longer(a.zh, b.zh) || longer(a.zh, b.en) || longer(a.en, b.zh) || longer(a.en, b.en);
   // Kahn's algorithm, always taking the earliest remaining entry with nothing left to wait for
   // (the order of KEYWORDS otherwise): n² tests once, not n³ on every start of the compiler.
   // A cycle cannot happen (each edge goes to a strictly shorter spelling).
