@@ -1,4 +1,5 @@
-// Cold start of the built CLI: whole processes, each command beside plain Node in the same run.
+// Cold start of the built CLI (and of loading the runtime): whole processes, each beside plain
+// Node in the same run.
 //
 //   npm run build && npm run bench:cold-start            # node bench/cold-start.mjs [--runs 5]
 //
@@ -35,6 +36,9 @@ const COMMANDS = [
   { name: 'xize --version', args: [bin, '--version'] },
   { name: 'xize check provinces/national', args: [bin, 'check', 'provinces/national'] },
   { name: `xize run provinces/national --case ${caseFile} --id dis-grade5-floor`, args: [bin, 'run', 'provinces/national', '--case', caseFile, '--id', 'dis-grade5-floor'] },
+  // what an embedder's process pays to load the runtime (docs/embedding.md §6)
+  { name: `node -e "require('xize/runtime')"` + ' (dist/cjs)', args: ['-e', "require('./dist/cjs/runtime.cjs')"] },
+  { name: `node --input-type=module -e "import 'xize/runtime'"` + ' (dist/esm)', args: ['--input-type=module', '-e', "import './dist/esm/runtime.js'"] },
 ];
 const BASELINES = [
   { name: 'node -e 0', args: ['-e', '0'] },
