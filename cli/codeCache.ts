@@ -2,8 +2,9 @@
 // body (≈ 260 KB of JavaScript for the national baseline) into a function took ≈ 20 ms of a cold
 // `xize run`, more than running it. The body is compiled with vm.Script and the cache data V8
 // gives back is stored under the cache folder (cli/cacheDir.ts, `v8/`), keyed by a hash of the
-// body, the Node version and the architecture; V8 refuses data that does not fit (another V8,
-// other flags, a damaged file) and the entry is written anew. Only in the built CLI (a build
+// body, the Node version and the architecture (V8 checks only the length of the source, so the
+// key must name the text); V8 refuses data that does not fit (another V8, other flags, a
+// malformed header) and the entry is written anew; entries are written whole (temp + rename). Only in the built CLI (a build
 // id, as cli/astCache.ts): under tsx the compiler is new Function as everywhere else.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';

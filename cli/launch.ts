@@ -9,9 +9,10 @@
 // own compile cache (node:module enableCompileCache, Node ≥ 22.1) where there is one, else
 // vm.Script cachedData written by this launcher. Both live under the CLI's cache folder
 // (cli/cacheDir.ts, `v8/`); XIZE_CACHE=0 turns them off. A cache entry is keyed by a hash of
-// the bundle's text (set by scripts/build.mjs), the Node version and the architecture, and V8
-// itself refuses data from another V8 or other flags (then the entry is written anew), so a
-// stale entry is never run. Removing the folder is always safe.
+// the bundle's text (set by scripts/build.mjs; V8 checks only the source's length), the Node
+// version and the architecture; V8 itself refuses data from another V8, other flags or with a
+// malformed header (then the entry is written anew), and entries are written whole (temp +
+// rename), so a stale entry is never run. Removing the folder is always safe.
 import { cacheDir } from './cacheDir.ts';
 import { VERSION } from './version.ts';
 

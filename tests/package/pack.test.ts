@@ -90,7 +90,7 @@ describe('the packed package, from plain node', () => {
     const off = join(TMP, 'cache-off');
     expect(node(['node_modules/.bin/xize', 'check', 'v8check'], { ...ENV, XIZE_CACHE_DIR: off, XIZE_CACHE: '0' })).toBe(want);
     expect(existsSync(off)).toBe(false);
-    // a corrupt entry is refused by V8 and written anew, never run
+    // an entry that is not V8 data is refused and written anew, never run
     for (const f of readdirSync(v8)) if (f.endsWith('.bin')) writeFileSync(join(v8, f), 'not V8 data');
     expect(node(['node_modules/.bin/xize', 'check', 'v8check'])).toBe(want);
     expect(node(['node_modules/.bin/xize', 'check', 'v8check'])).toBe(want);
