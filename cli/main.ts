@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { InputFileError, UsageError } from './args.ts';
 import { check, checkHelp } from './commands/check.ts';
 import { compile, compileHelp } from './commands/compile.ts';
+import { conformance, conformanceHelp } from './commands/conformance.ts';
 import { diff, diffHelp } from './commands/diff.ts';
 import { run, runHelp } from './commands/run.ts';
 import { test, testHelp } from './commands/test.ts';
@@ -24,6 +25,8 @@ export const mainHelp = `xize —— 细则：工伤保险政策配置语言的�
   run <policyDir> --case <file> [--id id]    对案例求值（--explain 显示推导）/ evaluate a case (--explain)
   test [paths…]                              运行黄金案例 *.cases.yaml / run the golden cases
   diff <oldDir> <newDir> [--cases p]…        比较两个政策版本 / what changed, since when, which cases move
+  compile <policyDir> --target spark-sql …   SQL 作业包 / a SQL job bundle (Spark, Trino, DuckDB)
+  conformance <bundleDir> [--results f]      检查作业包的一致性记录 / check a bundle's conformance pack
 
 每个命令都支持 --help / every command accepts --help.
 退出码 / Exit codes: 0 成功 ok · 1 政策错误或案例失败 policy errors or failing cases
@@ -35,6 +38,7 @@ const COMMANDS: Record<string, { fn: (argv: string[]) => number; help: string }>
   run: { fn: run, help: runHelp },
   test: { fn: test, help: testHelp },
   diff: { fn: diff, help: diffHelp },
+  conformance: { fn: conformance, help: conformanceHelp },
 };
 
 export function main(argv: string[]): number {

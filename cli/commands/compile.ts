@@ -7,6 +7,7 @@ import { parseArgs, str, UsageError } from '../args.ts';
 import { c, OK } from '../format.ts';
 import { displayPath, writeAtomic } from '../io.ts';
 import { compileFolder, renderFolderDiagnostics } from '../policy.ts';
+import { compileSql, compileSqlHelp } from './compileSql.ts';
 
 export const compileHelp = `用法 / Usage: xize compile <政策文件夹 policyDir> -o <输出文件夹 outDir> [--ts] [--runtime <模块 specifier>] [--name <文件名 stem>]
 
@@ -25,9 +26,13 @@ JSON Schema of the inputs: <name>.js (ES module), <name>.cjs (CommonJS), <name>.
   --no-color             不使用颜色 / no colours
   -h, --help             显示帮助 / show this help
 
-退出码 / Exit codes: 0 成功 ok · 1 政策有错误 policy errors · 2 用法错误 usage · 3 无法读写 unreadable/unwritable`;
+退出码 / Exit codes: 0 成功 ok · 1 政策有错误 policy errors · 2 用法错误 usage · 3 无法读写 unreadable/unwritable
+
+SQL 作业包 / SQL job bundles:
+${compileSqlHelp}`;
 
 export function compile(argv: string[]): number {
+  if (argv.some((x) => x === '--target' || x.startsWith('--target='))) return compileSql(argv); // a SQL job bundle
   const a = parseArgs(argv, [{ name: 'out', alias: 'o', value: true }, { name: 'runtime', value: true }, { name: 'name', value: true }, { name: 'ts' }, { name: 'no-color' }]);
   if (a.positionals.length !== 1) throw new UsageError('需要一个政策文件夹', 'expected one policy folder');
   const out = str(a, 'out');

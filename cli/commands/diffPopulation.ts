@@ -1,7 +1,7 @@
 // xize diff <old> <new> --population <file> --as-of <date> … : what a change costs over every
 // record of a population (cli/population/diffRun.ts), with the declaration diff and the golden
 // cases that move. Reached from `xize diff` when --population is given.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { diffOutcomes, diffPolicies } from '../../compiler/index.ts';
 import type { PopulationDiffReport } from '../../compiler/diff/population.ts';
@@ -12,6 +12,7 @@ import { displayPath } from '../io.ts';
 import { compileFolder, renderFolderDiagnostics } from '../policy.ts';
 import { openPolicySource, type PolicySource } from '../policySource.ts';
 import type { GoldenCase } from '../../compiler/index.ts';
+import { readParametersFile } from '../population/parametersFile.ts';
 
 export const diffPopulationHelp = `用法 / Usage: xize diff <旧 old> <新 new> --population <文件 .ndjson|.csv|.parquet>
           (--as-of <日期> | --old-as-of <日期> --new-as-of <日期>)
@@ -23,17 +24,6 @@ Old and new are policy folders or git revisions (git:REV:path); for one policy a
 name the same folder twice. Both versions evaluate every record in one pass; per output: old sum,
 new sum, difference, records affected, largest increases and decreases. docs/populations.md.`;
 
-function readParams(file: string | undefined): Record<string, string> {
-  if (!file) return {};
-  let v: unknown;
-  try {
-    v = JSON.parse(readFileSync(resolve(file), 'utf8'));
-  } catch (e) {
-    throw new InputFileError(`无法读取参数文件 ${file}：${(e as Error).message}`, `cannot read the parameters file ${file}: ${(e as Error).message}`);
-  }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new InputFileError(`参数文件 ${file} 应为一个 JSON 对象`, `the parameters file ${file} must hold one JSON object`);
-  return v as Record<string, string>;
-}
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -50,9 +40,9 @@ export function diffPopulationCommand(argv: string[], casePaths: string[], loadC
   if (!oldAsOf || !newAsOf || !DATE.test(oldAsOf) || !DATE.test(newAsOf)) throw new UsageError('缺少 --as-of（或 --old-as-of 与 --new-as-of）<YYYY-MM-DD>', 'missing --as-of (or --old-as-of and --new-as-of) <YYYY-MM-DD>');
   const top = str(a, 'top') === undefined ? 10 : Number(str(a, 'top'));
   if (!Number.isInteger(top) || top < 0 || top > 1000) throw new UsageError('--top 应为 0 到 1000 的整数', '--top must be an integer from 0 to 1000');
-  const shared = readParams(str(a, 'parameters'));
-  const oldParams = { ...shared, ...readParams(str(a, 'old-parameters')) };
-  const newParams = { ...shared, ...readParams(str(a, 'new-parameters')) };
+  const shared = readParametersFile(str(a, 'parameters'));
+  const oldParams = { ...shared, ...readParametersFile(str(a, 'old-parameters')) };
+  const newParams = { ...shared, ...readParametersFile(str(a, 'new-parameters')) };
   const sources: PolicySource[] = [];
   const dispose = () => { for (const s of sources) s.dispose(); };
   try {
@@ -86,7 +76,8 @@ export function diffPopulationCommand(argv: string[], casePaths: string[], loadC
       old: { ir: oldIr, asOf: oldAsOf, parameters: oldParams },
       new: { ir: newIr, asOf: newAsOf, parameters: newParams },
       progress: (n) => {
-        if (Date.now() - last < 1000) return;
+        // a `\r` progress line is for a person at a terminal; a pipe or a log file gets none
+        if (!process.stderr.isTTY || Date.now() - last < 1000) return;
         last = Date.now();
         process.stderr.write(`\r已处理 ${n} 条 / ${n} records (${Math.round(n / ((Date.now() - started) / 1000))}/s)`);
       },

@@ -1,13 +1,13 @@
 // xize run <policyDir> --population <file> --as-of <date> [--engine js|duckdb-sql] [--parameters <file.json>]
 //          [--outputs a,b] [--out results.parquet|.csv|.ndjson] [--group-by <column>] [--id <column>] [--json]
 // Reached from `xize run` when --population is given (cli/commands/run.ts).
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs, str, bool, UsageError } from '../args.ts';
 import { compileFolder, renderFolderDiagnostics } from '../policy.ts';
 // The population engine (and its native DuckDB addon) is loaded only when a population run is asked
 // for, so every other command starts without it.
 import type { PopulationSummary } from '../population/run.ts';
+import { readParametersFile } from '../population/parametersFile.ts';
 
 export const populationHelp = `用法 / Usage: xize run <政策文件夹> --population <文件 .ndjson|.csv|.parquet> --as-of <日期>
           [--engine js|duckdb-sql] [--parameters <参数.json>] [--outputs a,b] [--out <结果文件>]
@@ -27,8 +27,7 @@ export function runPopulationCommand(argv: string[]): number {
   if (!asOf || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('缺少 --as-of <YYYY-MM-DD>', 'missing --as-of <YYYY-MM-DD>');
   const cf = compileFolder(a.positionals[0]!);
   if (!cf.result.ir || cf.errors > 0) { process.stderr.write(renderFolderDiagnostics(cf)); return 1; }
-  const pfile = str(a, 'parameters');
-  const parameters = pfile ? (JSON.parse(readFileSync(resolve(pfile), 'utf8')) as Record<string, string>) : {};
+  const parameters = readParametersFile(str(a, 'parameters'));
   const outputs = str(a, 'outputs')?.split(',').map((s) => s.trim()).filter(Boolean);
   const json = bool(a, 'json');
   const started = Date.now();
@@ -38,7 +37,8 @@ export function runPopulationCommand(argv: string[]): number {
     file: resolve(str(a, 'population')!), asOf, parameters, outputs,
     engine: (str(a, 'engine') ?? 'js') as 'js' | 'duckdb-sql', out: str(a, 'out'), groupBy: str(a, 'group-by'), idColumn: str(a, 'id'),
     progress: (n) => {
-      if (Date.now() - last < 1000) return;
+      // a `\r` progress line is for a person at a terminal; a pipe or a log file gets none
+      if (!process.stderr.isTTY || Date.now() - last < 1000) return;
       last = Date.now();
       process.stderr.write(`\r已处理 ${n} 条 / ${n} records (${Math.round(n / ((Date.now() - started) / 1000))}/s)`);
     },
