@@ -5,7 +5,9 @@
 // DuckDB bundle, from running query.sql in embedded DuckDB here.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+// DuckDB is a native addon: loaded when a bundle is run or a CSV read, not whenever the CLI starts
+// (this module is imported by cli/commands/conformance.ts, which main.ts imports)
+const duckdb = () => import('./duckdb.ts');
 import type { BundleManifest, ExpectedRow } from './bundle.ts';
 
 export interface ResultRow { reject: string | null; outputs: Record<string, string | null> }
@@ -77,6 +79,7 @@ export async function readResults(m: BundleManifest, path: string): Promise<Map<
 }
 
 async function csvRows(file: string): Promise<Record<string, unknown>[]> {
+  const { DuckDBInstance } = await duckdb();
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
   try {
@@ -90,6 +93,7 @@ export async function runDuckdbBundle(dir: string, m: BundleManifest): Promise<M
   const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
   const cols = [...new Set([m.idColumn, ...m.inputs.map((i) => i.name)])];
   const struct = `{${cols.map((c) => `${lit(c)}: 'VARCHAR'`).join(', ')}}`;
+  const { DuckDBInstance } = await duckdb();
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
   try {
