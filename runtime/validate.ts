@@ -211,7 +211,7 @@ function actualType(v: unknown): [string, string] {
   if (typeof v === 'string') return [`文本 ${show(v)}`, `the text ${show(v)}`];
   if (typeof v === 'boolean') return [`布尔值 ${v}`, `the boolean ${v}`];
   if (typeof v === 'object') return ['对象', 'an object'];
-  return [typeof v, typeof v];
+  return [showValue(v), showValue(v)]; // undefined, a symbol, a function, a bigint: never the word undefined
 }
 
 const show = (v: unknown): string => showValue(v);
