@@ -21,8 +21,8 @@
 // any is present only those errors are reported and the schema is not run. The input is never
 // mutated (no defaults, coercion or removal) and Object.prototype is never touched. At most
 // MAX_CASE_ERRORS errors are listed, then one XI014 counts the rest. ajv runs in strict mode.
-import Ajv from 'ajv';
 import type { AnySchema, ErrorObject } from 'ajv';
+import { ajvClass } from './ajvClass.ts';
 import { DECIMAL_RE, RATE_RE } from './money.ts';
 import { isValidDate } from './dates.ts';
 import { inputMessages } from './messages.ts';
@@ -74,6 +74,7 @@ export function formatInputPath(segments: readonly (string | number)[]): string 
 }
 
 export function createValidator(schema: AnySchema): InputValidator {
+  const Ajv = ajvClass();
   // strict: an unknown keyword or format, or a keyword that cannot apply to the declared type,
   // is a defect of the schema (it would silently check nothing), so compiling it throws
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, strictNumbers: true, ownProperties: true, verbose: true });
