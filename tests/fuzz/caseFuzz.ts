@@ -15,7 +15,8 @@ export function checkCase(policy: LoadedPolicy, c: GeneratedCase, engine: 'auto'
   }
   const findings = checkOutcome(o, echoed(c));
   // hostile options (a bad as-of date) may stop the case before its input is validated
-  for (const field of c.hostileOptions ? [] : c.invalid) {
+  const refused = o.inputErrors.some((e) => e.code === 'XI011' || e.code === 'XI012'); // a structural refusal stops validation
+  for (const field of c.hostileOptions || refused ? [] : c.invalid) {
     if (!o.inputErrors.some((e) => e.path === field || e.path.startsWith(`${field}[`) || e.path.startsWith(`${field}.`))) {
       findings.push({ kind: 'invalid-accepted', detail: `${field} = ${safeJson(c.input[field])}: ${o.ok ? 'ok' : o.inputErrors.map((e) => `${e.code} ${e.path}`).join(', ') || 'no input error'}` });
     }
