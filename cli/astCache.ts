@@ -10,26 +10,22 @@
 // $XDG_CACHE_HOME/xize, else ~/.cache/xize; XIZE_CACHE=0 turns it off. In the checkout (tsx)
 // there is no build id and no cache: the sources may change under it.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cacheDir } from './cacheDir.ts';
 import type { ParseStore } from '../compiler/parseCache.ts';
 import { parseCaseSuite, type CaseSuite, type CompileResult } from '../compiler/index.ts';
+
+export { cacheDir };
 
 declare const __XIZE_BUILD_ID__: string | undefined;
 const BUILD_ID = typeof __XIZE_BUILD_ID__ === 'string' ? __XIZE_BUILD_ID__ : undefined;
 
-export function cacheDir(): string | null {
-  const env = process.env;
-  if (env.XIZE_CACHE === '0') return null;
-  if (env.XIZE_CACHE_DIR) return env.XIZE_CACHE_DIR;
-  const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(base, 'xize');
-}
-
 /** A JSON cache of one kind of entry; null when there is no build id or the cache is off. */
 export interface DiskCache<T> {
   get(parts: readonly string[]): T | undefined;
+  /** An entry is there (not read: for callers that only need to know it was made). */
+  has(parts: readonly string[]): boolean;
   set(parts: readonly string[], value: T): void;
 }
 
@@ -52,6 +48,9 @@ export function diskCache<T>(kind: string, valid: (v: unknown) => v is T, buildI
         // a miss
       }
       return undefined;
+    },
+    has(parts) {
+      return existsSync(join(dir, `${keyOf(parts)}.json`));
     },
     set(parts, value) {
       try {
@@ -90,13 +89,34 @@ export function cachedCaseSuite(text: string, file: string): CaseSuite {
 
 /** The generated body of a compiled policy through the cache, keyed by every file of its chain. */
 export function cachedBody(result: CompileResult, make: () => string): string {
-  const c = diskCache<{ body: string }>('body', (v): v is { body: string } => isObject(v) && typeof v.body === 'string');
+  const c = bodyCache();
   if (c === null) return make();
-  const parts: string[] = [];
-  for (const f of [...result.sources.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) parts.push(f.path, f.text);
+  const parts = bodyKey(result);
   const hit = c.get(parts);
   if (hit !== undefined) return hit.body;
   const body = make();
   c.set(parts, { body });
   return body;
+}
+
+/** Generates the body only to prove it can be (xize check): an entry in the cache is that proof,
+ * as only a body that was generated is ever written, so a hit reads nothing. */
+export function ensureBody(result: CompileResult, make: () => string): void {
+  const c = bodyCache();
+  if (c === null) {
+    make();
+    return;
+  }
+  const parts = bodyKey(result);
+  if (!c.has(parts)) c.set(parts, { body: make() });
+}
+
+function bodyCache(): DiskCache<{ body: string }> | null {
+  return diskCache<{ body: string }>('body', (v): v is { body: string } => isObject(v) && typeof v.body === 'string');
+}
+
+function bodyKey(result: CompileResult): string[] {
+  const parts: string[] = [];
+  for (const f of [...result.sources.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) parts.push(f.path, f.text);
+  return parts;
 }

@@ -1,10 +1,11 @@
 // Compiling a policy folder for the CLI (files from disk, sibling-folder resolver).
 import { resolve } from 'node:path';
 import { compilePolicy, emitBody, loadBody, loadFailure, renderDiagnostics, type CompileResult } from '../compiler/index.ts';
-import { cachedBody } from './astCache.ts';
+import { cachedBody, ensureBody } from './astCache.ts';
+import { cachedCompiler } from './codeCache.ts';
 import type { LoadedPolicy } from '../runtime/outcome.ts';
 import { readPolicyFolder, siblingResolver } from './io.ts';
-import { colorDefault } from './format.ts';
+import { colorEnabled, ownColours } from './format.ts';
 
 export interface CompiledFolder {
   dir: string;
@@ -12,6 +13,11 @@ export interface CompiledFolder {
   policy?: LoadedPolicy;
   errors: number;
   warnings: number;
+}
+
+function compileOptions(): { compile?: ReturnType<typeof cachedCompiler> & object } {
+  const compile = cachedCompiler();
+  return compile ? { compile } : {};
 }
 
 /** `load: false` when only the diagnostics are wanted (xize check): no code generated. */
@@ -25,8 +31,8 @@ export function compileFolder(dir: string, load = true): CompiledFolder {
     // `check` (load false) still generates the body (cached) so such a defect shows there too
     const ir = result.ir;
     try {
-      const body = cachedBody(result, () => emitBody(ir));
-      if (load) policy = loadBody(body);
+      if (load) policy = loadBody(cachedBody(result, () => emitBody(ir)), compileOptions());
+      else ensureBody(result, () => emitBody(ir));
     } catch (err) {
       result.diagnostics.push(loadFailure(ir, err));
       delete result.ir;
@@ -39,6 +45,7 @@ export function compileFolder(dir: string, load = true): CompiledFolder {
   return out;
 }
 
-export function renderFolderDiagnostics(cf: CompiledFolder, stream: NodeJS.WriteStream = process.stderr): string {
-  return renderDiagnostics(cf.result.diagnostics, cf.result.sources, { color: colorDefault(stream) });
+/** Diagnostics with source lines; coloured only when the CLI's colours are on (--no-color). */
+export function renderFolderDiagnostics(cf: CompiledFolder): string {
+  return ownColours(renderDiagnostics(cf.result.diagnostics, cf.result.sources, { color: colorEnabled() }));
 }

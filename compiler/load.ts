@@ -19,6 +19,9 @@ export interface LoadOptions {
   runtime?: Record<string, unknown>;
   /** false: no integer fen path (compiler/codegenFen.ts); every case runs on decimal.js */
   fen?: boolean;
+  /** How the generated body becomes a function of the runtime (default: `new Function('rt', body)`).
+   * The built CLI passes one that keeps V8's compiled code between runs (cli/codeCache.ts). */
+  compile?: (body: string) => (rt: Record<string, unknown>) => LoadedPolicy;
 }
 
 /** The diagnostic for a failure of code generation or of loading the generated body. */
@@ -62,6 +65,6 @@ function load(ir: IrPolicy, options: LoadOptions): LoadedPolicy {
 /** Loads a body emitBody produced (the CLI keeps bodies in its cache, cli/astCache.ts). */
 export function loadBody(body: string, options: LoadOptions = {}): LoadedPolicy {
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const factory = new Function('rt', body) as (rt: unknown) => LoadedPolicy;
+  const factory = options.compile ? options.compile(body) : (new Function('rt', body) as (rt: Record<string, unknown>) => LoadedPolicy);
   return factory(options.runtime ?? runtime);
 }

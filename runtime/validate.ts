@@ -18,8 +18,8 @@
 // Keys __proto__, constructor and prototype are refused anywhere in the input (XI011); when
 // any is present only those errors are reported and the schema is not run. The input is never
 // mutated (no defaults, coercion or removal) and Object.prototype is never touched.
-import Ajv from 'ajv';
 import type { AnySchema, ErrorObject } from 'ajv';
+import { ajvClass } from './ajvClass.ts';
 import { DECIMAL_RE, RATE_RE } from './money.ts';
 import { isValidDate } from './dates.ts';
 import { inputMessages } from './messages.ts';
@@ -68,6 +68,7 @@ export function formatInputPath(segments: readonly (string | number)[]): string 
 }
 
 export function createValidator(schema: AnySchema): InputValidator {
+  const Ajv = ajvClass();
   const ajv = new Ajv({ allErrors: true, strict: false, strictNumbers: true, ownProperties: true, verbose: true });
   ajv.addFormat('decimal', { type: 'string', validate: (s: string) => DECIMAL_RE.test(s) });
   ajv.addFormat('rate', { type: 'string', validate: (s: string) => RATE_RE.test(s) });

@@ -3,17 +3,18 @@
 //   dist/esm/compiler.js   `xize` and `xize/compiler` (ESM)
 //   dist/esm/runtime.js    `xize/runtime` for ES module hosts and bundlers
 //   dist/cjs/runtime.cjs   `xize/runtime` for CommonJS hosts (require)
-//   dist/esm/cli.js        the `xize` command (package "bin"), plain node, no tsx
+//   dist/cli/xize.cjs      the `xize` command (package "bin"): a launcher run by plain node, no tsx
+//   dist/cli/main.cjs      the CLI it loads (one CommonJS bundle)
 //   dist/types/…           .d.ts by the TypeScript compiler (declarations only)
 //
 // esbuild bundles each entry (shared code in chunks, so `xize` and `xize/runtime` are one
 // runtime); npm dependencies stay external imports, except the State Council holiday data of
 // chinese-days, which the runtime inlines (37 KB of JSON) so the package does not depend on it.
-// The CLI loads its commands lazily so `xize --version` does not load the compiler.
+// The launcher answers `xize --version` without loading the CLI bundle.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,6 +35,14 @@ function buildId() {
   h.update(readFileSync(join(root, 'package-lock.json')));
   return h.digest('hex').slice(0, 16);
 }
+
+// The CommonJS builds load ajv on first use (runtime/ajvClass.lazy.ts); ES modules import it.
+const lazyAjv = {
+  name: 'lazy-ajv',
+  setup(b) {
+    b.onResolve({ filter: /[/\\]ajvClass\.ts$/ }, () => ({ path: join(root, 'runtime/ajvClass.lazy.ts') }));
+  },
+};
 
 const common = {
   absWorkingDir: root,
@@ -58,20 +67,36 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
 });
 
-// The CLI is a program, not a library: one file with its dependencies bundled in, so starting
-// it does not resolve and load the hundreds of module files of chevrotain's lodash-es.
+// The CLI is a program, not a library: one CommonJS file with its dependencies bundled in
+// (dist/cli/main.cjs), so starting it reads and compiles one file, resolves no module files of
+// chevrotain's lodash-es, and V8's code cache can skip the compiling (cli/launch.ts). ES module
+// chunks cannot use vm.Script's code cache on Node 20, and linking them cost more than the work.
 await build({
   ...common,
   external: ['@duckdb/node-api'], // a native addon: loaded from node_modules at run time, only by population runs
-  entryPoints: { cli: 'cli/bin.ts' },
+  entryPoints: { main: 'cli/main.ts' },
   outdir: join(dist, 'cli'),
-  format: 'esm',
-  splitting: true,
-  chunkNames: '[name]-[hash]',
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  plugins: [lazyAjv],
   minify: true,
-  // bundled CommonJS dependencies (ajv, yaml, decimal.js) may call require()
-  banner: { js: "import { createRequire as __xizeCreateRequire } from 'node:module'; const require = __xizeCreateRequire(import.meta.url);" },
+  // cli/main.ts asks whether it is the entry module (it is not: the launcher is)
+  define: { ...common.define, 'import.meta.url': '__xizeImportMetaUrl' },
+  banner: { js: "var __xizeImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+const cliBundle = readFileSync(join(dist, 'cli/main.cjs'), 'utf8');
+// the launcher runs the bundle with vm.Script, which has no dynamic import() of ES modules
+if (/\bimport\(/.test(cliBundle)) throw new Error('dist/cli/main.cjs contains import(): the launcher cannot run it');
+// The bin: a small launcher (answers --version alone), keyed to this bundle's text for the code cache.
+await build({
+  ...common,
+  entryPoints: { xize: 'cli/launch.ts' },
+  outdir: join(dist, 'cli'),
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  define: { ...common.define, __XIZE_CLI_HASH__: JSON.stringify(createHash('sha256').update(cliBundle).digest('hex').slice(0, 16)) },
+});
+chmodSync(join(dist, 'cli/xize.cjs'), 0o755);
 
 await build({
   ...common,
@@ -79,6 +104,7 @@ await build({
   outdir: join(dist, 'cjs'),
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
+  plugins: [lazyAjv],
 });
 
 // Declarations: tsc (TypeScript 7 emits them natively), then `.ts` specifiers → `.js`.

@@ -1,7 +1,10 @@
 // xize diff <old> <new> --population <file> --as-of <date> … : what a change costs over every
 // record of a population (cli/population/diffRun.ts), with the declaration diff and the golden
 // cases that move. Reached from `xize diff` when --population is given.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { err, out, progress } from '../output.ts';
+import { readFileSync } from 'node:fs';
+import { checkOutputFile, writeFileAtomic } from '../safeWrite.ts';
+import { describePopulationError, readableFile } from './population.ts';
 import { resolve } from 'node:path';
 import { diffOutcomes, diffPolicies } from '../../compiler/index.ts';
 import type { PopulationDiffReport } from '../../compiler/diff/population.ts';
@@ -12,6 +15,7 @@ import { displayPath } from '../io.ts';
 import { compileFolder, renderFolderDiagnostics } from '../policy.ts';
 import { openPolicySource, type PolicySource } from '../policySource.ts';
 import type { GoldenCase } from '../../compiler/index.ts';
+import { readParametersFile } from '../population/parametersFile.ts';
 
 export const diffPopulationHelp = `用法 / Usage: xize diff <旧 old> <新 new> --population <文件 .ndjson|.csv|.parquet>
           (--as-of <日期> | --old-as-of <日期> --new-as-of <日期>)
@@ -23,17 +27,6 @@ Old and new are policy folders or git revisions (git:REV:path); for one policy a
 name the same folder twice. Both versions evaluate every record in one pass; per output: old sum,
 new sum, difference, records affected, largest increases and decreases. docs/populations.md.`;
 
-function readParams(file: string | undefined): Record<string, string> {
-  if (!file) return {};
-  let v: unknown;
-  try {
-    v = JSON.parse(readFileSync(resolve(file), 'utf8'));
-  } catch (e) {
-    throw new InputFileError(`无法读取参数文件 ${file}：${(e as Error).message}`, `cannot read the parameters file ${file}: ${(e as Error).message}`);
-  }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new InputFileError(`参数文件 ${file} 应为一个 JSON 对象`, `the parameters file ${file} must hold one JSON object`);
-  return v as Record<string, string>;
-}
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -50,9 +43,9 @@ export function diffPopulationCommand(argv: string[], casePaths: string[], loadC
   if (!oldAsOf || !newAsOf || !DATE.test(oldAsOf) || !DATE.test(newAsOf)) throw new UsageError('缺少 --as-of（或 --old-as-of 与 --new-as-of）<YYYY-MM-DD>', 'missing --as-of (or --old-as-of and --new-as-of) <YYYY-MM-DD>');
   const top = str(a, 'top') === undefined ? 10 : Number(str(a, 'top'));
   if (!Number.isInteger(top) || top < 0 || top > 1000) throw new UsageError('--top 应为 0 到 1000 的整数', '--top must be an integer from 0 to 1000');
-  const shared = readParams(str(a, 'parameters'));
-  const oldParams = { ...shared, ...readParams(str(a, 'old-parameters')) };
-  const newParams = { ...shared, ...readParams(str(a, 'new-parameters')) };
+  const shared = readParametersFile(str(a, 'parameters'));
+  const oldParams = { ...shared, ...readParametersFile(str(a, 'old-parameters')) };
+  const newParams = { ...shared, ...readParametersFile(str(a, 'new-parameters')) };
   const sources: PolicySource[] = [];
   const dispose = () => { for (const s of sources) s.dispose(); };
   try {
@@ -63,7 +56,7 @@ export function diffPopulationCommand(argv: string[], casePaths: string[], loadC
     const newCf = compileFolder(newSrc.dir);
     for (const cf of [oldCf, newCf]) {
       if (!cf.policy || !cf.result.ir) {
-        process.stderr.write(renderFolderDiagnostics(cf));
+        err(renderFolderDiagnostics(cf));
         throw new InputFileError(`政策 ${displayPath(cf.dir)} 有 ${cf.errors} 个错误，无法比较`, `policy ${displayPath(cf.dir)} has ${cf.errors} error(s); cannot compare`);
       }
     }
@@ -75,10 +68,17 @@ export function diffPopulationCommand(argv: string[], casePaths: string[], loadC
     const ks = samePolicy ? undefined : loadCases(casePaths.length > 0 ? casePaths : [newSrc.dir], casePaths.length > 0, [oldIr.name, newIr.name]);
     const od = ks ? diffOutcomes(oldCf.policy!, oldIr, newCf.policy!, newIr, ks) : undefined;
     if (od) for (const m of od.moved) m.file = m.file.startsWith('/') ? displayPath(m.file) : m.file;
-    const file = resolve(str(a, 'population')!);
+    const popArg = str(a, 'population');
+    if (popArg === undefined) throw new UsageError('缺少 --population <文件>', 'missing --population <file>');
+    const file = resolve(popArg);
+    readableFile(file);
     const outputs = str(a, 'outputs')?.split(',').map((s) => s.trim()).filter(Boolean);
     const json = bool(a, 'json');
-    const html = str(a, 'html');
+    const htmlArg = str(a, 'html');
+    const paramFiles = ['parameters', 'old-parameters', 'new-parameters'].map((n) => str(a, n)).filter((x): x is string => x !== undefined).map((x) => resolve(x));
+    const htmlInputs = [file, ...paramFiles];
+    // checked before the run: never a folder, a device, a policy source, a case file or an input
+    const html = htmlArg === undefined ? undefined : checkOutputFile(htmlArg, { inputs: htmlInputs });
     const started = Date.now();
     let last = started; // the first progress line after a second, not on the first chunk
     import('../population/diffRun.ts').then(({ runPopulationDiff }) => runPopulationDiff({
@@ -86,12 +86,12 @@ export function diffPopulationCommand(argv: string[], casePaths: string[], loadC
       old: { ir: oldIr, asOf: oldAsOf, parameters: oldParams },
       new: { ir: newIr, asOf: newAsOf, parameters: newParams },
       progress: (n) => {
-        if (Date.now() - last < 1000) return;
+        if (!process.stderr.isTTY || Date.now() - last < 1000) return; // a progress line only on a terminal
         last = Date.now();
-        process.stderr.write(`\r已处理 ${n} 条 / ${n} records (${Math.round(n / ((Date.now() - started) / 1000))}/s)`);
+        progress(`已处理 ${n} 条 / ${n} records (${Math.round(n / ((Date.now() - started) / 1000))}/s)`);
       },
     })).then((result) => {
-      if (last !== started) process.stderr.write('\n');
+      if (last !== started) err('\n');
       const side = (s: PolicySource, ir: typeof oldIr, asOf: string) => ({ label: s.label, policy: ir.name, ...(ir.title ? { title: ir.title } : {}), asOf, ...(s.commit ? { commit: s.commit } : {}) });
       const report: PopulationDiffReport = {
         kind: 'xize-population-diff', version: 1,
@@ -100,14 +100,20 @@ export function diffPopulationCommand(argv: string[], casePaths: string[], loadC
         parameters: { old: oldParams, new: newParams },
         result, changes: pd.changes, ...(od ? { cases: od } : {}),
       };
-      if (html) writeFileSync(resolve(html), renderPopulationDiffHtml(report));
-      process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : renderPopulationDiffText(report));
+      if (html) writeFileAtomic(html, renderPopulationDiffHtml(report), { inputs: htmlInputs });
+      out(json ? `${JSON.stringify(report, null, 2)}\n` : renderPopulationDiffText(report));
       const moved = result.outputs.some((o) => o.affected > 0) || pd.changes.length > 0 || (od?.moved.length ?? 0) > 0;
       process.exitCode = moved ? 1 : 0;
-    }, (e: unknown) => {
+    }).catch((e: unknown) => {
       const known = e instanceof Error && e.constructor.name === 'PopulationError';
-      process.stderr.write(`错误 / error: ${known ? (e as Error).message : (e as Error)?.stack ?? String(e)}\n`);
-      process.exitCode = 3;
+      if (known) {
+        err(`错误 / error: ${(e as Error).message}\n`);
+        process.exitCode = 3;
+        return;
+      }
+      const { text, exit } = describePopulationError(e);
+      err(text);
+      process.exitCode = exit;
     }).finally(dispose);
   } catch (e) {
     dispose();

@@ -195,7 +195,7 @@ class Lowerer {
       if (NUMERIC.has(r.type.kind)) e = unifyScales(e);
     }
     e = this.coerce(e, r.type);
-    if (r.rounding && r.type.kind === 'money') e = exactRound(e, scaleOf(e), r.rounding.mode, r.rounding.unit);
+    if (r.rounding && r.type.kind === 'money') { const x = this.hoist(e); e = exactRound(x, scaleOf(x), r.rounding.mode, r.rounding.unit, this.bindInt); }
     const col = `r${this.n++}`;
     if (NUMERIC.has(r.type.kind)) this.colScale.set(col, scaleOf(e));
     this.steps.push({ columns: [{ name: col, expr: e, comment: r.name }] });
@@ -233,6 +233,27 @@ class Lowerer {
   }
 
   colScale = new Map<string, number>();
+
+  /** An integer intermediate of exact rounding (round.ts), bound as it stands (no scale unification). */
+  bindInt = (e: SqlExpr): SqlExpr => this.hoist(e, false);
+
+  /**
+   * Binds a value that an expansion would repeat (rounding, division, min/max, clamp, abs use
+   * their operands several times) to a column of its own step, so the SQL text grows linearly
+   * with the policy instead of multiplying at every nesting (a rounded sum inside a clamp inside
+   * a rounding was tens of kilobytes, and too deep for dialect parsers). The SQL IR has no
+   * binders, so every expression is closed over earlier columns and may be computed one step
+   * earlier. A bound quotient keeps its own zero guard (exactDivRound), as Spark and Trino raise there.
+   */
+  hoist(e: SqlExpr, numeric = true): SqlExpr {
+    // a CASE's branches get one explicit scale first (unifyScales), as they would inline
+    if (numeric && e.k === 'case') e = unifyScales(e);
+    if (e.k === 'col' || e.k === 'dec' || e.k === 'int' || e.k === 'null' || e.k === 'bool' || e.k === 'date' || e.k === 'str') return e;
+    const name = `h${this.n++}`;
+    const scale = scaleOf(e);
+    this.steps.push({ columns: [{ name, expr: e }] });
+    return { k: 'col', name, scale };
+  }
 
   expr(e: IrExpr): SqlExpr {
     const out = this.expr0(e);
@@ -341,7 +362,8 @@ class Lowerer {
         return { k: 'bin', op, l, r };
       }
       case 'logic': {
-        const l = this.expr(e.left), r = this.expr(e.right);
+        // the left side is tested twice: bound once, or a chain of 且/或 grows as 3^n
+        const l = this.hoist(this.expr(e.left), false), r = this.expr(e.right);
         // left to right as the JS engine: a NULL left side is NULL, a decided left side short-circuits
         return e.op === 'and'
           ? { k: 'case', whens: [{ c: { k: 'isNull', x: l }, v: { k: 'null' } }, { c: { k: 'not', x: l }, v: { k: 'bool', value: false } }], otherwise: r }
@@ -437,17 +459,19 @@ class Lowerer {
     const arg0 = e.args[0];
     if ((e.fn === 'round' || e.fn === 'floor' || e.fn === 'ceil') && arg0?.k === 'arith' && arg0.op === '/') {
       // division with its rounding declared: exact integer arithmetic (round.ts)
-      const x = this.expr(arg0.left), y = this.expr(arg0.right);
-      return exactDivRound(x, scaleOf(x), y, scaleOf(y), e.fn === 'round' ? 'half_up' : e.fn, e.unit ?? 'yuan');
+      const x = this.hoist(this.expr(arg0.left)), y = this.hoist(this.expr(arg0.right));
+      return exactDivRound(x, scaleOf(x), y, scaleOf(y), e.fn === 'round' ? 'half_up' : e.fn, e.unit ?? 'yuan', this.bindInt);
     }
-    const a = e.args.map((x) => this.expr(x));
+    const repeats = e.fn === 'min' || e.fn === 'max' || e.fn === 'clamp' || e.fn === 'abs' || e.fn === 'round' || e.fn === 'floor' || e.fn === 'ceil';
+    const a = e.args.map((x) => (repeats ? this.hoist(this.expr(x), NUMERIC.has(x.type.kind)) : this.expr(x)));
+    const numericArgs = e.args.every((x) => NUMERIC.has(x.type.kind));
     const anyNull = (xs: SqlExpr[]): SqlExpr => xs.map((x) => ({ k: 'isNull', x }) as SqlExpr).reduce((p, q) => ({ k: 'bin', op: 'or', l: p, r: q }));
     switch (e.fn) {
       case 'min': case 'max': {
         // LEAST/GREATEST skip NULLs in some engines: keep NULL strict, fold pairwise by CASE
         const op = e.fn === 'min' ? '<' : '>';
         let acc = a[0]!;
-        for (let i = 1; i < a.length; i++) acc = { k: 'case', whens: [{ c: { k: 'bin', op, l: a[i]!, r: acc }, v: a[i]! }], otherwise: acc };
+        for (let i = 1; i < a.length; i++) acc = this.hoist({ k: 'case', whens: [{ c: { k: 'bin', op, l: a[i]!, r: acc }, v: a[i]! }], otherwise: acc }, numericArgs);
         return { k: 'case', whens: [{ c: anyNull(a), v: { k: 'null' } }], otherwise: acc };
       }
       case 'clamp': {
@@ -466,7 +490,7 @@ class Lowerer {
         return { k: 'case', whens: [{ c: { k: 'bin', op: '<', l: a[0]!, r: decLit('0') }, v: { k: 'neg', x: a[0]! } }], otherwise: a[0]! };
       case 'round': case 'floor': case 'ceil': {
         const mode = e.fn === 'round' ? 'half_up' : e.fn;
-        return exactRound(a[0]!, scaleOf(a[0]!), mode, e.unit ?? 'yuan');
+        return exactRound(a[0]!, scaleOf(a[0]!), mode, e.unit ?? 'yuan', this.bindInt);
       }
       case 'present':
         return { k: 'notNull', x: a[0]! };

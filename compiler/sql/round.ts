@@ -42,14 +42,22 @@ const I = (value: number): SqlExpr => ({ k: 'int', value });
 const b = (op: Extract<SqlExpr, { k: 'bin' }>['op'], l: SqlExpr, r: SqlExpr): SqlExpr => ({ k: 'bin', op, l, r });
 const iff = (c: SqlExpr, v: SqlExpr, o: SqlExpr): SqlExpr => ({ k: 'case', whens: [{ c, v }], otherwise: o });
 
-export function exactRound(x: SqlExpr, s: number, mode: RoundingMode, unit: RoundingUnit): SqlExpr {
+/**
+ * Binds an integer intermediate to a column computed one step earlier (the lowering's hoist), so
+ * each intermediate is written once however often the rounding rules use it. The identity is
+ * correct too, only longer.
+ */
+export type BindInt = (e: SqlExpr) => SqlExpr;
+const inline: BindInt = (e) => e;
+
+export function exactRound(x: SqlExpr, s: number, mode: RoundingMode, unit: RoundingUnit, bind: BindInt = inline): SqlExpr {
   const p = PLACES[unit];
   if (s <= p) return { k: 'castDec', x, scale: p }; // nothing to round: widening is exact
   const k = I(10 ** (s - p));
-  const n: SqlExpr = { k: 'toInt', x: b('*', x, decLit(String(10 ** s))) };
-  const a = iff(b('<', n, I(0)), { k: 'neg', x: n }, n);
-  const q: SqlExpr = { k: 'idiv', l: a, r: k };
-  const r: SqlExpr = { k: 'imod', l: a, r: k };
+  const n: SqlExpr = bind({ k: 'toInt', x: b('*', x, decLit(String(10 ** s))) });
+  const a = bind(iff(b('<', n, I(0)), { k: 'neg', x: n }, n));
+  const q: SqlExpr = bind({ k: 'idiv', l: a, r: k });
+  const r: SqlExpr = bind({ k: 'imod', l: a, r: k });
   const twoR = b('*', I(2), r);
   const up = (c: SqlExpr) => iff(c, b('+', q, I(1)), q);
   const neg = b('<', n, I(0));
@@ -74,17 +82,20 @@ export function exactRound(x: SqlExpr, s: number, mode: RoundingMode, unit: Roun
  * x ÷ y · 10^p = X·10^(sy−sx+p) ÷ Y, rounded by the same integer rules as exactRound. NULL when y is 0
  * (the JS engine stops with an error there: no figure either way).
  */
-export function exactDivRound(x: SqlExpr, sx: number, y: SqlExpr, sy: number, mode: RoundingMode, unit: RoundingUnit): SqlExpr {
+export function exactDivRound(x: SqlExpr, sx: number, y: SqlExpr, sy: number, mode: RoundingMode, unit: RoundingUnit, bind: BindInt = inline): SqlExpr {
   const p = PLACES[unit];
   const e = sy - sx + p;
-  const X: SqlExpr = { k: 'toInt', x: b('*', x, decLit(String(10 ** sx))) };
-  const Y: SqlExpr = { k: 'toInt', x: b('*', y, decLit(String(10 ** sy))) };
+  const X: SqlExpr = bind({ k: 'toInt', x: b('*', x, decLit(String(10 ** sx))) });
+  const Y: SqlExpr = bind({ k: 'toInt', x: b('*', y, decLit(String(10 ** sy))) });
   const absX = iff(b('<', X, I(0)), { k: 'neg', x: X }, X);
   const absY = iff(b('<', Y, I(0)), { k: 'neg', x: Y }, Y);
-  const N = e >= 0 ? b('*', absX, I(10 ** e)) : absX;
-  const D = e >= 0 ? absY : b('*', absY, I(10 ** -e));
-  const q: SqlExpr = { k: 'idiv', l: N, r: D };
-  const r: SqlExpr = { k: 'imod', l: N, r: D };
+  const N = bind(e >= 0 ? b('*', absX, I(10 ** e)) : absX);
+  const D = bind(e >= 0 ? absY : b('*', absY, I(10 ** -e)));
+  // a bound quotient is computed for every record, so it keeps the zero guard itself (Spark and
+  // Trino raise on division by zero; the CASE below gives NULL there, as before)
+  const safe = (v: SqlExpr): SqlExpr => (bind === inline ? v : iff(b('=', D, I(0)), { k: 'null' }, v));
+  const q: SqlExpr = bind(safe({ k: 'idiv', l: N, r: D }));
+  const r: SqlExpr = bind(safe({ k: 'imod', l: N, r: D }));
   const twoR = b('*', I(2), r);
   const up = (c: SqlExpr) => iff(c, b('+', q, I(1)), q);
   const neg = b('<>', b('<', X, I(0)), b('<', Y, I(0)));

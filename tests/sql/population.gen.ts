@@ -3,37 +3,12 @@
 // policy writes, ± 1 分), rounding ties (random cents against rates such as 85 %), month ends,
 // leap days and the policy's version dates, plus random bulk.
 import fc from 'fast-check';
-import type { IrExpr, IrPolicy } from '../../compiler/ir.ts';
-import { walkRates } from './walkRates.ts';
+import type { IrPolicy } from '../../compiler/ir.ts';
+import { CALENDAR_EDGES, moneyText as money } from '../../compiler/sql/edges.ts';
 
-const DATES = ['2010-12-31', '2011-01-01', '2012-02-29', '2016-02-29', '2022-06-15', '2022-06-16', '2023-02-28', '2023-12-31', '2024-01-31', '2024-02-29', '2024-03-01', '2024-05-31'];
+export { moneyEdges } from '../../compiler/sql/edges.ts';
 
-function cents(s: string): bigint {
-  const [i, f = ''] = s.split('.');
-  return BigInt(i!) * 100n + BigInt((f + '00').slice(0, 2));
-}
-function money(c: bigint): string {
-  const neg = c < 0n;
-  const a = neg ? -c : c;
-  return `${neg ? '-' : ''}${a / 100n}.${String(a % 100n).padStart(2, '0')}`;
-}
-
-/** Money edges: each money parameter value, and × each rate literal, ± 1 分. */
-export function moneyEdges(ir: IrPolicy, parameters: Record<string, string>): string[] {
-  const rates = new Set<string>(['1']);
-  walkRates(ir, (e: IrExpr) => { if (e.k === 'lit' && e.type.kind === 'rate' && typeof e.value === 'string') rates.add(e.value); });
-  const out = new Set<string>();
-  for (const v of Object.values(parameters)) {
-    for (const r of rates) {
-      // v × r to the fen, then the neighbours
-      const [ri, rf = ''] = r.split('.');
-      const scale = 10n ** BigInt(rf.length);
-      const c = (cents(v) * (BigInt(ri!) * scale + BigInt(rf || '0'))) / scale;
-      for (const d of [-1n, 0n, 1n]) if (c + d >= 0n) out.add(money(c + d));
-    }
-  }
-  return [...out];
-}
+const DATES = CALENDAR_EDGES;
 
 export function recordArb(ir: IrPolicy, edges: string[]): fc.Arbitrary<Record<string, unknown>> {
   const fields: Record<string, fc.Arbitrary<unknown>> = {};
