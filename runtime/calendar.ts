@@ -14,6 +14,7 @@
 // the bundle says make-up working day, and vice versa. A date in both lists throws XR024.
 import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { runtimeError } from './errors.ts';
+import { showValue } from './showValue.ts';
 import { dayOfWeek, fromDayNumber, parseDate, toDayNumber, type ISODate } from './dates.ts';
 
 const bundle = data as unknown as { holidays: Record<string, string>; workdays: Record<string, string> };
@@ -67,7 +68,7 @@ export class WorkCalendar {
     }
     for (const y of ext.years ?? []) {
       if (!Number.isInteger(y) || y < 1 || y > 9999) {
-        throw runtimeError('XR025', { fn: 'WorkCalendar', arg: 'years', expected: '年份（整数）', expectedEn: 'a year (integer)', value: String(y) });
+        throw runtimeError('XR025', { fn: 'WorkCalendar', arg: 'years', expected: '年份（整数）', expectedEn: 'a year (integer)', value: showValue(y) });
       }
       this.years.add(y);
     }
@@ -120,7 +121,7 @@ export class WorkCalendar {
   addWorkdays(d: ISODate, n: number): ISODate {
     let day = toDayNumber(d);
     if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
-      throw runtimeError('XR025', { fn: 'addWorkdays', arg: 'n', expected: '非负整数', expectedEn: 'a non-negative integer', value: String(n) });
+      throw runtimeError('XR025', { fn: 'addWorkdays', arg: 'n', expected: '非负整数', expectedEn: 'a non-negative integer', value: showValue(n) });
     }
     let left = n;
     let cur = d;
@@ -147,7 +148,7 @@ function check(ds: readonly ISODate[], name: string): ISODate[] {
     try {
       parseDate(d);
     } catch {
-      throw runtimeError('XR021', { value: `${name}[${i}] = ${JSON.stringify(d)}` }, `${name}[${i}]`);
+      throw runtimeError('XR021', { value: `${name}[${i}] = ${showValue(d)}` }, `${name}[${i}]`);
     }
     return d;
   });

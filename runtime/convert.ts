@@ -7,6 +7,7 @@ import type { PolicyModel, RtType } from './model.ts';
 import { prep } from './prepared.ts';
 import { fail } from './failures.ts';
 import { own, setOwn } from './own.ts';
+import { showNumber, showValue } from './showValue.ts';
 
 /** The shared zero (conversions and rounding return it instead of allocating, and for -0). */
 export const ZERO = new Decimal(0);
@@ -49,7 +50,7 @@ export function fromJson(M: PolicyModel, type: RtType, raw: unknown): unknown {
       return raw;
     case 'enum': {
       const i = prep(M).enumIndex.get(type.name)?.get(raw as string);
-      if (i === undefined) throw fail('XR012', { detail: `unknown member ${JSON.stringify(raw)} of ${type.name}` });
+      if (i === undefined) throw fail('XR012', { detail: `unknown member ${showValue(raw)} of ${type.name}` });
       return i;
     }
     case 'list':
@@ -69,7 +70,8 @@ export function fromJson(M: PolicyModel, type: RtType, raw: unknown): unknown {
 }
 
 export function decText(v: unknown): string {
-  return v instanceof Decimal ? v.toFixed() : String(v);
+  if (v instanceof Decimal) return v.isFinite() ? v.toFixed() : showNumber(v.toNumber());
+  return typeof v === 'string' ? v : showValue(v);
 }
 
 /** internal value → JSON form (outputs, trace). */

@@ -1,4 +1,4 @@
-// Catalog of evaluation errors (XR001–XR019, XR040–XR059), Chinese first then English.
+// Catalog of evaluation errors (XR001–XR019, XR040–XR059: docs/diagnostics.md, "Runtime"), Chinese first then English.
 // XR020–XR039 belong to the runtime foundation (messages.ts / errors.ts).
 import type { BilingualText } from './outcome.ts';
 
@@ -93,6 +93,30 @@ export const evalMessages: Record<string, Template> = {
     en: (a) => `override of parameter "${a.name}" has value ${a.value}, outside its declared range ${a.lo}..${a.hi}`,
     hintZh: () => `范围是上级政策规定的幅度（参数声明中的 范围），下级和个案只能在其内取值`,
     hintEn: () => `the range is the latitude the parent policy allows (the parameter's \`range\`); layers and cases may only choose within it`,
+  },
+  XR041: {
+    zh: (a) => `evaluate 的参数 ${a.field} 应为${a.expected}，实际为 ${a.value}`,
+    en: (a) => `evaluate's ${a.field} must be ${a.expectedEn}, got ${a.value}`,
+  },
+  XR042: {
+    zh: (a) => `参数“${a.name}”在本案中的取值嵌套过深（超过 ${a.limit} 层，位于“${a.path}”）`,
+    en: (a) => `override of parameter "${a.name}" is nested too deeply (more than ${a.limit} levels, at "${a.path}")`,
+  },
+  XR043: {
+    zh: (a) => `错误级检查“${a.name}”成立：${a.message}`,
+    en: (a) => `the error-severity check "${a.name}" holds: ${a.message}`,
+    hintZh: () => `此案例不能按计算结果支付：结果仅供核对（ok 为 false），须先纠正检查指出的问题`,
+    hintEn: () => `the case must not be paid as computed: the outputs are for review only (ok is false) until the problem the check names is corrected`,
+  },
+  XR044: {
+    zh: (a) => `另有 ${a.count} 个错误未列出（每个案例最多列出 ${a.limit} 个）`,
+    en: (a) => `${a.count} more errors not shown (at most ${a.limit} per case)`,
+  },
+  XR045: {
+    zh: (a) => `参数“${a.name}”在本案中的取值 ${a.value} 为负数：金额、整数和期间不能为负`,
+    en: (a) => `override of parameter "${a.name}" has the negative value ${a.value}: money, integers and durations cannot be negative`,
+    hintZh: () => `若政策确实允许负值，须在参数声明中写出 范围（如 范围 -100元..100元）`,
+    hintEn: () => `a policy that allows negative values says so with a \`范围\` (range) on the parameter's declaration, e.g. 范围 -100元..100元`,
   },
 };
 

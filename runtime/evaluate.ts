@@ -9,7 +9,7 @@ import type { CaseInputError, EvaluateOptions, LoadedPolicy, Outcome } from './o
 import type { PolicyModel } from './model.ts';
 import { prep } from './prepared.ts';
 import { acquire, release, type Ctx } from './context.ts';
-import { MissingInput, record, stop, toEvalError, type Seen } from './failures.ts';
+import { MissingInput, capErrors, record, stop, toEvalError, type Seen } from './failures.ts';
 import { setOwn } from './own.ts';
 import { outputValue } from './display.ts';
 import { rule } from './rules.ts';
@@ -17,7 +17,9 @@ import { preloadInputs } from './inputs.ts';
 import { absent, needsAt } from './needs.ts';
 import { fastValid } from './fastCheck.ts';
 import { parseOverrides } from './overrides.ts';
-import { runChecks } from './checks.ts';
+import { checkFailures, runChecks } from './checks.ts';
+import { showValue } from './showValue.ts';
+import { MAX_CASE_ERRORS } from './limits.ts';
 import { allFen, evaluateFenLazy, fenChecks } from './fenEval.ts';
 import { setChecksRunner, type ChecksRunner } from './lazyOutcome.ts';
 import { fail } from './failures.ts';
@@ -37,11 +39,15 @@ function today(): string {
 
 const EMPTY_ERRORS: CaseInputError[] = [];
 
-export function evaluateModel(M: PolicyModel, input: unknown, options: EvaluateOptions = {}): Outcome {
+export function evaluateModel(M: PolicyModel, input: unknown, options0: EvaluateOptions | null = {}): Outcome {
   const P = prep(M);
+  // the caller may pass anything: one error naming the argument, never a throw or an error per character
+  const options: EvaluateOptions = options0 ?? {};
+  const shapeError = optionsShape(options);
+  if (shapeError !== null) return stop(plainOutcome(M, typeof options.asOf === 'string' ? options.asOf : ''), 'XR041', shapeError.args, shapeError.path);
   const asOf = options.asOf ?? today();
   if (asOf !== P.lastAsOf) {
-    if (typeof asOf !== 'string' || !dates.isValidDate(asOf)) return stop(plainOutcome(M, asOf), 'XR002', { value: String(asOf) });
+    if (typeof asOf !== 'string' || !dates.isValidDate(asOf)) return stop(plainOutcome(M, typeof asOf === 'string' ? asOf : showValue(asOf)), 'XR002', { value: showValue(asOf) });
     if (M.info.effective !== null && asOf < M.info.effective) {
       return stop(plainOutcome(M, asOf), 'XR001', { asOf, effective: M.info.effective, policy: M.info.name });
     }
@@ -95,7 +101,14 @@ export function evaluateModel(M: PolicyModel, input: unknown, options: EvaluateO
       }
       P.lastOutputs = lo;
     }
-    for (const name of lo.unknown) stop(out, 'XR016', { name });
+    for (let n = 0; n < lo.unknown.length; n++) {
+      if (n === MAX_CASE_ERRORS) {
+        capErrors(out, lo.unknown.length - n);
+        break;
+      }
+      const name = lo.unknown[n];
+      stop(out, 'XR016', { name: typeof name === 'string' ? name : showValue(name) });
+    }
     which = lo.which;
   }
   const cx = acquire(M, P);
@@ -144,7 +157,27 @@ function evaluateWith(cx: Ctx, M: PolicyModel, which: number[], out: Outcome, tr
   // checks: evaluated with tracing off
   if (tracer !== null) cx.t = null;
   runChecks(cx, M, needs.checks, out, seen);
+  // an error-severity check that holds stops the case: flagged in `errors`, outputs kept for review
+  checkFailures(out.checks, out.errors);
+  capErrors(out);
   out.ok = out.errors.length === 0 && out.inputErrors.length === 0;
+}
+
+/** The shape problem of `options` (one XR041 naming the option), or null: checked before the
+ * fen path, which must not walk a text as if it were a mapping. The values of `parameters` are
+ * checked by parseOverrides, `asOf` by the caller (XR002). */
+function optionsShape(o: unknown): { args: Record<string, string>; path: string } | null {
+  const bad = (field: string, expected: string, expectedEn: string, value: unknown) => ({
+    args: { field, expected, expectedEn, value: showValue(value) },
+    path: field,
+  });
+  if (typeof o !== 'object' || Array.isArray(o)) return bad('options', '对象', 'an object', o);
+  const { outputs, parameters } = o as EvaluateOptions;
+  if (outputs !== undefined && outputs !== null && !Array.isArray(outputs)) return bad('outputs', '输出名的列表', 'a list of output names', outputs);
+  if (parameters !== undefined && parameters !== null && (typeof parameters !== 'object' || Array.isArray(parameters))) {
+    return bad('parameters', '对象（参数名 → 取值）', 'an object (parameter name → value)', parameters);
+  }
+  return null;
 }
 
 /** Output rule indices of `outputs` (all when undefined); null when a name is unknown (the
@@ -181,7 +214,9 @@ export function checksOf(M: PolicyModel, input: unknown, asOf: string, given: Re
       if (C.cite !== undefined) c.cite = C.cite;
       checks.push(c);
     }
-    return { checks, errors: [], ok: true };
+    const errors: Outcome['errors'] = [];
+    checkFailures(checks, errors);
+    return { checks, errors, ok: errors.length === 0 };
   }
   const d = evaluateModel(M, input, { asOf, parameters: given ?? undefined, outputs: [], engine: 'decimal' });
   return { checks: d.checks, errors: d.errors, ok: d.ok };

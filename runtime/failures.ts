@@ -4,6 +4,7 @@
 import { XizeRuntimeError } from './errors.ts';
 import { evalText } from './evalMessages.ts';
 import type { EvaluationError, Outcome } from './outcome.ts';
+import { MAX_CASE_ERRORS } from './limits.ts';
 
 /** Thrown (not an Error: no stack capture) when an absent optional input is read. */
 export class MissingInput {
@@ -51,10 +52,31 @@ export function toEvalError(e: unknown, where?: string): EvaluationError {
   return out;
 }
 
-export function stop(out: Outcome, code: string, args: Record<string, string>): Outcome {
-  out.errors.push({ code, ...evalText(code, args), args });
+export function stop(out: Outcome, code: string, args: Record<string, string>, path?: string): Outcome {
+  const e: EvaluationError = { code, ...evalText(code, args), args };
+  if (path !== undefined) e.path = path;
+  out.errors.push(e);
   out.ok = false;
   return out;
+}
+
+/** Keeps at most MAX_CASE_ERRORS entries of `list`; the ones dropped, plus `more` not even
+ * made, are counted in one last entry made by `summary` (XI014 / XR044). */
+export function capList<T>(list: T[], more: number, summary: (count: string, limit: string) => T): void {
+  if (list.length > MAX_CASE_ERRORS) {
+    more += list.length - MAX_CASE_ERRORS;
+    list.length = MAX_CASE_ERRORS;
+  }
+  if (more > 0) list.push(summary(String(more), String(MAX_CASE_ERRORS)));
+}
+
+/** Caps `out.errors` (see capList); `more` errors were found but not made. */
+export function capErrors(out: Outcome, more = 0): void {
+  if (out.errors.length <= MAX_CASE_ERRORS && more === 0) return;
+  capList(out.errors, more, (count, limit) => {
+    const args = { count, limit };
+    return { code: 'XR044', ...evalText('XR044', args), args };
+  });
 }
 
 /** Failures already reported in this case (the same failure can surface in several rules). */

@@ -2,6 +2,7 @@
 // generated schema accepts. It lets a valid case skip ajv; anything it is unsure of goes to the
 // full validator (runtime/validate.ts), which produces the XI… errors.
 import * as dates from './dates.ts';
+import { NON_NEGATIVE_DECIMAL_RE } from './money.ts';
 import type { PolicyModel, RtType } from './model.ts';
 import type { Prepared } from './prepared.ts';
 
@@ -40,14 +41,15 @@ function fastObject(
 
 export function fastValue(M: PolicyModel, P: Prepared, t: RtType, v: unknown): boolean {
   switch (t.kind) {
-    case 'money':
+    case 'money': // never negative: the schema's `minimum: 0` and `pattern`
+      return typeof v === 'string' ? NON_NEGATIVE_DECIMAL_RE.test(v) : typeof v === 'number' && Number.isFinite(v) && v >= 0;
     case 'number':
       return typeof v === 'string' ? DECIMAL_TEXT.test(v) : typeof v === 'number' && Number.isFinite(v);
     case 'rate':
       return typeof v === 'string' ? RATE_TEXT.test(v) : typeof v === 'number' && Number.isFinite(v);
     case 'integer':
     case 'duration':
-      return typeof v === 'number' && Number.isInteger(v);
+      return typeof v === 'number' && Number.isInteger(v) && v >= 0;
     case 'boolean':
       return typeof v === 'boolean';
     case 'date':

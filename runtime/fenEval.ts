@@ -225,6 +225,7 @@ function convertRaw(P: Prepared, scale: number | null, t: RtType, raw: unknown, 
 /** A case's scalar value → its fen value, or undefined when not sure. Success implies what
  * runtime/fastCheck.ts fastValue checks: a decimal string that ends in a digit and parses is
  * /^-?\d+(\.\d+)?$/ (parseScaled takes no sign but a leading "-", no empty part, one point),
+ * and money is not negative (a "-" text is left to fastValue, which accepts "-0" only),
  * a rate's "%"/"‰" form is RATE_TEXT, enum members, booleans, dates and texts alike. */
 function tryConvert(P: Prepared, scale: number | null, t: RtType, raw: unknown): unknown {
   switch (t.kind) {
@@ -233,13 +234,14 @@ function tryConvert(P: Prepared, scale: number | null, t: RtType, raw: unknown):
       if (typeof raw === 'string') {
         const last = raw.charCodeAt(raw.length - 1);
         if (last < 48 || last > 57) return undefined;
-      }
+        if (t.kind === 'money' && raw.charCodeAt(0) === 45) return undefined; // "-…": fastValue decides
+      } else if (t.kind === 'money' && typeof raw === 'number' && !(raw >= 0)) return undefined;
       return scale === null ? undefined : toScaled(raw, scale);
     case 'rate':
       return scale === null ? undefined : toScaled(raw, scale);
     case 'integer':
     case 'duration':
-      return typeof raw === 'number' && Number.isInteger(raw) && scale !== null ? toScaled(raw, scale) : undefined;
+      return typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 && scale !== null ? toScaled(raw, scale) : undefined;
     case 'enum':
       return typeof raw === 'string' ? P.enumIndex.get(t.name)?.get(raw) : undefined;
     case 'boolean':

@@ -127,6 +127,11 @@ export const inputMessages: Catalog = {
     zh: (a) => `输入的嵌套层级过深（超过 ${a.limit} 层，位于“${q(a.path)}”）`,
     en: (a) => `the input is nested too deeply (more than ${a.limit} levels, at "${qe(a.path)}")`,
   },
+  XI014: {
+    severity: 'error',
+    zh: (a) => `另有 ${a.count} 个输入错误未列出（每个案例最多列出 ${a.limit} 个）`,
+    en: (a) => `${a.count} more input errors not shown (at most ${a.limit} per case)`,
+  },
   XI090: {
     severity: 'error',
     zh: (a) => `字段“${q(a.path)}”不满足约束 ${a.keyword}：${a.detail}`,

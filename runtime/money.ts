@@ -6,6 +6,7 @@
 // `moduleResolution: nodenext` a default import of them is the module namespace, not the class.
 import { Decimal as DecimalJs } from 'decimal.js';
 import { runtimeError } from './errors.ts';
+import { showNumber, showValue } from './showValue.ts';
 
 export const Decimal = DecimalJs.clone({
   precision: 40,
@@ -21,16 +22,15 @@ export type RoundingMode = 'half_up' | 'half_even' | 'floor' | 'ceil';
 
 /** Plain decimal strings: optional minus, digits, optional fraction. No exponent, no '+', no spaces. */
 export const DECIMAL_RE = /^-?\d+(\.\d+)?$/;
+/** DECIMAL_RE without negatives ("-0", "-0.00" are zero): the text form of a money input
+ * (compiler/codegenSchema.ts puts its source in the input schema as `pattern`). */
+export const NON_NEGATIVE_DECIMAL_RE = /^(?:\d+(?:\.\d+)?|-0+(?:\.0+)?)$/;
 /** A rate as policy staff write it: a decimal fraction ("0.3") or a percentage / per mille ("30%", "0.5‰"). */
 export const RATE_RE = /^-?\d+(\.\d+)?\s*(%|‰)?$/;
 
 function show(x: unknown): string {
-  if (typeof x === 'string') return JSON.stringify(x);
-  if (typeof x === 'number' || typeof x === 'bigint' || typeof x === 'boolean') return String(x);
-  if (x === null) return 'null';
-  if (x === undefined) return 'undefined';
-  if (DecimalJs.isDecimal(x)) return (x as DecimalJs).toString();
-  return typeof x;
+  if (DecimalJs.isDecimal(x)) return (x as DecimalJs).isFinite() ? (x as DecimalJs).toString() : showNumber((x as DecimalJs).toNumber());
+  return showValue(x);
 }
 
 /**

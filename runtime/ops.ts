@@ -117,7 +117,7 @@ export function inAny(v: unknown, xs: unknown[]): boolean {
 }
 
 export function unmatched(v: unknown): never {
-  throw fail('XR017', { value: String(v) });
+  throw fail('XR017', { value: decText(v) });
 }
 
 export function round(x: Decimal, unit: RoundingUnit, mode: RoundingMode): Decimal {

@@ -23,6 +23,10 @@ export interface EvaluationError {
   cite?: string;
   /** Output rules that could not be computed because of this failure. */
   affects?: string[];
+  /** Where in the caller's data the problem is, for errors about a per-case parameter override
+   * or an option of `evaluate`: `parameters.统筹地区上年度职工月平均工资`, `outputs[2]` (the
+   * same path syntax as input errors). */
+  path?: string;
   args: Record<string, string>;
 }
 

@@ -1,12 +1,17 @@
 // Per-case parameter overrides (EvaluateOptions.parameters): each given value is parsed by its
 // parameter's type into an internal value; an unknown name is XR010, a value of the wrong shape
-// XR011. Overrides are lenient where case input is strict ("60%" for a rate, "真" for true).
+// XR011, one outside the declared `范围` XR040, a negative amount or count without a `范围` that
+// allows it XR045, a value nested deeper than MAX_DATA_DEPTH XR042, a `parameters` that is not
+// a mapping XR041. Overrides are lenient where case input is strict ("60%" for a rate, "真" for true).
 import { dec, isDecimalInput, type DecInput } from './money.ts';
 import * as dates from './dates.ts';
 import type { Outcome } from './outcome.ts';
 import type { PolicyModel, RtType } from './model.ts';
 import { prep, type Prepared } from './prepared.ts';
-import { stop } from './failures.ts';
+import { capErrors, stop } from './failures.ts';
+import { MAX_CASE_ERRORS, MAX_DATA_DEPTH, tooDeep } from './limits.ts';
+import { showValue } from './showValue.ts';
+import { formatInputPath } from './validate.ts';
 import { fastDec, parseRate } from './convert.ts';
 
 const OVERRIDE_EXPECT: Record<string, [string, string]> = {
@@ -110,33 +115,66 @@ function showBound(t: RtType, x: string): string {
   return t.kind === 'rate' ? `${dec(x).mul(100).toFixed()}%` : x;
 }
 
+/** Kinds whose values are amounts or counts: never negative unless the declaration's `范围`
+ * says so (the same bound the input schema has, compiler/codegenSchema.ts). */
+const NON_NEGATIVE = new Set(['money', 'integer', 'duration']);
+
+/** Whether a parsed override (plain, dated or a list) holds a negative amount or count. */
+function negative(t: RtType, v: unknown): boolean {
+  if (v instanceof DatedOverride) return v.versions.some((x) => negative(t, x.value));
+  if (t.kind === 'list') return (v as unknown[]).some((x) => negative(t.element, x));
+  return NON_NEGATIVE.has(t.kind) && dec(v as DecInput).isNegative() && !dec(v as DecInput).isZero();
+}
+
 /** The valid overrides in `given` as pairs of parameter index and internal value (null when
- * none); every invalid one is reported in `out` (which is then not ok). */
-export function parseOverrides(M: PolicyModel, P: Prepared, given: Record<string, unknown>, out: Outcome): unknown[] | null {
+ * none); every invalid one is reported in `out` (which is then not ok), at most
+ * MAX_CASE_ERRORS of them (then one XR044 counts the rest). `given` is whatever the caller
+ * passed as `parameters`: anything but a mapping is one XR041. */
+export function parseOverrides(M: PolicyModel, P: Prepared, given: unknown, out: Outcome): unknown[] | null {
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+    stop(out, 'XR041', { field: 'parameters', expected: '对象（参数名 → 取值）', expectedEn: 'an object (parameter name → value)', value: showValue(given) }, 'parameters');
+    return null;
+  }
   let ov: unknown[] | null = null;
+  let more = 0;
+  const report = (code: string, args: () => Record<string, string>, path: string) => {
+    if (out.errors.length >= MAX_CASE_ERRORS) {
+      more++;
+      out.ok = false;
+    } else stop(out, code, args(), path);
+  };
   for (const name of Object.keys(given)) {
+    const at = formatInputPath(['parameters', name]);
     const i = P.paramIndex.get(name);
     if (i === undefined) {
-      stop(out, 'XR010', { name, known: M.params.map((q) => q.name).join('、') });
+      report('XR010', () => ({ name, known: M.params.map((q) => q.name).join('、') }), at);
       continue;
     }
     const T = M.params[i]!;
+    const raw = (given as Record<string, unknown>)[name];
+    const deep = tooDeep(raw, MAX_DATA_DEPTH, ['parameters', name]);
+    if (deep !== null) {
+      report('XR042', () => ({ name, limit: String(MAX_DATA_DEPTH), path: formatInputPath(deep) }), formatInputPath(deep));
+      continue;
+    }
     let v: unknown;
     try {
-      v = parseGiven(M, T.type, given[name]);
+      v = parseGiven(M, T.type, raw);
     } catch {
       v = undefined;
     }
     if (v === undefined) {
       const [zh, en] = OVERRIDE_EXPECT[T.type.kind] ?? ['', ''];
-      stop(out, 'XR011', { name, value: JSON.stringify(given[name]) ?? 'undefined', expected: zh, expectedEn: en });
+      report('XR011', () => ({ name, value: showValue(raw), expected: zh, expectedEn: en }), at);
       continue;
     }
-    if (T.range && !inRange(v, T.range)) {
-      stop(out, 'XR040', { name, value: JSON.stringify(given[name]) ?? 'undefined', lo: showBound(T.type, T.range[0]), hi: showBound(T.type, T.range[1]) });
+    if (T.range ? !inRange(v, T.range) : negative(T.type, v)) {
+      if (T.range) report('XR040', () => ({ name, value: showValue(raw), lo: showBound(T.type, T.range![0]), hi: showBound(T.type, T.range![1]) }), at);
+      else report('XR045', () => ({ name, value: showValue(raw) }), at);
       continue;
     }
     (ov ??= []).push(i, v);
   }
+  if (more > 0) capErrors(out, more);
   return ov;
 }

@@ -99,7 +99,7 @@ export function table(cx: Ctx, i: number, key: unknown, at: string | null): unkn
     fn = ver.value.rows.get(k);
     if (fn === undefined) fn = ver.value.otherwise;
   }
-  if (fn === undefined || ver === undefined) throw fail('XR004', { name: T.name, key: String(toJson(cx.M, T.keyType, key)), at: d });
+  if (fn === undefined || ver === undefined) throw fail('XR004', { name: T.name, key: decText(toJson(cx.M, T.keyType, key)), at: d });
   const v = quiet(cx, fn, d);
   if (cx.t !== null) {
     const node = lookupNode(cx, 'table', T, key, v, d, ver);
@@ -144,7 +144,7 @@ export function band(cx: Ctx, i: number, key: unknown, at: string | null): unkno
   let v: unknown;
   try {
     const idx = findBand(ver.value, key as Decimal, (k, b) => k.cmp(b(cx, d) as Decimal));
-    if (idx < 0) throw fail('XR005', { name: B.name, key: String(toJson(cx.M, B.keyType, key)), at: d });
+    if (idx < 0) throw fail('XR005', { name: B.name, key: decText(toJson(cx.M, B.keyType, key)), at: d });
     v = ver.value[idx]!.value(cx, d);
   } finally {
     cx.t = t;

@@ -8,7 +8,7 @@ import type { RuleTraceNode } from './trace.ts';
 import type { PolicyModel } from './model.ts';
 import type { Ctx } from './context.ts';
 import { MissingInput, fail, tagWith } from './failures.ts';
-import { toJson } from './convert.ts';
+import { decText, toJson } from './convert.ts';
 import { display } from './display.ts';
 import { roundFast } from './ops.ts';
 
@@ -17,7 +17,7 @@ const BUSY = { sentinel: 'busy' };
 
 function finish(cx: Ctx, R: PolicyModel['rules'][number], x: unknown): unknown {
   if (x instanceof Decimal) {
-    if (!x.isFinite()) throw fail('XR013', { value: x.toString() });
+    if (!x.isFinite()) throw fail('XR013', { value: decText(x) });
     if (R.rounding !== null) {
       const r = roundFast(x, R.rounding.unit, R.rounding.mode);
       if (cx.t !== null && !r.eq(x)) {

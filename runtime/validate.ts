@@ -1,13 +1,15 @@
 // Case-input validation against the JSON Schema the compiler generates for a policy.
 //
 // Schema conventions (what code generation emits; see tests/runtime/validate.test.ts):
-//   money / number          { "type": ["string", "number"], "format": "decimal" }
+//   number                  { "type": ["string", "number"], "format": "decimal" }
 //                           accepts "8000", "-1.5", "8000.00" and finite JSON numbers;
 //                           rejects "", "1e5", "abc", " 1", NaN, Infinity (→ XI004)
+//   money                   the same plus "minimum": 0 and "pattern" (the decimal syntax
+//                           without a minus): "-1.5" or -1.5 → XI008 (at least 0)
 //   rate                    { "type": ["string", "number"], "format": "rate" }
 //                           a decimal as above, or a percentage / per mille: "30%", "0.5‰" (→ XI013)
 //   date                    { "type": "string", "format": "date" }  YYYY-MM-DD, must exist (→ XI005)
-//   integer / days / months { "type": "integer" }
+//   integer / days / months { "type": "integer", "minimum": 0 }  (a negative count → XI008)
 //   boolean / text          { "type": "boolean" } / { "type": "string" }
 //   enum                    { "enum": ["工亡", "伤残", …] }  member names (→ XI003)
 //   list[T]                 { "type": "array", "items": T }
@@ -17,12 +19,16 @@
 //
 // Keys __proto__, constructor and prototype are refused anywhere in the input (XI011); when
 // any is present only those errors are reported and the schema is not run. The input is never
-// mutated (no defaults, coercion or removal) and Object.prototype is never touched.
+// mutated (no defaults, coercion or removal) and Object.prototype is never touched. At most
+// MAX_CASE_ERRORS errors are listed, then one XI014 counts the rest. ajv runs in strict mode.
 import type { AnySchema, ErrorObject } from 'ajv';
 import { ajvClass } from './ajvClass.ts';
 import { DECIMAL_RE, RATE_RE } from './money.ts';
 import { isValidDate } from './dates.ts';
 import { inputMessages } from './messages.ts';
+import { MAX_CASE_ERRORS, MAX_DATA_DEPTH } from './limits.ts';
+import { capList } from './failures.ts';
+import { showValue } from './showValue.ts';
 
 export interface InputError {
   /** Data path, e.g. "供养亲属[1].出生日期"; "" is the whole input. */
@@ -39,7 +45,7 @@ export type InputValidator = (input: unknown) => InputError[];
 export const DECIMAL_PATTERN = DECIMAL_RE.source;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const MAX_DEPTH = 100;
+const MAX_DEPTH = MAX_DATA_DEPTH;
 
 export function inputError(code: string, path: string, args: Record<string, string> = {}): InputError {
   const t = inputMessages[code];
@@ -69,7 +75,9 @@ export function formatInputPath(segments: readonly (string | number)[]): string 
 
 export function createValidator(schema: AnySchema): InputValidator {
   const Ajv = ajvClass();
-  const ajv = new Ajv({ allErrors: true, strict: false, strictNumbers: true, ownProperties: true, verbose: true });
+  // strict: an unknown keyword or format, or a keyword that cannot apply to the declared type,
+  // is a defect of the schema (it would silently check nothing), so compiling it throws
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, strictNumbers: true, ownProperties: true, verbose: true });
   ajv.addFormat('decimal', { type: 'string', validate: (s: string) => DECIMAL_RE.test(s) });
   ajv.addFormat('rate', { type: 'string', validate: (s: string) => RATE_RE.test(s) });
   ajv.addFormat('date', { type: 'string', validate: (s: string) => isValidDate(s) });
@@ -77,7 +85,7 @@ export function createValidator(schema: AnySchema): InputValidator {
 
   return (input: unknown): InputError[] => {
     const bad = forbiddenKeys(input);
-    if (bad.length > 0) return bad;
+    if (bad.length > 0) return capped(bad);
     if (check(input)) return [];
     const out: InputError[] = [];
     const seen = new Set<string>();
@@ -89,8 +97,14 @@ export function createValidator(schema: AnySchema): InputValidator {
         out.push(e);
       }
     }
-    return out;
+    return capped(out);
   };
+}
+
+/** At most MAX_CASE_ERRORS errors, then one XI014 counting the rest. */
+function capped(errors: InputError[]): InputError[] {
+  if (errors.length > MAX_CASE_ERRORS) capList(errors, 0, (count, limit) => inputError('XI014', '', { count, limit }));
+  return errors;
 }
 
 const NONE: InputError[] = [];
@@ -192,27 +206,18 @@ function actualType(v: unknown): [string, string] {
   if (v === null) return ['空值 null', 'null'];
   if (Array.isArray(v)) return ['列表', 'a list'];
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return [`非有限数 ${String(v)}`, `the non-finite number ${String(v)}`];
+    if (!Number.isFinite(v)) return [`非有限数 ${showValue(v)}`, `the non-finite number ${showValue(v)}`];
     return Number.isInteger(v) ? [`整数 ${v}`, `the integer ${v}`] : [`小数 ${v}`, `the number ${v}`];
   }
   if (typeof v === 'string') return [`文本 ${show(v)}`, `the text ${show(v)}`];
   if (typeof v === 'boolean') return [`布尔值 ${v}`, `the boolean ${v}`];
   if (typeof v === 'object') return ['对象', 'an object'];
-  return [typeof v, typeof v];
+  return [showValue(v), showValue(v)]; // undefined, a symbol, a function, a bigint: never the word undefined
 }
 
-function show(v: unknown): string {
-  if (typeof v === 'string') {
-    const s = JSON.stringify(v);
-    return s.length > 60 ? `${s.slice(0, 57)}…"` : s;
-  }
-  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
-  if (v === null) return 'null';
-  if (v === undefined) return 'undefined';
-  return Array.isArray(v) ? '[…]' : '{…}';
-}
+const show = (v: unknown): string => showValue(v);
 
-type SchemaLike = { format?: unknown; pattern?: unknown; properties?: Record<string, unknown> } | undefined;
+type SchemaLike = { format?: unknown; pattern?: unknown; minimum?: unknown; properties?: Record<string, unknown> } | undefined;
 
 function toInputError(err: ErrorObject, root: unknown): InputError {
   const segs = segmentsOf(err.instancePath, root);
@@ -254,6 +259,10 @@ function toInputError(err: ErrorObject, root: unknown): InputError {
       if (p.format === 'date') return inputError('XI005', path, { value });
       return inputError('XI006', path, { value, pattern: String(p.format) });
     case 'pattern':
+      // a money text below the schema's minimum (the pattern is the non-negative decimal syntax)
+      if (isDecimal && typeof parent?.minimum === 'number' && typeof err.data === 'string' && DECIMAL_RE.test(err.data)) {
+        return inputError('XI008', path, { value, limit: String(parent.minimum), cmpZh: '大于或等于', cmpEn: 'at least' });
+      }
       if (isDecimal) return inputError('XI004', path, { value });
       return inputError('XI006', path, { value, pattern: String(p.pattern) });
     case 'minimum':

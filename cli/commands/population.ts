@@ -2,7 +2,7 @@
 //          [--outputs a,b] [--out results.parquet|.csv|.ndjson] [--group-by <column>] [--id <column>] [--json]
 // Reached from `xize run` when --population is given (cli/commands/run.ts).
 import { err, out, progress } from '../output.ts';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputFileError, parseArgs, str, bool, UsageError } from '../args.ts';
 import { displayPath } from '../io.ts';
@@ -33,7 +33,7 @@ export function runPopulationCommand(argv: string[]): number {
   const cf = compileFolder(a.positionals[0]!);
   if (!cf.result.ir || cf.errors > 0) { err(renderFolderDiagnostics(cf)); return 1; }
   const pfile = str(a, 'parameters');
-  const parameters = readParameters(pfile);
+  const parameters = readParametersFile(pfile);
   const popArg = str(a, 'population');
   if (popArg === undefined) throw new UsageError('缺少 --population <文件>', 'missing --population <file>');
   const population = resolve(popArg);
@@ -91,18 +91,6 @@ export function readableFile(abs: string): void {
   if (!st.isFile()) throw new InputFileError(`人群文件 ${displayPath(abs)} 不是普通文件`, `the population file ${displayPath(abs)} is not a regular file`);
 }
 
-/** `--parameters <file.json>`: one JSON object, or a coded input error (never a stack trace). */
-export function readParameters(file: string | undefined): Record<string, string> {
-  if (!file) return {};
-  let v: unknown;
-  try {
-    v = JSON.parse(readFileSync(resolve(file), 'utf8'));
-  } catch (e) {
-    throw new InputFileError(`无法读取参数文件 ${displayPath(resolve(file))}：${(e as Error).message}`, `cannot read the parameters file ${displayPath(resolve(file))}: ${(e as Error).message}`);
-  }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new InputFileError(`参数文件 ${displayPath(resolve(file))} 应为一个 JSON 对象`, `the parameters file ${displayPath(resolve(file))} must hold one JSON object`);
-  return v as Record<string, string>;
-}
 
 /** DuckDB's own errors about the population file (a malformed CSV, a wrong column) are input
  * errors of that file; anything else is internal. */

@@ -1,21 +1,14 @@
 // Issue 11 item 6: `xize test` walks folders by their real path, so symbolic-link cycles end and
 // each case file is reported once (before the fix three `cases/x -> ..` links hung > 60 s).
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, symlinkSync } from 'node:fs';
+import { symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { findCaseFiles } from '../../cli/io.ts';
-import { ROOT, scratchDir, xize } from '../support/scratch.ts';
+import { fixtureTree, ROOT, scratchDir, xize } from '../support/scratch.ts';
 
 const TMP = scratchDir('case-discovery');
 
-/** The CLI fixtures (a baseline and a province with three suites), copied; returns the tree. */
-function tree(name: string): string {
-  const dir = join(TMP, name);
-  mkdirSync(dir, { recursive: true });
-  cpSync(join(ROOT, 'tests/fixtures/cli/base'), join(dir, 'base'), { recursive: true });
-  cpSync(join(ROOT, 'tests/fixtures/cli/child'), join(dir, 'child'), { recursive: true });
-  return dir;
-}
+const tree = (name: string): string => fixtureTree(TMP, name);
 
 // the fixture province holds exactly these three suites
 const SUITES = ['child/bad-suite.cases.yaml', 'child/cases/ok.cases.yaml', 'child/failing.cases.yaml'];

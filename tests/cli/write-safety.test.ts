@@ -3,21 +3,15 @@
 // was an internal error with a stack trace, and `compile -o /proc/self/x` spun at 100 % CPU.
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CliError } from '../../cli/messages.ts';
 import { checkOutputFile, writeFilesAtomic } from '../../cli/safeWrite.ts';
-import { ROOT, scratchDir, xize } from '../support/scratch.ts';
+import { fixtureTree, scratchDir, xize } from '../support/scratch.ts';
 
 const TMP = scratchDir('write-safety');
 
-function tree(name: string): string {
-  const dir = join(TMP, name);
-  mkdirSync(dir, { recursive: true });
-  cpSync(join(ROOT, 'tests/fixtures/cli/base'), join(dir, 'base'), { recursive: true });
-  cpSync(join(ROOT, 'tests/fixtures/cli/child'), join(dir, 'child'), { recursive: true });
-  return dir;
-}
+const tree = (name: string): string => fixtureTree(TMP, name);
 
 /** Every file under `dir` with its contents: what a refused command must leave unchanged. */
 function snapshot(dir: string): Record<string, string> {

@@ -273,7 +273,14 @@ describe('generated code: evaluation semantics', () => {
     const s = policy.inputSchema as { required: string[]; additionalProperties: boolean; properties: Record<string, unknown> };
     expect(s.required).toEqual(['月缴费工资', '伤残等级', '受伤日期']);
     expect(s.additionalProperties).toBe(false);
-    expect(s.properties['月缴费工资']).toEqual({ type: ['string', 'number'], format: 'decimal', description: '受伤前12个月平均月缴费工资' });
+    // money is never negative: `minimum` bounds a number, `pattern` (no minus but "-0") a text
+    expect(s.properties['月缴费工资']).toEqual({
+      type: ['string', 'number'],
+      format: 'decimal',
+      minimum: 0,
+      pattern: '^(?:\\d+(?:\\.\\d+)?|-0+(?:\\.0+)?)$',
+      description: '受伤前12个月平均月缴费工资',
+    });
     expect(s.properties['受伤日期']).toEqual({ type: 'string', format: 'date' });
   });
 

@@ -20,3 +20,21 @@ describe('XC catalog', () => {
     });
   }
 });
+
+// runtime codes that came with the runtime's limits (docs/diagnostics.md, "Limits"): each is
+// documented with its texts and rendered bilingual by its catalog
+import { evalMessages } from '../../runtime/evalMessages.ts';
+import { inputMessages } from '../../runtime/messages.ts';
+
+describe('runtime limit codes', () => {
+  const catalogs: Record<string, { zh: (a: Record<string, string>) => string; en: (a: Record<string, string>) => string }> = { ...evalMessages, ...inputMessages };
+  for (const code of ['XI014', 'XR041', 'XR042', 'XR043', 'XR044', 'XR045']) {
+    it(`${code} is documented and bilingual`, () => {
+      expect(doc).toContain(`| ${code} |`);
+      const t = catalogs[code]!;
+      const args = new Proxy({}, { get: (_t, k) => (typeof k === 'string' ? `<${k}>` : undefined) }) as Record<string, string>;
+      expect(t.zh(args)).toMatch(/[\u4e00-\u9fff]/);
+      expect(t.en(args).length).toBeGreaterThan(0);
+    });
+  }
+});

@@ -1,7 +1,7 @@
 // Test helpers shared by the suites that write files or run the CLI as a child process.
 import { afterAll } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,5 +39,14 @@ export function xize(...args: string[]): { code: number | null; out: string; err
 export function outsideScratchDir(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), `xize-${name}-`));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** The CLI fixtures (a baseline and a province with three suites) copied into `<scratch>/<name>`. */
+export function fixtureTree(scratch: string, name: string): string {
+  const dir = join(scratch, name);
+  mkdirSync(dir, { recursive: true });
+  cpSync(join(ROOT, 'tests/fixtures/cli/base'), join(dir, 'base'), { recursive: true });
+  cpSync(join(ROOT, 'tests/fixtures/cli/child'), join(dir, 'child'), { recursive: true });
   return dir;
 }

@@ -1,0 +1,60 @@
+// One mutant through the whole public pipeline: compilePolicy (parse → resolve → check) →
+// tryLoadPolicy (generate → load) → evaluate on the policy's sample cases. Anything thrown out of
+// the public API, any internal-error code, any malformed diagnostic or outcome is a finding;
+// so is an input that takes longer than HANG_MS.
+import type { SourceFile } from '../../dsl/ast.ts';
+import { compilePolicy, tryLoadPolicy } from '../../compiler/index.ts';
+import { corpusResolver, type SampleCase } from './corpus.ts';
+import { checkDiagnostics, checkOutcome, type Finding } from './oracle.ts';
+import type { Rng } from './rng.ts';
+
+export const HANG_MS = 2000;
+
+export interface PipelineResult {
+  findings: Finding[];
+  ms: number;
+  /** how far the mutant got: 'errors' (diagnostics with an error), 'loaded', 'evaluated' */
+  stage: 'errors' | 'loaded' | 'evaluated';
+  cases: number;
+}
+
+const thrown = (stage: string, err: unknown): Finding => ({
+  kind: `throws-${stage}-${err instanceof Error ? err.name : typeof err}`,
+  detail: err instanceof Error ? `${err.message}\n${(err.stack ?? '').split('\n').slice(1, 6).join('\n')}` : String(err),
+});
+
+/** Run the pipeline on `files` (one policy's files, parents from the corpus). `cases` are
+ * evaluated when the mutant loads; `r` picks the engine of each case. */
+export function runPipeline(files: SourceFile[], cases: SampleCase[], r?: Rng): PipelineResult {
+  const t0 = performance.now();
+  const findings: Finding[] = [];
+  let stage: PipelineResult['stage'] = 'errors';
+  let evaluated = 0;
+  try {
+    const res = compilePolicy({ files, resolve: corpusResolver() });
+    findings.push(...checkDiagnostics(res.diagnostics, res.sources));
+    if (res.ir) {
+      const loaded = tryLoadPolicy(res.ir);
+      findings.push(...checkDiagnostics(loaded.diagnostics, res.sources));
+      if (loaded.policy) {
+        stage = 'loaded';
+        for (const c of cases) {
+          const engine = r ? r.pick(['auto', 'auto', 'decimal', 'verify'] as const) : 'verify';
+          try {
+            const o = loaded.policy.evaluate(c.input, { asOf: c.asOf, parameters: c.parameters ?? {}, engine, explain: r?.chance(0.1) ?? false });
+            findings.push(...checkOutcome(o).filter((f) => f.kind !== 'negative-money'));
+            evaluated++;
+          } catch (err) {
+            findings.push(thrown('evaluate', err));
+          }
+        }
+        if (evaluated) stage = 'evaluated';
+      }
+    }
+  } catch (err) {
+    findings.push(thrown('compile', err));
+  }
+  const ms = performance.now() - t0;
+  if (ms > HANG_MS) findings.push({ kind: 'slow', detail: `${ms.toFixed(0)} ms` });
+  return { findings, ms, stage, cases: evaluated };
+}

@@ -1,0 +1,136 @@
+// The long fuzz run: `npm run fuzz -- --minutes 10 [--seed 1] [--workers 1] [--cases 300]`.
+// Worker threads (worker.ts) mutate the policy corpus and generate cases; this thread counts,
+// times, and kills a worker whose input runs past KILL_MS (a hang; the mutant is replayed from
+// its seed and number). Prints counts, throughput, the slowest input and every finding kind;
+// writes artifacts/fuzz/report.json. Exit code 1 when a finding is not a known one (known.ts).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { ROOT } from './corpus.ts';
+import { knownReason } from './known.ts';
+import type { WorkerData, WorkerMessage } from './worker.ts';
+
+const KILL_MS = 20_000;
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isFinite(v)) throw new Error(`--${name} needs a number`);
+  return v;
+}
+const minutes = arg('minutes', 1);
+const seed = arg('seed', 1);
+const workers = arg('workers', 1);
+const casesPerMutant = arg('cases', 300);
+
+interface Kind {
+  count: number;
+  known?: string;
+  examples: { seed: number; n?: number; policy?: string; ops?: string[]; detail: string; sample?: string }[];
+}
+const kinds = new Map<string, Kind>();
+const totals = { mutants: 0, cases: 0, evaluatedMutants: 0, loadedMutants: 0, sampleCaseRuns: 0, mutantMs: 0, caseMs: 0 };
+let slowest = { ms: 0, n: -1, policy: '', ops: [] as string[] };
+let slowestCase = 0;
+
+function record(kind: string, ex: Kind['examples'][number]): void {
+  let k = kinds.get(kind);
+  if (!k) {
+    const known = knownReason(kind);
+    kinds.set(kind, (k = { count: 0, ...(known ? { known } : {}), examples: [] }));
+    console.log(`  new finding ${kind}${known ? ' (known)' : ''}: ${ex.policy ?? ''} n=${ex.n ?? '-'} ${ex.detail.split('\n')[0]!.slice(0, 160)}`);
+  }
+  k.count++;
+  if (k.examples.length < 3) k.examples.push(ex);
+}
+
+const started = Date.now();
+const deadline = started + minutes * 60_000;
+const running: { w: ChildProcess; n: number; since: number }[] = [];
+
+function spawn(slot: number, first: number): void {
+  const data: WorkerData = { seed, first, step: workers, casesPerMutant };
+  const w = fork(fileURLToPath(new URL('./worker.ts', import.meta.url)), [JSON.stringify(data)], { execArgv: ['--import', 'tsx'] });
+  const state = { w, n: first, since: Date.now() };
+  running[slot] = state;
+  w.on('message', (m: WorkerMessage) => {
+    if (m.type === 'start') {
+      state.n = m.n;
+      state.since = Date.now();
+    } else if (m.type === 'mutant') {
+      totals.mutants++;
+      totals.mutantMs += m.ms;
+      totals.sampleCaseRuns += m.cases;
+      if (m.stage !== 'errors') totals.loadedMutants++;
+      if (m.stage === 'evaluated') totals.evaluatedMutants++;
+      if (m.ms > slowest.ms) slowest = { ms: m.ms, n: m.n, policy: m.policy, ops: m.ops };
+      for (const f of m.findings) record(f.kind, { seed, n: m.n, policy: m.policy, ops: m.ops, detail: f.detail });
+    } else {
+      totals.cases += m.count;
+      totals.caseMs += m.ms;
+      slowestCase = Math.max(slowestCase, m.slowest);
+      for (const f of m.findings) record(f.kind, { seed, policy: f.policy, detail: f.detail, ...(f.sample ? { sample: f.sample } : {}) });
+    }
+  });
+  w.on('exit', (code, signal) => {
+    if (state.w !== running[slot]?.w || signal === 'SIGKILL') return; // replaced after a hang, or finished
+    record(`worker-crash-exit-${code ?? signal}`, { seed, n: state.n, detail: `worker exited (${code ?? signal}) on mutant ${state.n}` });
+    if (Date.now() < deadline && totals.mutants > 0) spawn(slot, state.n + workers);
+  });
+}
+
+for (let i = 0; i < workers; i++) spawn(i, i);
+
+const progress = setInterval(() => {
+  const now = Date.now();
+  for (let i = 0; i < running.length; i++) {
+    const s = running[i]!;
+    if (now - s.since > KILL_MS) {
+      record('hang', { seed, n: s.n, detail: `no result after ${KILL_MS} ms (replay: tests/fuzz/replay.ts --seed ${seed} --n ${s.n})` });
+      s.w.kill('SIGKILL');
+      spawn(i, s.n + workers);
+    }
+  }
+  if (now >= deadline) finish();
+}, 500);
+
+let lastLine = 0;
+setInterval(() => {
+  if (Date.now() - lastLine < 30_000) return;
+  lastLine = Date.now();
+  const s = (Date.now() - started) / 1000;
+  console.log(`[${s.toFixed(0)} s] mutants ${totals.mutants} (${(totals.mutants / s).toFixed(1)}/s), cases ${totals.cases} (${(totals.cases / s).toFixed(0)}/s), finding kinds ${kinds.size}`);
+}, 1000).unref();
+
+function finish(): void {
+  clearInterval(progress);
+  for (const s of running) s.w.kill('SIGKILL');
+  const seconds = (Date.now() - started) / 1000;
+  const report = {
+    seed,
+    workers,
+    seconds: Math.round(seconds),
+    mutants: totals.mutants,
+    mutantsPerSecond: +(totals.mutants / seconds).toFixed(2),
+    mutantsLoaded: totals.loadedMutants,
+    mutantsEvaluated: totals.evaluatedMutants,
+    sampleCaseRuns: totals.sampleCaseRuns,
+    cases: totals.cases,
+    casesPerSecond: Math.round(totals.cases / seconds),
+    slowestMutant: { ms: Math.round(slowest.ms), seed, n: slowest.n, policy: slowest.policy, ops: slowest.ops },
+    slowestCaseMs: Math.round(slowestCase),
+    findings: Object.fromEntries(kinds),
+  };
+  const dir = join(ROOT, 'artifacts', 'fuzz');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'report.json'), JSON.stringify(report, null, 2));
+  console.log(`\n${seconds.toFixed(0)} s, seed ${seed}, ${workers} worker(s)`);
+  console.log(`policy mutations: ${report.mutants} (${report.mutantsPerSecond}/s; ${report.mutantsLoaded} checked clean and loaded, ${report.mutantsEvaluated} evaluated on ${report.sampleCaseRuns} sample cases)`);
+  console.log(`generated cases:  ${report.cases} (${report.casesPerSecond}/s)`);
+  console.log(`slowest mutant:   ${report.slowestMutant.ms} ms (n=${slowest.n}, ${slowest.policy}, ${slowest.ops.join('+')}); slowest case ${report.slowestCaseMs} ms`);
+  const unknown = [...kinds].filter(([, k]) => !k.known);
+  for (const [kind, k] of kinds) console.log(`  ${k.known ? 'known ' : 'NEW   '} ${kind} × ${k.count}${k.known ? ` — ${k.known}` : ''}`);
+  console.log(`crashes/internal errors/hangs not known: ${unknown.length} kinds; report: artifacts/fuzz/report.json`);
+  process.exit(unknown.length ? 1 : 0);
+}
