@@ -58,7 +58,7 @@ export function evaluateModel(M: PolicyModel, input: unknown, options0: Evaluate
   const engine = options.engine ?? DEFAULT_ENGINE;
   // the fen path first: it reads the input with the same structural check as fastValid and
   // hands the case back (to be validated in full) when it is not sure
-  if (!options.explain && engine !== 'decimal' && M.fen !== undefined && which0 !== null && allFen(M.fen, which0)) {
+  if (!options.explain && engine !== 'decimal' && M.fen !== undefined && which0 !== null && fenAll(M, P, options.outputs, which0)) {
     const fen = evaluateFenLazy(M, P, input, asOf, given ?? null, which0);
     if (fen !== null) return engine === 'verify' ? verified(M, input, options, fen) : fen;
   }
@@ -167,10 +167,6 @@ function evaluateWith(cx: Ctx, M: PolicyModel, which: number[], out: Outcome, tr
  * fen path, which must not walk a text as if it were a mapping. The values of `parameters` are
  * checked by parseOverrides, `asOf` by the caller (XR002). */
 function optionsShape(o: unknown): { args: Record<string, string>; path: string } | null {
-  const bad = (field: string, expected: string, expectedEn: string, value: unknown) => ({
-    args: { field, expected, expectedEn, value: showValue(value) },
-    path: field,
-  });
   if (typeof o !== 'object' || Array.isArray(o)) return bad('options', '对象', 'an object', o);
   const { outputs, parameters } = o as EvaluateOptions;
   if (outputs !== undefined && outputs !== null && !Array.isArray(outputs)) return bad('outputs', '输出名的列表', 'a list of output names', outputs);
@@ -178,6 +174,11 @@ function optionsShape(o: unknown): { args: Record<string, string>; path: string 
     return bad('parameters', '对象（参数名 → 取值）', 'an object (parameter name → value)', parameters);
   }
   return null;
+}
+
+// (not a closure in optionsShape: one function object per case is measurable on the hot path)
+function bad(field: string, expected: string, expectedEn: string, value: unknown): { args: Record<string, string>; path: string } {
+  return { args: { field, expected, expectedEn, value: showValue(value) }, path: field };
 }
 
 /** Output rule indices of `outputs` (all when undefined); null when a name is unknown (the
@@ -196,6 +197,13 @@ function outputsWanted(M: PolicyModel, outputs: readonly string[] | undefined | 
     P.lastOutputs = lo;
   }
   return lo.unknown.length > 0 ? null : lo.which;
+}
+
+/** allFen of the requested outputs, remembered with the outputs list it was asked for. */
+function fenAll(M: PolicyModel, P: ReturnType<typeof prep>, outputs: readonly string[] | undefined | null, which: readonly number[]): boolean {
+  if (outputs === undefined || outputs === null) return (P.allOutputsFen ??= allFen(M.fen!, which));
+  const lo = P.lastOutputs!;
+  return (lo.allFen ??= allFen(M.fen!, which));
 }
 
 function plainOutcome(M: PolicyModel, asOf: string): Outcome {

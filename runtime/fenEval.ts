@@ -17,7 +17,7 @@ import { groupThousands } from './format.ts';
 import { FALLBACK, MISSING, POW10, add, sub, mul, up, neg, ck, roundDrop, toScaled, scaledText, moneyScaledText } from './fen.ts';
 import { setOwn } from './own.ts';
 import { toJson } from './convert.ts';
-import { LazyOutcome } from './lazyOutcome.ts';
+import { LazyOutcome, setOutputsWriter } from './lazyOutcome.ts';
 import { FORBIDDEN_KEYS, fastValue } from './fastCheck.ts';
 import { kernelFor, type FenSource, type KernelHost } from './fenKernel.ts';
 
@@ -438,8 +438,14 @@ export function computeFen(
   // a straight-line kernel for this case's shape, once the shape has recurred (outputs only)
   if (hits === null && F.src !== undefined && input !== null && typeof input === 'object' && !Array.isArray(input) &&
       (given === null || (typeof given === 'object' && !Array.isArray(given)))) {
-    const run = kernelFor(M, P, hostOf(M, P, F, st), which, asOf, input, given);
-    if (run !== null && run(input as Record<string, unknown>, given, vals)) {
+    let done = false;
+    try {
+      const run = kernelFor(M, P, hostOf(M, P, F, st), which, asOf, input, given);
+      done = run !== null && run(input as Record<string, unknown>, given, vals);
+    } catch {
+      done = false; // e.g. a proxy whose traps throw: the generic path below decides
+    }
+    if (done) {
       if (count) fenStats.answered++;
       return FEN_DONE;
     }
@@ -520,20 +526,27 @@ export function evaluateFenLazy(
 ): Outcome | null {
   const vals = new Array(which.length);
   if (computeFen(M, P, input, asOf, given, which, vals, null) === FEN_FALLBACK) return null;
-  // the checks run later, from a copy of the case as it is now (the caller may reuse its objects)
-  const inCopy = snapshot(input);
-  const givenCopy = given === null ? null : snapshot(given);
-  const out = new LazyOutcome(M, asOf, inCopy, givenCopy);
+  // the checks run later, from a copy of the case as it is now (the caller may reuse its objects);
+  // the output texts are written from `vals` when first read (writeOutputs)
+  return new LazyOutcome(M, asOf, snapshot(input), given === null ? null : snapshot(given), which, vals);
+}
+
+/** The outputs of a LazyOutcome, formatted from the fen values exactly as runtime/display.ts
+ * formats the decimal. */
+function writeOutputs(M: PolicyModel, which: readonly number[], vals: unknown[]): Record<string, OutputValue> {
+  const out: Record<string, OutputValue> = {};
   const F = M.fen!;
   for (let n = 0; n < which.length; n++) {
     const i = which[n]!;
     const R = M.rules[i]!;
-    setOwn(out.outputs, R.name, fenOutput(M, R.type, vals[n], F.rules[i]!.scale));
+    setOwn(out, R.name, fenOutput(M, R.type, vals[n], F.rules[i]!.scale));
   }
   return out;
 }
+setOutputsWriter(writeOutputs);
 
-/** A copy of validated case data deep enough that later changes by the caller do not reach it. */
+/** A copy of validated case data deep enough that later changes by the caller do not reach it
+ * (a mapping of scalars, the common case, is copied with one spread). */
 function snapshot<T>(o: T): T {
   if (o === null || typeof o !== 'object') return o;
   if (Array.isArray(o)) return o.map(snapshot) as T;

@@ -17,7 +17,9 @@ export interface Prepared {
   /** per as-of date: optional inputs each rule / check certainly reads */
   needsAt: Map<string, NeedsAt>;
   /** the last `options.outputs` array and its rule indices */
-  lastOutputs: { names: readonly string[]; which: number[]; unknown: string[] } | null;
+  lastOutputs: { names: readonly string[]; which: number[]; unknown: string[]; allFen?: boolean } | null;
+  /** whether every output rule has a fen function (undefined = not yet asked) */
+  allOutputsFen?: boolean;
   /** a cleared context ready for the next case */
   free: Ctx | null;
   inputByName: Map<string, number>;
