@@ -5,6 +5,7 @@ import * as dates from './dates.ts';
 import { NON_NEGATIVE_DECIMAL_RE } from './money.ts';
 import type { PolicyModel, RtType } from './model.ts';
 import type { Prepared } from './prepared.ts';
+import { MAX_LIST_ITEMS, MAX_TEXT_CHARS } from './limits.ts';
 
 export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
@@ -40,6 +41,8 @@ function fastObject(
 }
 
 export function fastValue(M: PolicyModel, P: Prepared, t: RtType, v: unknown): boolean {
+  // a text or list over its size limit is refused by runtime/inputSize.ts (XI015)
+  if (typeof v === 'string' && v.length > MAX_TEXT_CHARS) return false;
   switch (t.kind) {
     case 'money': // never negative: the schema's `minimum: 0` and `pattern`
       return typeof v === 'string' ? NON_NEGATIVE_DECIMAL_RE.test(v) : typeof v === 'number' && Number.isFinite(v) && v >= 0;
@@ -59,7 +62,7 @@ export function fastValue(M: PolicyModel, P: Prepared, t: RtType, v: unknown): b
     case 'enum':
       return typeof v === 'string' && P.enumIndex.get(t.name)?.has(v) === true;
     case 'list': {
-      if (!Array.isArray(v)) return false;
+      if (!Array.isArray(v) || v.length > MAX_LIST_ITEMS) return false;
       for (let n = 0; n < v.length; n++) if (!fastValue(M, P, t.element, v[n])) return false;
       return true;
     }

@@ -19,6 +19,7 @@ import { setOwn } from './own.ts';
 import { toJson } from './convert.ts';
 import { LazyOutcome } from './lazyOutcome.ts';
 import { FORBIDDEN_KEYS, fastValue } from './fastCheck.ts';
+import { MAX_TEXT_CHARS } from './limits.ts';
 
 export interface FenRule {
   fn: (fx: FenCtx) => unknown;
@@ -243,8 +244,8 @@ function tryConvert(P: Prepared, scale: number | null, t: RtType, raw: unknown):
       return typeof raw === 'boolean' ? raw : undefined;
     case 'date':
       return dates.isValidDate(raw) ? raw : undefined;
-    case 'text':
-      return typeof raw === 'string' ? raw : undefined;
+    case 'text': // an over-long text is left to fastValue, which refuses it (XI015)
+      return typeof raw === 'string' && raw.length <= MAX_TEXT_CHARS ? raw : undefined;
     default:
       return undefined;
   }

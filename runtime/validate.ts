@@ -29,6 +29,7 @@ import { inputMessages } from './messages.ts';
 import { MAX_CASE_ERRORS, MAX_DATA_DEPTH } from './limits.ts';
 import { capList } from './failures.ts';
 import { showValue } from './showValue.ts';
+import { sizeErrors } from './inputSize.ts';
 
 export interface InputError {
   /** Data path, e.g. "供养亲属[1].出生日期"; "" is the whole input. */
@@ -84,12 +85,28 @@ export function createValidator(schema: AnySchema): InputValidator {
   const check = ajv.compile(schema);
 
   return (input: unknown): InputError[] => {
+    // many unknown keys or an over-long list or text: stop before walking every key again
+    // and before ajv builds an error per item (runtime/inputSize.ts)
+    const big = sizeErrors(schema, input);
+    if (big !== null) return big;
     const bad = forbiddenKeys(input);
     if (bad.length > 0) return capped(bad);
     if (check(input)) return [];
     const out: InputError[] = [];
     const seen = new Set<string>();
+    let more = 0;
     for (const err of check.errors ?? []) {
+      // past the listed errors only count them, without building messages: one per place (a
+      // bad decimal fails both its format and its pattern), one per missing or unknown key
+      if (out.length >= MAX_CASE_ERRORS) {
+        const p = err.params as { missingProperty?: unknown; additionalProperty?: unknown };
+        const k = `#${err.instancePath}|${String(p.missingProperty ?? p.additionalProperty ?? '')}`;
+        if (!seen.has(k)) {
+          seen.add(k);
+          more++;
+        }
+        continue;
+      }
       const e = toInputError(err, input);
       const k = `${e.code}|${e.path}|${e.message.en}`;
       if (!seen.has(k)) {
@@ -97,7 +114,8 @@ export function createValidator(schema: AnySchema): InputValidator {
         out.push(e);
       }
     }
-    return capped(out);
+    if (more > 0) out.push(inputError('XI014', '', { count: String(more), limit: String(MAX_CASE_ERRORS) }));
+    return out;
   };
 }
 
@@ -227,7 +245,10 @@ function toInputError(err: ErrorObject, root: unknown): InputError {
   const isDecimal = parent?.format === 'decimal' || parent?.pattern === DECIMAL_PATTERN;
   const isRate = parent?.format === 'rate';
   const isDate = parent?.format === 'date';
-  const value = show(err.data);
+  // the offending value, rendered only by the errors that quote it (err.data of an
+  // unknown-key error is the whole object)
+  let shown: string | undefined;
+  const valueOf = (): string => (shown ??= show(err.data));
 
   switch (err.keyword) {
     case 'required':
@@ -237,9 +258,9 @@ function toInputError(err: ErrorObject, root: unknown): InputError {
       return inputError('XI007', formatInputPath([...segs, String(p.additionalProperty)]), { parent: path, known });
     }
     case 'type': {
-      if (isDecimal) return inputError('XI004', path, { value });
-      if (isRate) return inputError('XI013', path, { value });
-      if (isDate) return inputError('XI005', path, { value });
+      if (isDecimal) return inputError('XI004', path, { value: valueOf() });
+      if (isRate) return inputError('XI013', path, { value: valueOf() });
+      if (isDate) return inputError('XI005', path, { value: valueOf() });
       const types = String(p.type).split(',');
       const [azh, aen] = actualType(err.data);
       return inputError('XI002', path, {
@@ -250,21 +271,21 @@ function toInputError(err: ErrorObject, root: unknown): InputError {
       });
     }
     case 'enum':
-      return inputError('XI003', path, { value, allowed: (p.allowedValues as unknown[]).map(show).join(', ') });
+      return inputError('XI003', path, { value: valueOf(), allowed: (p.allowedValues as unknown[]).map(show).join(', ') });
     case 'const':
-      return inputError('XI003', path, { value, allowed: show(p.allowedValue) });
+      return inputError('XI003', path, { value: valueOf(), allowed: show(p.allowedValue) });
     case 'format':
-      if (p.format === 'decimal') return inputError('XI004', path, { value });
-      if (p.format === 'rate') return inputError('XI013', path, { value });
-      if (p.format === 'date') return inputError('XI005', path, { value });
-      return inputError('XI006', path, { value, pattern: String(p.format) });
+      if (p.format === 'decimal') return inputError('XI004', path, { value: valueOf() });
+      if (p.format === 'rate') return inputError('XI013', path, { value: valueOf() });
+      if (p.format === 'date') return inputError('XI005', path, { value: valueOf() });
+      return inputError('XI006', path, { value: valueOf(), pattern: String(p.format) });
     case 'pattern':
       // a money text below the schema's minimum (the pattern is the non-negative decimal syntax)
       if (isDecimal && typeof parent?.minimum === 'number' && typeof err.data === 'string' && DECIMAL_RE.test(err.data)) {
-        return inputError('XI008', path, { value, limit: String(parent.minimum), cmpZh: '大于或等于', cmpEn: 'at least' });
+        return inputError('XI008', path, { value: valueOf(), limit: String(parent.minimum), cmpZh: '大于或等于', cmpEn: 'at least' });
       }
-      if (isDecimal) return inputError('XI004', path, { value });
-      return inputError('XI006', path, { value, pattern: String(p.pattern) });
+      if (isDecimal) return inputError('XI004', path, { value: valueOf() });
+      return inputError('XI006', path, { value: valueOf(), pattern: String(p.pattern) });
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
@@ -276,7 +297,7 @@ function toInputError(err: ErrorObject, root: unknown): InputError {
         '<=': ['小于或等于', 'at most'],
         '<': ['小于', 'less than'],
       };
-      return inputError('XI008', path, { value, limit: String(p.limit), cmpZh: cmp[c]?.[0] ?? c, cmpEn: cmp[c]?.[1] ?? c });
+      return inputError('XI008', path, { value: valueOf(), limit: String(p.limit), cmpZh: cmp[c]?.[0] ?? c, cmpEn: cmp[c]?.[1] ?? c });
     }
     case 'minItems':
       return inputError('XI009', path, { ruleZh: `至少应有 ${p.limit} 项`, ruleEn: `must have at least ${p.limit} items` });
