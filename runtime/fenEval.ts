@@ -408,6 +408,8 @@ export function computeFen(
   hits: number[] | null = null,
   /** count the case in fenStats (not when only its checks are run, on first read) */
   count = true,
+  /** per check, whether to run it (the batch API runs only the error-severity ones); null = all */
+  onlyChecks: readonly boolean[] | null = null,
 ): number {
   const F = (M as PolicyModel & { fen: FenModel }).fen;
   const st = state(M, P);
@@ -445,6 +447,7 @@ export function computeFen(
     // checks: skipped when they certainly read an absent input or read one on the way (as the
     // decimal path does); one the fen path cannot finish leaves all checks to the decimal path
     for (let c = 0; c < needs.checks.length; c++) {
+      if (onlyChecks !== null && !onlyChecks[c]) continue;
       const cn = needs.checks[c]!;
       let all = true;
       for (let m = 0; m < cn.length && all; m++) all = has(fx, cn[m]!);
