@@ -18,7 +18,7 @@ import { FALLBACK, MISSING, POW10, add, sub, mul, up, neg, ck, roundDrop, toScal
 import { setOwn } from './own.ts';
 import { toJson } from './convert.ts';
 import { LazyOutcome } from './lazyOutcome.ts';
-import { FORBIDDEN_KEYS, fastValue } from './fastCheck.ts';
+import { FORBIDDEN_KEYS, fastField, fastValue } from './fastCheck.ts';
 import { MAX_TEXT_CHARS } from './limits.ts';
 
 export interface FenRule {
@@ -114,11 +114,13 @@ export class FenCtx {
       const I = M.inputs[i]!;
       const v = (input as Record<string, unknown>)[k];
       // converting a scalar proves it valid (see tryConvert); anything else is checked as fastValid does
-      const c = tryConvert(P, this.F.inputScales[i]!, I.type, v);
+      // a field with 范围 is checked against it and converted on first read
+      const c = I.range === undefined ? tryConvert(P, this.F.inputScales[i]!, I.type, v) : fastField(M, P, I, v) ? undefined : FALLBACK;
+      if (c === FALLBACK) return false;
       if (c !== undefined) {
         this.s[this.io + i] = c;
         this.touch(this.io + i);
-      } else if (!fastValue(M, P, I.type, v)) return false;
+      } else if (I.range === undefined && !fastValue(M, P, I.type, v)) return false;
       if (!I.optional) present++;
       this.raw[i] = v;
       this.rawSet[this.rn++] = i;

@@ -10,6 +10,9 @@
 //                           a decimal as above, or a percentage / per mille: "30%", "0.5‰" (→ XI013)
 //   date                    { "type": "string", "format": "date" }  YYYY-MM-DD, must exist (→ XI005)
 //   integer / days / months { "type": "integer", "minimum": 0 }  (a negative count → XI008)
+//   a field with 范围 lo..hi   money/number/rate: no default bound, "minimum": lo, "maximum": hi
+//                           (JSON numbers) and "decimalRange": [lo, hi] (texts, exact); integer
+//                           and durations: "minimum": lo, "maximum": hi (outside → XI008)
 //   boolean / text          { "type": "boolean" } / { "type": "string" }
 //   enum                    { "enum": ["工亡", "伤残", …] }  member names (→ XI003)
 //   list[T]                 { "type": "array", "items": T }
@@ -30,6 +33,7 @@ import { MAX_CASE_ERRORS, MAX_DATA_DEPTH } from './limits.ts';
 import { capList } from './failures.ts';
 import { showValue } from './showValue.ts';
 import { sizeErrors } from './inputSize.ts';
+import { outsideEnd } from './inputRange.ts';
 
 export interface InputError {
   /** Data path, e.g. "供养亲属[1].出生日期"; "" is the whole input. */
@@ -82,6 +86,14 @@ export function createValidator(schema: AnySchema): InputValidator {
   ajv.addFormat('decimal', { type: 'string', validate: (s: string) => DECIMAL_RE.test(s) });
   ajv.addFormat('rate', { type: 'string', validate: (s: string) => RATE_RE.test(s) });
   ajv.addFormat('date', { type: 'string', validate: (s: string) => isValidDate(s) });
+  // a field's `范围` on a decimal (or rate) text, compared exactly; a JSON number is bounded by
+  // the standard minimum/maximum beside it (runtime/inputRange.ts)
+  ajv.addKeyword({
+    keyword: 'decimalRange',
+    type: 'string',
+    schemaType: 'array',
+    validate: (range: unknown, data: unknown, parent?: unknown) => outsideEnd(data, range as [string, string], (parent as { format?: string } | undefined)?.format === 'rate') === null,
+  });
   const check = ajv.compile(schema);
 
   return (input: unknown): InputError[] => {
@@ -298,6 +310,11 @@ function toInputError(err: ErrorObject, root: unknown): InputError {
         '<': ['小于', 'less than'],
       };
       return inputError('XI008', path, { value: valueOf(), limit: String(p.limit), cmpZh: cmp[c]?.[0] ?? c, cmpEn: cmp[c]?.[1] ?? c });
+    }
+    case 'decimalRange': {
+      const range = (parent as { decimalRange?: [string, string] } | undefined)?.decimalRange ?? ['', ''];
+      const lo = outsideEnd(err.data, range, isRate) === 'lo';
+      return inputError('XI008', path, { value: valueOf(), limit: lo ? range[0] : range[1], cmpZh: lo ? '大于或等于' : '小于或等于', cmpEn: lo ? 'at least' : 'at most' });
     }
     case 'minItems':
       return inputError('XI009', path, { ruleZh: `至少应有 ${p.limit} 项`, ruleEn: `must have at least ${p.limit} items` });
