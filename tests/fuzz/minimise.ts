@@ -48,6 +48,17 @@ export function ddmin(text: string, units: [number, number][], keeps: (t: string
   return cur;
 }
 
+/** Drop whole files other than `k` (a policy's other files) while `fires` holds. */
+export function dropFiles(files: SourceFile[], k: number, fires: (fs: SourceFile[]) => boolean): SourceFile[] {
+  let cur = files;
+  for (let i = cur.length - 1; i >= 0; i--) {
+    if (cur[i]!.path === files[k]!.path || cur.length === 1) continue;
+    const candidate = cur.filter((_, j) => j !== i);
+    if (fires(candidate)) cur = candidate;
+  }
+  return cur;
+}
+
 /** Smallest text of `files[k]` for which `fires` still holds (declarations, then tokens). */
 export function minimiseFile(files: SourceFile[], k: number, fires: (fs: SourceFile[]) => boolean, tests = 2000): SourceFile[] {
   const withText = (t: string) => files.map((f, i) => (i === k ? { path: f.path, text: t } : f));
@@ -57,6 +68,15 @@ export function minimiseFile(files: SourceFile[], k: number, fires: (fs: SourceF
   text = ddmin(text, lexed({ path: files[k]!.path, text }).decls, keeps, budget);
   const tokens = lexed({ path: files[k]!.path, text }).tokens.map((t): [number, number] => [t.startOffset, t.endOffset! + 1]);
   text = ddmin(text, tokens, keeps, budget);
+  // comments and blank lines are not tokens: a last pass over lines drops what is left of them
+  const lines: [number, number][] = [];
+  for (let at = 0; at < text.length; ) {
+    const nl = text.indexOf('\n', at);
+    const e = nl === -1 ? text.length : nl + 1;
+    lines.push([at, e]);
+    at = e;
+  }
+  text = ddmin(text, lines, keeps, budget);
   return withText(text);
 }
 
@@ -81,17 +101,18 @@ function main(): void {
   if (!fires(job.mutant.files)) throw new Error(`${kind} does not reproduce on mutant ${n}`);
   const k = job.mutant.files.findIndex((f) => f.path === job.mutant.edited);
   const before = job.mutant.files[k]!.text.length;
-  const files = minimiseFile(job.mutant.files, k, fires);
+  const fewer = dropFiles(job.mutant.files, k, fires);
+  const files = minimiseFile(fewer, fewer.findIndex((f) => f.path === job.mutant.edited), fires);
+  const kk = files.findIndex((f) => f.path === job.mutant.edited);
   const out = join(ROOT, 'tests/fuzz/regressions', `${kind}-s${seed}-n${n}.json`);
   const fixture = {
     kind: 'policy',
     finding: kind,
-    note: `${kind}: mutant ${n} of seed ${seed} (${job.policy.name}, ${job.mutant.ops.join('+')}), minimised ${before} → ${files[k]!.text.length} characters`,
-    // only the edited file is kept when the others are the corpus's own (the resolver supplies parents)
+    note: `${kind}: mutant ${n} of seed ${seed} (${job.policy.name}, ${job.mutant.ops.join('+')}), ${files.length} of ${job.mutant.files.length} files kept, the edited one minimised ${before} → ${files[kk]!.text.length} characters`,
     files: files.map((f) => ({ path: f.path, text: f.text })),
   };
   writeFileSync(out, `${JSON.stringify(fixture, null, 2)}\n`);
-  console.log(`${kind}: ${before} → ${files[k]!.text.length} characters; wrote ${out}`);
+  console.log(`${kind}: ${files.length} file(s), ${before} → ${files[kk]!.text.length} characters; wrote ${out}`);
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) main();

@@ -36,7 +36,12 @@ export function runPipeline(files: SourceFile[], cases: SampleCase[], r?: Rng): 
   let stage: Stage = 'check-error';
   let evaluated = 0;
   try {
-    const res = compilePolicy({ files, resolve: corpusResolver() });
+    // a parent is read as the disk would give it: a file the mutant also has (same path) is the
+    // mutant's text, not the corpus original; else two texts share one path and spans are ambiguous
+    const own = new Map(files.map((f) => [f.path, f]));
+    const base = corpusResolver();
+    const resolve = (name: string) => base(name)?.map((f) => own.get(f.path) ?? f);
+    const res = compilePolicy({ files, resolve });
     findings.push(...checkDiagnostics(res.diagnostics, res.sources));
     // a mutant with errors stops here (compilePolicy gives no IR): its diagnostics went through
     // the oracle above; generate/load/evaluate only ever see a clean check
