@@ -24,6 +24,7 @@ if (process.argv.includes('--child')) {
 } else {
   const file = join(tmpdir(), `xize-bench-population-${records}.ndjson`);
   if (!existsSync(file)) {
+    const g0 = performance.now();
     // deterministic bulk: wages over the clamp range, every grade, dates across the 2011 break
     const w = createWriteStream(file);
     const grades = ['一级', '二级', '三级', '四级', '五级', '六级', '七级', '八级', '九级', '十级'];
@@ -36,7 +37,9 @@ if (process.argv.includes('--child')) {
       if (!w.write(JSON.stringify(rec) + '\n')) await new Promise((r) => w.once('drain', r));
     }
     await new Promise((r) => w.end(r));
+    process.stderr.write(`generated ${records} records into ${file} in ${((performance.now() - g0) / 1000).toFixed(1)} s (not part of the timings)\n`);
   }
+  if (process.argv.includes('--generate-only')) process.exit(0);
   const results: Record<string, { recPerS: number; seconds: number; maxRssMB: number; sums: string[] }> = {};
   for (const e of engines) {
     const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/population.ts', '--child', '--engine', e, '--file', file], { encoding: 'utf8', maxBuffer: 1 << 24 });

@@ -8,6 +8,7 @@ import { checkParamCycles, checkRuleCycles } from './checkCycles.ts';
 import { checkCondition } from './checkOperators.ts';
 import { checkParam } from './checkParams.ts';
 import { checkRanges } from './checkRanges.ts';
+import { fieldRange } from './fieldRange.ts';
 import { checkTableCoverage, checkTableRequired } from './checkTables.ts';
 import { checkTyped } from './checkTyped.ts';
 import { checkEvalDepth } from './checkDepth.ts';
@@ -81,6 +82,7 @@ export function checkChain(chain: PolicyUnit[], diags: Diagnostic[]): IrPolicy {
     span: r.decl.span,
     fields: [...r.fields.values()].map((f) => ({
       name: f.name, type: f.type, optional: f.optional, policy: r.policy, span: f.decl.span, ...(f.decl.doc ? { doc: f.decl.doc.text } : {}),
+      ...fieldRange(f.name, f.type, f.decl.range, diags),
     })),
   }));
   const inputs: IrField[] = [];
@@ -92,7 +94,10 @@ export function checkChain(chain: PolicyUnit[], diags: Diagnostic[]): IrPolicy {
   for (const v of syms.values.values()) {
     switch (v.kind) {
       case 'input':
-        inputs.push({ name: v.name, type: v.type, optional: v.field.optional, policy: v.policy, span: v.field.span, ...(v.field.doc ? { doc: v.field.doc.text } : {}) });
+        inputs.push({
+          name: v.name, type: v.type, optional: v.field.optional, policy: v.policy, span: v.field.span, ...(v.field.doc ? { doc: v.field.doc.text } : {}),
+          ...fieldRange(v.name, v.type, v.field.range, diags),
+        });
         break;
       case 'param':
         nameSpans.set('p:' + v.name, v.decls[0].decl.name.span);

@@ -182,9 +182,9 @@ function emit(ir: IrPolicy, ann: string, withFen = true): string {
     ['enums', json(ir.enums.map((e) => ({ name: e.name, members: e.members })))],
     [
       'records',
-      json(ir.records.map((r) => ({ name: r.name, fields: r.fields.map((f) => ({ name: f.name, type: typeData(f.type), optional: f.optional })) }))),
+      json(ir.records.map((r) => ({ name: r.name, fields: r.fields.map((f) => ({ name: f.name, type: typeData(f.type), optional: f.optional, ...(f.range ? { range: f.range } : {}) })) }))),
     ],
-    ['inputs', json(ir.inputs.map((f) => ({ name: f.name, type: typeData(f.type), optional: f.optional })))],
+    ['inputs', json(ir.inputs.map((f) => ({ name: f.name, type: typeData(f.type), optional: f.optional, ...(f.range ? { range: f.range } : {}) })))],
     ['params', `[\n    ${params.join(',\n    ')}\n  ]`],
     ['tables', `[\n    ${tables.join(',\n    ')}\n  ]`],
     ['bands', `[\n    ${bands.join(',\n    ')}\n  ]`],

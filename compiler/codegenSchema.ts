@@ -73,11 +73,22 @@ export function inputSchema(ir: IrPolicy): Schema {
     return s;
   };
 
-  const object = (fields: { name: string; type: XType; optional: boolean; doc?: string }[], title?: string): Schema => {
+  // `范围` of a field: `minimum`/`maximum` bound a JSON number, `decimalRange` (a keyword of
+  // runtime/validate.ts) bounds a decimal text exactly; the default non-negative bounds go
+  const ranged = (s: Schema, t: XType, range: [string, string]): Schema => {
+    const r: Schema = { ...s, minimum: Number(range[0]), maximum: Number(range[1]) };
+    if (t.kind === 'money' || t.kind === 'number' || t.kind === 'rate') {
+      delete r.pattern;
+      r.decimalRange = range;
+    }
+    return r;
+  };
+
+  const object = (fields: { name: string; type: XType; optional: boolean; doc?: string; range?: [string, string] }[], title?: string): Schema => {
     const properties: Record<string, Schema> = {};
     const required: string[] = [];
     for (const f of fields) {
-      Object.defineProperty(properties, f.name, { value: of(f.type, f.doc), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(properties, f.name, { value: f.range ? ranged(of(f.type, f.doc), f.type, f.range) : of(f.type, f.doc), enumerable: true, writable: true, configurable: true });
       if (!f.optional) required.push(f.name);
     }
     const s: Schema = { type: 'object' };

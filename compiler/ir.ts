@@ -34,6 +34,9 @@ export interface IrField {
   name: string;
   type: XType;
   optional: boolean;
+  /** `范围 lo..hi` of an input or record field: inclusive bounds as decimal text (fractions for
+   * rates). Without it money, integers and durations are at least 0. */
+  range?: [string, string];
   doc?: string;
   policy: string; // policy that declared it
   span: Span;

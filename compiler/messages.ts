@@ -112,6 +112,8 @@ export const compilerMessages: Catalog = {
     () => '把数据作为输入或拆分为多个表', () => 'supply the data as an input, or split the table'),
   XC096: m(E, (a) => `“${a.name}”是保留名称，不能用作声明名`, (a) => `'${a.name}' is a reserved name and cannot be declared`,
     () => '__proto__、constructor、prototype 在个案数据中一律被拒绝（防止原型污染）；请换一个名称', () => '__proto__, constructor and prototype are refused in all case data (prototype pollution); choose another name'),
+  XC097: m(E, (a) => `输入字段“${a.name}”的范围${a.problem}`, (a) => `the range of input field '${a.name}' ${a.problemEn}`,
+    () => '字段的范围写明个案可以给出的取值，如 已缴金额: 金额 范围 -100000元..100000元', () => 'a field\'s range states the values a case may give, e.g. 已缴金额: 金额 范围 -100000元..100000元'),
 };
 
 /** Messages of code generation (XG…). After a clean check none of them should ever appear:

@@ -122,6 +122,8 @@ export interface FieldDecl extends Meta {
   name: Name;
   optional: boolean;
   type: TypeRef;
+  /** `范围 lo..hi`: the inclusive range of the values a case may give (literal ends). */
+  range?: { from: Expr; to: Expr; span: Span };
   span: Span;
 }
 

@@ -176,6 +176,12 @@ export class AstBuilder extends ExprBuilder {
         type: this.typeRef(child(f, 'typeRef')),
         span: this.span(f),
       };
+      const ranges = children(f, 'rangeClause');
+      this.once(ranges.map((r) => tok(r, 'Range')).filter((t): t is IToken => !!t));
+      if (ranges[0]) {
+        const r = ranges[0];
+        fd.range = { from: this.additiveExpr(child(r, 'from')), to: this.additiveExpr(child(r, 'to')), span: this.span(r) };
+      }
       this.meta(f, fd);
       return fd;
     });

@@ -11,8 +11,9 @@ import { declarationStarts, getParser } from './parser.ts';
 import { isRealToken, positionAt, tokenSpan } from './span.ts';
 import { limitExpressionDepth } from './exprDepth.ts';
 import { NestingTooDeep } from './grammar/expressions.ts';
-import { MAX_NESTING, MAX_SOURCE_CHARS } from './limits.ts';
+import { MAX_EXPR_DEPTH, MAX_NESTING, MAX_SOURCE_CHARS } from './limits.ts';
 import { keywordEntryOf } from './tokens.ts';
+import { limitChains } from './chainLimit.ts';
 import type { KeywordCategory } from './keywords.ts';
 
 export type { FileAst, SourceFile } from './ast.ts';
@@ -88,7 +89,11 @@ export function parseFile(file: SourceFile): ParseResult {
     const built: Diagnostic[] = [];
     const builder = new AstBuilder(file.path, built);
     const chunks = splitDeclarations(lexed.tokens);
-    chunks.forEach((chunk, i) => {
+    chunks.forEach((whole, i) => {
+      // an over-long operator chain is cut before parsing (dsl/chainLimit.ts): XP021 once, at
+      // the operator past the limit; the declaration is kept
+      const { tokens: chunk, cut } = limitChains(whole);
+      if (cut !== null) diagnostics.push(makeDiagnostic(dslMessages, 'XP021', tokenSpan(file.path, cut), { limit: String(MAX_EXPR_DEPTH) }));
       parser.input = chunk;
       parser.nesting = 0;
       let cst;
@@ -124,7 +129,8 @@ export function parseFile(file: SourceFile): ParseResult {
           diagnostics.push(nestingDiagnostic(file.path, err, chunk) ?? makeDiagnostic(dslMessages, 'XP999', tokenSpan(file.path, t), { error: String(err) }));
         }
         if (decl) {
-          diagnostics.push(...limitExpressionDepth(decl, file.path));
+          const deep = limitExpressionDepth(decl, file.path); // cuts the AST in any case
+          if (cut === null) diagnostics.push(...deep);
           ast.declarations.push(decl);
         }
       }

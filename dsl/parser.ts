@@ -181,7 +181,8 @@ export class XizeParser extends ExpressionParser {
     this.OPTION(() => this.CONSUME(T.Question));
     this.CONSUME(T.Colon);
     this.SUBRULE(this.typeRef);
-    this.MANY(() => this.SUBRULE(this.metaClause));
+    // `范围 lo..hi` on a field: the values a case may give (e.g. a negative amount)
+    this.MANY(() => this.OR([{ ALT: () => this.SUBRULE(this.rangeClause) }, { ALT: () => this.SUBRULE(this.metaClause) }]));
   });
 
   // ---------- parameters, tables, bands, rules ----------

@@ -1,6 +1,7 @@
 // The batch API: many cases, one call, only the outputs asked for. It is the engine a
-// population run uses: no Outcome object per case, no display strings, no checks (ask
-// `evaluate` for those), parameters converted once per date, and the fen path wherever the
+// population run uses: no Outcome object per case, no display strings, only the error-severity
+// checks (a case whose error check holds is not ok, with XR043, as in `evaluate`; warnings are
+// not run — ask `evaluate`), parameters converted once per date, and the fen path wherever the
 // compiler proved it exact; a case the fen path hands back (out of range, absent input, a
 // failure) is evaluated with `evaluate` on the decimal path and its Outcome is attached to its
 // row. Plain TypeScript, no Node API (runtime/batchWorkers.node.ts spreads a batch over threads).
@@ -10,9 +11,9 @@
 //   evaluateStream(policy, asyncCases, options)         → an async generator of row chunks
 import type { EvaluateOptions, LoadedPolicy, Outcome } from './outcome.ts';
 import type { PolicyModel } from './model.ts';
-import { evaluateModel, modelOf } from './evaluate.ts';
+import { checksOf, evaluateModel, modelOf } from './evaluate.ts';
 import { prep, type Prepared } from './prepared.ts';
-import { FEN_FALLBACK, allFen, computeFen, fenJson } from './fenEval.ts';
+import { FEN_DONE_CHECKS_PENDING, FEN_FALLBACK, allFen, computeFen, fenJson } from './fenEval.ts';
 import { toScaled } from './fen.ts';
 import { isValidDate } from './dates.ts';
 
@@ -50,7 +51,7 @@ export interface BatchOptions {
 
 export interface BatchRow {
   index: number;
-  /** no input error, no evaluation error, every output computed */
+  /** no input error, no evaluation error, no error-severity check holds, every output computed */
   ok: boolean;
   /** per requested output, its value (null when not computed) */
   values: unknown[];
@@ -82,6 +83,10 @@ interface Plan {
   outcome: Outcome | null;
   /** the last as-of date found valid and in force (cases of a batch share a few dates) */
   goodAsOf: string | undefined;
+  /** indices of the checks that hold (the fen path runs them when `errorChecks`), else null */
+  hits: number[] | null;
+  /** per check, whether it has error severity */
+  errorChecks: boolean[];
 }
 
 function plan(policy: LoadedPolicy, options: BatchOptions): Plan {
@@ -94,7 +99,9 @@ function plan(policy: LoadedPolicy, options: BatchOptions): Plan {
     which.push(i);
   }
   const fen = options.engine !== 'decimal' && M.fen !== undefined && allFen(M.fen, which);
-  return { M, P, which, fen, scaled: options.values === 'scaled', scales: batchScalesOf(M, which), vals: new Array(which.length), outcome: null, goodAsOf: undefined };
+  const errorChecks = M.checks.map((c) => c.severity === 'error');
+  const hits = errorChecks.includes(true) ? [] : null;
+  return { M, P, which, fen, scaled: options.values === 'scaled', scales: batchScalesOf(M, which), vals: new Array(which.length), outcome: null, goodAsOf: undefined, hits, errorChecks };
 }
 
 function batchScalesOf(M: PolicyModel, which: number[]): (number | null)[] {
@@ -120,7 +127,11 @@ function one(p: Plan, c: BatchCase, options: BatchOptions, dst: unknown[]): numb
   const asOf = c.asOf ?? options.asOf;
   const given = c.parameters ?? options.parameters ?? null;
   if (p.fen && asOf !== undefined && (asOf === p.goodAsOf || inForce(M, asOf, p))) {
-    if (computeFen(M, p.P, c.input, asOf, given, p.which, p.vals) !== FEN_FALLBACK) {
+    if (p.hits !== null) p.hits.length = 0;
+    const r = computeFen(M, p.P, c.input, asOf, given, p.which, p.vals, p.hits, true, p.errorChecks);
+    // an error check that holds (or checks the fen path could not decide and that block):
+    // the decimal path below gives the case's Outcome with XR043
+    if (r !== FEN_FALLBACK && !blocked(p, r, c.input, asOf, given)) {
       const F = M.fen!;
       for (let n = 0; n < p.which.length; n++) {
         const i = p.which[n]!;
@@ -148,6 +159,14 @@ function one(p: Plan, c: BatchCase, options: BatchOptions, dst: unknown[]): numb
   if (complete) return ON_DECIMAL;
   p.outcome = o;
   return NOT_OK;
+}
+
+/** Whether an error-severity check holds for a case the fen path answered. */
+function blocked(p: Plan, r: number, input: unknown, asOf: string, given: Record<string, unknown> | null): boolean {
+  if (p.hits === null) return false;
+  if (r === FEN_DONE_CHECKS_PENDING) return !checksOf(p.M, input, asOf, given).ok;
+  for (let n = 0; n < p.hits.length; n++) if (p.errorChecks[p.hits[n]!]) return true;
+  return false;
 }
 
 function inForce(M: PolicyModel, asOf: string, p: Plan): boolean {

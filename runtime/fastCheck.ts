@@ -3,8 +3,10 @@
 // full validator (runtime/validate.ts), which produces the XI… errors.
 import * as dates from './dates.ts';
 import { NON_NEGATIVE_DECIMAL_RE } from './money.ts';
-import type { PolicyModel, RtType } from './model.ts';
+import type { InputField, PolicyModel, RtType } from './model.ts';
+import { withinRange } from './inputRange.ts';
 import type { Prepared } from './prepared.ts';
+import { MAX_LIST_ITEMS, MAX_TEXT_CHARS } from './limits.ts';
 
 export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
@@ -20,7 +22,7 @@ function fastObject(
   M: PolicyModel,
   P: Prepared,
   o: unknown,
-  fields: { name: string; type: RtType; optional: boolean }[],
+  fields: InputField[],
   byName: Map<string, number>,
   required: number,
 ): boolean {
@@ -34,12 +36,32 @@ function fastObject(
     if (i === undefined) return false;
     const F = fields[i]!;
     if (!F.optional) present++;
-    if (!fastValue(M, P, F.type, (o as Record<string, unknown>)[k])) return false;
+    if (!fastField(M, P, F, (o as Record<string, unknown>)[k])) return false;
   }
   return present === required;
 }
 
+/** fastValue for a field: a field with `范围` takes any number of its syntax inside the range
+ * (negative ones too), the others the type's defaults. */
+export function fastField(M: PolicyModel, P: Prepared, F: InputField, v: unknown): boolean {
+  if (F.range === undefined) return fastValue(M, P, F.type, v);
+  switch (F.type.kind) {
+    case 'money':
+    case 'number':
+      return (typeof v === 'string' ? v.length <= MAX_TEXT_CHARS && DECIMAL_TEXT.test(v) : typeof v === 'number') && withinRange(v, F.range);
+    case 'rate':
+      return (typeof v === 'string' ? v.length <= MAX_TEXT_CHARS && RATE_TEXT.test(v) : typeof v === 'number') && withinRange(v, F.range, true);
+    case 'integer':
+    case 'duration':
+      return Number.isInteger(v) && withinRange(v, F.range);
+    default:
+      return fastValue(M, P, F.type, v);
+  }
+}
+
 export function fastValue(M: PolicyModel, P: Prepared, t: RtType, v: unknown): boolean {
+  // a text or list over its size limit is refused by runtime/inputSize.ts (XI015)
+  if (typeof v === 'string' && v.length > MAX_TEXT_CHARS) return false;
   switch (t.kind) {
     case 'money': // never negative: the schema's `minimum: 0` and `pattern`
       return typeof v === 'string' ? NON_NEGATIVE_DECIMAL_RE.test(v) : typeof v === 'number' && Number.isFinite(v) && v >= 0;
@@ -59,7 +81,7 @@ export function fastValue(M: PolicyModel, P: Prepared, t: RtType, v: unknown): b
     case 'enum':
       return typeof v === 'string' && P.enumIndex.get(t.name)?.has(v) === true;
     case 'list': {
-      if (!Array.isArray(v)) return false;
+      if (!Array.isArray(v) || v.length > MAX_LIST_ITEMS) return false;
       for (let n = 0; n < v.length; n++) if (!fastValue(M, P, t.element, v[n])) return false;
       return true;
     }

@@ -18,7 +18,8 @@ import { FALLBACK, MISSING, POW10, add, sub, mul, up, neg, ck, roundDrop, toScal
 import { setOwn } from './own.ts';
 import { toJson } from './convert.ts';
 import { LazyOutcome, setOutputsWriter } from './lazyOutcome.ts';
-import { FORBIDDEN_KEYS, fastValue } from './fastCheck.ts';
+import { FORBIDDEN_KEYS, fastField, fastValue } from './fastCheck.ts';
+import { MAX_TEXT_CHARS } from './limits.ts';
 import { kernelFor, type FenSource, type KernelHost } from './fenKernel.ts';
 
 export interface FenRule {
@@ -118,11 +119,13 @@ export class FenCtx {
       const I = M.inputs[i]!;
       const v = (input as Record<string, unknown>)[k];
       // converting a scalar proves it valid (see tryConvert); anything else is checked as fastValid does
-      const c = tryConvert(P, this.F.inputScales[i]!, I.type, v);
+      // a field with 范围 is checked against it and converted on first read
+      const c = I.range === undefined ? tryConvert(P, this.F.inputScales[i]!, I.type, v) : fastField(M, P, I, v) ? undefined : FALLBACK;
+      if (c === FALLBACK) return false;
       if (c !== undefined) {
         this.s[this.io + i] = c;
         this.touch(this.io + i);
-      } else if (!fastValue(M, P, I.type, v)) return false;
+      } else if (I.range === undefined && !fastValue(M, P, I.type, v)) return false;
       if (!I.optional) present++;
       this.raw[i] = v;
       this.rawSet[this.rn++] = i;
@@ -248,8 +251,8 @@ function tryConvert(P: Prepared, scale: number | null, t: RtType, raw: unknown):
       return typeof raw === 'boolean' ? raw : undefined;
     case 'date':
       return dates.isValidDate(raw) ? raw : undefined;
-    case 'text':
-      return typeof raw === 'string' ? raw : undefined;
+    case 'text': // an over-long text is left to fastValue, which refuses it (XI015)
+      return typeof raw === 'string' && raw.length <= MAX_TEXT_CHARS ? raw : undefined;
     default:
       return undefined;
   }
@@ -432,6 +435,8 @@ export function computeFen(
   hits: number[] | null = null,
   /** count the case in fenStats (not when only its checks are run, on first read) */
   count = true,
+  /** per check, whether to run it (the batch API runs only the error-severity ones); null = all */
+  onlyChecks: readonly boolean[] | null = null,
 ): number {
   const F = (M as PolicyModel & { fen: FenModel }).fen;
   const st = state(M, P);
@@ -484,6 +489,7 @@ export function computeFen(
     // checks: skipped when they certainly read an absent input or read one on the way (as the
     // decimal path does); one the fen path cannot finish leaves all checks to the decimal path
     for (let c = 0; c < needs.checks.length; c++) {
+      if (onlyChecks !== null && !onlyChecks[c]) continue;
       const cn = needs.checks[c]!;
       let all = true;
       for (let m = 0; m < cn.length && all; m++) all = has(fx, cn[m]!);

@@ -21,6 +21,7 @@ import { needsAt } from './needs.ts';
 import type { PolicyModel, RtType } from './model.ts';
 import type { Prepared } from './prepared.ts';
 import { FORBIDDEN_KEYS, fastValue } from './fastCheck.ts';
+import { MAX_TEXT_CHARS } from './limits.ts';
 
 /** Per rule (compiler/codegenFen.ts FenTemplate): token body and rounding. */
 export interface FenSource {
@@ -155,7 +156,7 @@ function convertText(t: RtType, scale: number | null, consts: unknown[], P: Prep
     case 'date':
       return `(ISD(v) ? v : undefined)`;
     case 'text':
-      return `(typeof v === "string" ? v : undefined)`;
+      return `(typeof v === "string" && v.length <= ${MAX_TEXT_CHARS} ? v : undefined)`; // as tryConvert
     default:
       return null;
   }
@@ -178,7 +179,8 @@ function build(
   let required = 0;
   for (const k of inKeys) {
     const i = P.inputByName.get(k);
-    if (i === undefined || FORBIDDEN_KEYS.has(k)) return null;
+    // an input with 范围 is range-checked by the generic reader (runtime/fenEval.ts load): no kernel
+    if (i === undefined || FORBIDDEN_KEYS.has(k) || M.inputs[i]!.range !== undefined) return null;
     present.set(i, k);
     if (!M.inputs[i]!.optional) required++;
   }

@@ -45,3 +45,12 @@ export function tooDeep(v: unknown, limit: number, start: (string | number)[] = 
     return null;
   }
 }
+
+/** Items of one list in case input (XI015). The largest real list is an employer's declared
+ * wages, one per insured person (national 参保人员申报工资); a population belongs in a
+ * population run. Above it the schema is not run: ajv would build one error per bad item. */
+export const MAX_LIST_ITEMS = 100_000;
+
+/** Characters of one text in case input (XI015): names, identifiers and decimal texts are far
+ * shorter, and a longer text is never a value a rule needs. */
+export const MAX_TEXT_CHARS = 10_000;

@@ -132,6 +132,13 @@ export const inputMessages: Catalog = {
     zh: (a) => `另有 ${a.count} 个输入错误未列出（每个案例最多列出 ${a.limit} 个）`,
     en: (a) => `${a.count} more input errors not shown (at most ${a.limit} per case)`,
   },
+  XI015: {
+    severity: 'error',
+    zh: (a) => `${a.kindZh}“${q(a.path)}”过大：有 ${a.count} ${a.unitZh}，最多 ${a.limit} ${a.unitZh}`,
+    en: (a) => `the ${a.kindEn} "${qe(a.path)}" is too large: ${a.count} ${a.unitEn}, at most ${a.limit}`,
+    hintZh: () => `输入未再作其他检查；大批案例请用批量或人群运行`,
+    hintEn: () => `the rest of the input was not checked; many cases belong in a batch or population run`,
+  },
   XI090: {
     severity: 'error',
     zh: (a) => `字段“${q(a.path)}”不满足约束 ${a.keyword}：${a.detail}`,

@@ -33,13 +33,21 @@ export interface ModelRounding {
   unit: RoundingUnit;
 }
 
+/** An input or record field; `range` = its `范围` (inclusive, decimal text; fractions for rates). */
+export interface InputField {
+  name: string;
+  type: RtType;
+  optional: boolean;
+  range?: [string, string];
+}
+
 export interface PolicyModel {
   info: PolicyInfo;
   schema: Record<string, unknown>;
   outputs: OutputInfo[];
   enums: { name: string; members: string[] }[];
-  records: { name: string; fields: { name: string; type: RtType; optional: boolean }[] }[];
-  inputs: { name: string; type: RtType; optional: boolean }[];
+  records: { name: string; fields: InputField[] }[];
+  inputs: InputField[];
   params: { name: string; type: RtType; cite?: string; layers: Layers<ValueFn>; /** `范围`: inclusive bounds as decimal text (fractions for rates) */ range?: [string, string] }[];
   tables: { name: string; keyType: RtType; valueType: RtType; cite?: string; layers: Layers<TableBody<ValueFn>> }[];
   bands: { name: string; keyType: RtType; valueType: RtType; cite?: string; layers: Layers<BandRow<ValueFn, ValueFn>[]> }[];

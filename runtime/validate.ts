@@ -10,6 +10,9 @@
 //                           a decimal as above, or a percentage / per mille: "30%", "0.5‰" (→ XI013)
 //   date                    { "type": "string", "format": "date" }  YYYY-MM-DD, must exist (→ XI005)
 //   integer / days / months { "type": "integer", "minimum": 0 }  (a negative count → XI008)
+//   a field with 范围 lo..hi   money/number/rate: no default bound, "minimum": lo, "maximum": hi
+//                           (JSON numbers) and "decimalRange": [lo, hi] (texts, exact); integer
+//                           and durations: "minimum": lo, "maximum": hi (outside → XI008)
 //   boolean / text          { "type": "boolean" } / { "type": "string" }
 //   enum                    { "enum": ["工亡", "伤残", …] }  member names (→ XI003)
 //   list[T]                 { "type": "array", "items": T }
@@ -29,6 +32,8 @@ import { inputMessages } from './messages.ts';
 import { MAX_CASE_ERRORS, MAX_DATA_DEPTH } from './limits.ts';
 import { capList } from './failures.ts';
 import { showValue } from './showValue.ts';
+import { sizeErrors } from './inputSize.ts';
+import { outsideEnd } from './inputRange.ts';
 
 export interface InputError {
   /** Data path, e.g. "供养亲属[1].出生日期"; "" is the whole input. */
@@ -81,15 +86,39 @@ export function createValidator(schema: AnySchema): InputValidator {
   ajv.addFormat('decimal', { type: 'string', validate: (s: string) => DECIMAL_RE.test(s) });
   ajv.addFormat('rate', { type: 'string', validate: (s: string) => RATE_RE.test(s) });
   ajv.addFormat('date', { type: 'string', validate: (s: string) => isValidDate(s) });
+  // a field's `范围` on a decimal (or rate) text, compared exactly; a JSON number is bounded by
+  // the standard minimum/maximum beside it (runtime/inputRange.ts)
+  ajv.addKeyword({
+    keyword: 'decimalRange',
+    type: 'string',
+    schemaType: 'array',
+    validate: (range: unknown, data: unknown, parent?: unknown) => outsideEnd(data, range as [string, string], (parent as { format?: string } | undefined)?.format === 'rate') === null,
+  });
   const check = ajv.compile(schema);
 
   return (input: unknown): InputError[] => {
+    // many unknown keys or an over-long list or text: stop before walking every key again
+    // and before ajv builds an error per item (runtime/inputSize.ts)
+    const big = sizeErrors(schema, input);
+    if (big !== null) return big;
     const bad = forbiddenKeys(input);
     if (bad.length > 0) return capped(bad);
     if (check(input)) return [];
     const out: InputError[] = [];
     const seen = new Set<string>();
+    let more = 0;
     for (const err of check.errors ?? []) {
+      // past the listed errors only count them, without building messages: one per place (a
+      // bad decimal fails both its format and its pattern), one per missing or unknown key
+      if (out.length >= MAX_CASE_ERRORS) {
+        const p = err.params as { missingProperty?: unknown; additionalProperty?: unknown };
+        const k = `#${err.instancePath}|${String(p.missingProperty ?? p.additionalProperty ?? '')}`;
+        if (!seen.has(k)) {
+          seen.add(k);
+          more++;
+        }
+        continue;
+      }
       const e = toInputError(err, input);
       const k = `${e.code}|${e.path}|${e.message.en}`;
       if (!seen.has(k)) {
@@ -97,7 +126,8 @@ export function createValidator(schema: AnySchema): InputValidator {
         out.push(e);
       }
     }
-    return capped(out);
+    if (more > 0) out.push(inputError('XI014', '', { count: String(more), limit: String(MAX_CASE_ERRORS) }));
+    return out;
   };
 }
 
@@ -227,7 +257,10 @@ function toInputError(err: ErrorObject, root: unknown): InputError {
   const isDecimal = parent?.format === 'decimal' || parent?.pattern === DECIMAL_PATTERN;
   const isRate = parent?.format === 'rate';
   const isDate = parent?.format === 'date';
-  const value = show(err.data);
+  // the offending value, rendered only by the errors that quote it (err.data of an
+  // unknown-key error is the whole object)
+  let shown: string | undefined;
+  const valueOf = (): string => (shown ??= show(err.data));
 
   switch (err.keyword) {
     case 'required':
@@ -237,9 +270,9 @@ function toInputError(err: ErrorObject, root: unknown): InputError {
       return inputError('XI007', formatInputPath([...segs, String(p.additionalProperty)]), { parent: path, known });
     }
     case 'type': {
-      if (isDecimal) return inputError('XI004', path, { value });
-      if (isRate) return inputError('XI013', path, { value });
-      if (isDate) return inputError('XI005', path, { value });
+      if (isDecimal) return inputError('XI004', path, { value: valueOf() });
+      if (isRate) return inputError('XI013', path, { value: valueOf() });
+      if (isDate) return inputError('XI005', path, { value: valueOf() });
       const types = String(p.type).split(',');
       const [azh, aen] = actualType(err.data);
       return inputError('XI002', path, {
@@ -250,21 +283,21 @@ function toInputError(err: ErrorObject, root: unknown): InputError {
       });
     }
     case 'enum':
-      return inputError('XI003', path, { value, allowed: (p.allowedValues as unknown[]).map(show).join(', ') });
+      return inputError('XI003', path, { value: valueOf(), allowed: (p.allowedValues as unknown[]).map(show).join(', ') });
     case 'const':
-      return inputError('XI003', path, { value, allowed: show(p.allowedValue) });
+      return inputError('XI003', path, { value: valueOf(), allowed: show(p.allowedValue) });
     case 'format':
-      if (p.format === 'decimal') return inputError('XI004', path, { value });
-      if (p.format === 'rate') return inputError('XI013', path, { value });
-      if (p.format === 'date') return inputError('XI005', path, { value });
-      return inputError('XI006', path, { value, pattern: String(p.format) });
+      if (p.format === 'decimal') return inputError('XI004', path, { value: valueOf() });
+      if (p.format === 'rate') return inputError('XI013', path, { value: valueOf() });
+      if (p.format === 'date') return inputError('XI005', path, { value: valueOf() });
+      return inputError('XI006', path, { value: valueOf(), pattern: String(p.format) });
     case 'pattern':
       // a money text below the schema's minimum (the pattern is the non-negative decimal syntax)
       if (isDecimal && typeof parent?.minimum === 'number' && typeof err.data === 'string' && DECIMAL_RE.test(err.data)) {
-        return inputError('XI008', path, { value, limit: String(parent.minimum), cmpZh: '大于或等于', cmpEn: 'at least' });
+        return inputError('XI008', path, { value: valueOf(), limit: String(parent.minimum), cmpZh: '大于或等于', cmpEn: 'at least' });
       }
-      if (isDecimal) return inputError('XI004', path, { value });
-      return inputError('XI006', path, { value, pattern: String(p.pattern) });
+      if (isDecimal) return inputError('XI004', path, { value: valueOf() });
+      return inputError('XI006', path, { value: valueOf(), pattern: String(p.pattern) });
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
@@ -276,7 +309,12 @@ function toInputError(err: ErrorObject, root: unknown): InputError {
         '<=': ['小于或等于', 'at most'],
         '<': ['小于', 'less than'],
       };
-      return inputError('XI008', path, { value, limit: String(p.limit), cmpZh: cmp[c]?.[0] ?? c, cmpEn: cmp[c]?.[1] ?? c });
+      return inputError('XI008', path, { value: valueOf(), limit: String(p.limit), cmpZh: cmp[c]?.[0] ?? c, cmpEn: cmp[c]?.[1] ?? c });
+    }
+    case 'decimalRange': {
+      const range = (parent as { decimalRange?: [string, string] } | undefined)?.decimalRange ?? ['', ''];
+      const lo = outsideEnd(err.data, range, isRate) === 'lo';
+      return inputError('XI008', path, { value: valueOf(), limit: lo ? range[0] : range[1], cmpZh: lo ? '大于或等于' : '小于或等于', cmpEn: lo ? 'at least' : 'at most' });
     }
     case 'minItems':
       return inputError('XI009', path, { ruleZh: `至少应有 ${p.limit} 项`, ruleEn: `must have at least ${p.limit} items` });

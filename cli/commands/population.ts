@@ -1,5 +1,5 @@
 // xize run <policyDir> --population <file> --as-of <date> [--engine js|duckdb-sql] [--parameters <file.json>]
-//          [--outputs a,b] [--out results.parquet|.csv|.ndjson] [--group-by <column>] [--id <column>] [--json]
+//          [--shadow N] [--outputs a,b] [--out results.parquet|.csv|.ndjson] [--group-by <column>] [--id <column>] [--json]
 // Reached from `xize run` when --population is given (cli/commands/run.ts).
 import { err, out, progress } from '../output.ts';
 import { statSync } from 'node:fs';
@@ -16,16 +16,18 @@ import { readParametersFile } from '../population/parametersFile.ts';
 
 export const populationHelp = `用法 / Usage: xize run <政策文件夹> --population <文件 .ndjson|.csv|.parquet> --as-of <日期>
           [--engine js|duckdb-sql] [--parameters <参数.json>] [--outputs a,b] [--out <结果文件>]
-          [--group-by <列>] [--id <列>] [--json]
+          [--group-by <列>] [--id <列>] [--shadow <N>] [--json]
 对整个人群逐条校验、求值，写出结果并汇总（每个输出的条数、合计、最小、最大；被拒记录及代码）。
 Validates and evaluates every record of a population, writes the outputs and a summary
-(count, sum, min, max per output; rejected records with codes). docs/populations.md.`;
+(count, sum, min, max per output; rejected records with codes). With --engine duckdb-sql a sample
+of N records (default 1000, 0 for none) is re-evaluated by the JS engine; a disagreement fails the
+run with XS020. docs/populations.md.`;
 
 export function runPopulationCommand(argv: string[]): number {
   const a = parseArgs(argv, [
     { name: 'population', value: true }, { name: 'as-of', value: true }, { name: 'engine', value: true, choices: ['js', 'duckdb-sql'] },
     { name: 'parameters', value: true }, { name: 'outputs', value: true }, { name: 'out', value: true, alias: 'o' },
-    { name: 'group-by', value: true }, { name: 'id', value: true }, { name: 'json' }, { name: 'no-color' },
+    { name: 'group-by', value: true }, { name: 'id', value: true }, { name: 'shadow', value: true }, { name: 'json' }, { name: 'no-color' },
   ]);
   if (a.positionals.length !== 1) throw new UsageError('需要一个政策文件夹', 'expected one policy folder');
   const asOf = str(a, 'as-of');
@@ -43,12 +45,15 @@ export function runPopulationCommand(argv: string[]): number {
   const outFile = outArg === undefined ? undefined : checkOutputFile(outArg, { inputs: [population, ...(pfile ? [resolve(pfile)] : [])] });
   const outputs = str(a, 'outputs')?.split(',').map((s) => s.trim()).filter(Boolean);
   const json = bool(a, 'json');
+  const shadowArg = str(a, 'shadow');
+  if (shadowArg !== undefined && !/^\d{1,9}$/.test(shadowArg)) throw new UsageError(`--shadow 需要非负整数（抽查的记录数，0 为不抽查），而不是 ${shadowArg}`, `--shadow needs a non-negative integer (records to re-check, 0 for none), not ${shadowArg}`);
   const started = Date.now();
   let last = 0;
   const ir = cf.result.ir;
   import('../population/run.ts').then(({ runPopulation, PopulationError }) => runPopulation(ir, {
     file: population, asOf, parameters, outputs,
     engine: (str(a, 'engine') ?? 'js') as 'js' | 'duckdb-sql', ...(outFile ? { out: outFile } : {}), groupBy: str(a, 'group-by'), idColumn: str(a, 'id'),
+    ...(shadowArg !== undefined ? { shadow: Number(shadowArg) } : {}),
     progress: (n) => {
       if (!process.stderr.isTTY || Date.now() - last < 1000) return; // a progress line only on a terminal
       last = Date.now();
@@ -74,6 +79,7 @@ export function runPopulationCommand(argv: string[]): number {
 function renderSummary(s: PopulationSummary): string {
   const lines = [`记录 records: ${s.records}   被拒 rejected: ${s.rejected.reduce((x, r) => x + r.count, 0)}   用时 ${s.seconds.toFixed(2)} s`];
   for (const r of s.rejected) lines.push(`  ${r.code}: ${r.count}`);
+  if (s.shadow) lines.push(`影子核对 shadow check: ${s.shadow.checked} 条记录在 JS 引擎中重算，${s.shadow.compared} 个输出一致 / ${s.shadow.checked} records re-evaluated in JS, ${s.shadow.compared} outputs agree`);
   const table = (outs: PopulationSummary['outputs']) => outs.map((o) => `  ${o.name}  条数 count ${o.count}  合计 sum ${o.sum ?? '—'}  最小 min ${o.min ?? '—'}  最大 max ${o.max ?? '—'}`);
   lines.push(...table(s.outputs));
   for (const g of s.groups ?? []) { lines.push(`分组 group ${g.key ?? '(空 null)'}`); lines.push(...table(g.outputs)); }

@@ -11,6 +11,9 @@ import type { IrPolicy } from '../../compiler/ir.ts';
 import { compileSql } from '../../compiler/sql/index.ts';
 import { sourceRelation, type SourceFormat } from './duckdbSql.ts';
 import { jsEngine } from './engine.ts';
+import { recordFromText } from './records.ts';
+import { PopulationError } from './errors.ts';
+import { shadowCheck, DEFAULT_SHADOW, type ShadowResult } from './shadow.ts';
 import { commitTemp, discardTemp, tempBeside } from '../safeWrite.ts';
 
 export interface PopulationOptions {
@@ -23,6 +26,8 @@ export interface PopulationOptions {
   groupBy?: string;
   idColumn?: string;
   progress?: (done: number) => void;
+  /** duckdb-sql: records re-evaluated in JS (shadow.ts); default DEFAULT_SHADOW, 0 turns it off. */
+  shadow?: number;
 }
 
 export interface OutputSummary { name: string; count: number; sum: string | null; min: string | null; max: string | null }
@@ -31,6 +36,8 @@ export interface PopulationSummary {
   rejected: { code: string; count: number }[];
   outputs: OutputSummary[];
   groups?: { key: string | null; outputs: OutputSummary[] }[];
+  /** duckdb-sql runs: the records the shadow check re-evaluated in JS, all in agreement. */
+  shadow?: ShadowResult;
   seconds: number;
 }
 
@@ -51,11 +58,15 @@ export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise
   const dir = mkdtempSync(join(tmpdir(), 'xize-pop-'));
   const db = await DuckDBInstance.create(join(dir, 'scratch.duckdb'), { memory_limit: '400MB', threads: '2', preserve_insertion_order: 'false' });
   const c = await db.connect();
+  let shadow: ShadowResult | undefined;
   try {
     const rel = sourceRelation(o.file, formatOf(o.file), query);
     await checkColumnTypes(c, o.file, query.inputs);
     if (o.engine === 'duckdb-sql') {
       await c.run(`CREATE TABLE results AS ${compiled.sql!.replace('FROM POPULATION_SOURCE', `FROM ${rel}`)}`);
+      // before anything is written: a run that disagrees with the oracle leaves no results file
+      const sample = o.shadow ?? DEFAULT_SHADOW;
+      if (sample > 0) shadow = await shadowCheck(c, { ir, asOf: o.asOf, parameters: o.parameters, outputs: outputs.map((x) => x.name), idColumn: o.idColumn, relation: rel, sample });
     } else {
       await evaluateInJs(db, c, ir, o, rel, query);
     }
@@ -74,7 +85,7 @@ export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise
       commitTemp(tmp, o.out);
     }
     const summary = await summarise(c, outputs, undefined);
-    const res: PopulationSummary = { ...summary, seconds: (performance.now() - t0) / 1000 };
+    const res: PopulationSummary = { ...summary, ...(shadow ? { shadow } : {}), seconds: (performance.now() - t0) / 1000 };
     if (o.groupBy) {
       const keys = (await c.runAndReadAll('SELECT DISTINCT grp FROM results ORDER BY grp')).getRows().map((r) => (r[0] as string | null));
       res.groups = [];
@@ -87,7 +98,7 @@ export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise
   }
 }
 
-export class PopulationError extends Error {}
+export { PopulationError };
 
 /** Money columns typed DOUBLE/FLOAT in a Parquet file are an input error: binary floating point is never money. */
 async function checkColumnTypes(c: DuckDBConnection, file: string, inputs: { name: string; type: string }[]): Promise<void> {
@@ -117,16 +128,7 @@ async function evaluateInJs(db: DuckDBInstance, c: DuckDBConnection, ir: IrPolic
     const chunk = await stream.fetchChunk();
     if (!chunk || chunk.rowCount === 0) break;
     const rows = chunk.getRows();
-    const recs = rows.map((row) => {
-      const rec: Record<string, unknown> = {};
-      for (let k = 0; k < names.length; k++) {
-        const v = row[k + 2];
-        if (v === null || v === undefined) continue;
-        const s = String(v);
-        rec[names[k]!] = kinds[k] === 'boolean' ? (s === 'true' ? true : s === 'false' ? false : s) : kinds[k] === 'integer' && /^-?\d+$/.test(s) ? Number(s) : s;
-      }
-      return rec;
-    });
+    const recs = rows.map((row) => recordFromText(names, kinds, row, 2));
     const results = js.evaluateChunk(recs);
     const put = (v: unknown) => (v === null || v === undefined ? app.appendNull() : app.appendVarchar(String(v)));
     results.forEach((r, i) => {

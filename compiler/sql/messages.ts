@@ -19,6 +19,8 @@ export const sqlMessages: Catalog = {
     () => '给出一个取值，或用 JS 引擎', () => 'give one value, or use the JS engine'),
   XS005: m((a) => `“${a.name}”不是本政策的输出`, (a) => `'${a.name}' is not an output of this policy`,
     () => '输出是无参数的规则', () => 'outputs are parameterless rules'),
+  XS020: m((a) => `影子核对：SQL 引擎与 JS 引擎在抽查的 ${a.checked} 条记录中有 ${a.count} 处不一致，本次运行作废`, (a) => `shadow check: the SQL and JS engines disagree in ${a.count} places over ${a.checked} sampled records; the run is void`,
+    () => '请用 JS 引擎（--engine js）计算，并把上列记录报告为 SQL 后端的缺陷', () => 'compute with the JS engine (--engine js) and report the records above as a defect of the SQL backend'),
 };
 
 export function sqlDiagnostic(code: keyof typeof sqlMessages & string, span: Span, args: A): Diagnostic {

@@ -28,7 +28,7 @@ import { inputMessages } from '../../runtime/messages.ts';
 
 describe('runtime limit codes', () => {
   const catalogs: Record<string, { zh: (a: Record<string, string>) => string; en: (a: Record<string, string>) => string }> = { ...evalMessages, ...inputMessages };
-  for (const code of ['XI014', 'XR041', 'XR042', 'XR043', 'XR044', 'XR045']) {
+  for (const code of ['XI014', 'XI015', 'XR041', 'XR042', 'XR043', 'XR044', 'XR045']) {
     it(`${code} is documented and bilingual`, () => {
       expect(doc).toContain(`| ${code} |`);
       const t = catalogs[code]!;

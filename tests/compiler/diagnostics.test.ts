@@ -297,6 +297,12 @@ describe('parameters', () => {
     expect(codes(r.diagnostics).filter((c) => c === 'XC069')).toHaveLength(3);
     expectDiag(r, 'XC069', 't.xize', r.text, '范围 2..1');
   });
+  it('XC097 a 范围 on an input field that is not literal in the field\'s unit, empty, or on a non-numeric field', () => {
+    const r = compileBody('输入 {\n  a: 金额 范围 -1..1\n  b: 文本 范围 1..2\n  c: 金额 范围 5元..1元\n  d: 金额 范围 -5元..5元\n}\n');
+    expect(codes(r.diagnostics).filter((c) => c === 'XC097')).toHaveLength(3);
+    const d = expectDiag(r, 'XC097', 't.xize', r.text, '范围 -1..1');
+    expect(d.message.zh).toContain('输入字段“a”的范围');
+  });
 });
 
 describe('match and enum members', () => {

@@ -3,6 +3,7 @@
 // give one coded, located, bilingual diagnostic — never XP999 — and the rest of the file is
 // still parsed.
 import { describe, expect, it } from 'vitest';
+import { compilePolicy } from '../../compiler/index.ts';
 import { MAX_EXPR_DEPTH, MAX_NESTING, MAX_SOURCE_CHARS, parseFile, tokenize } from '../../dsl/index.ts';
 import type { Diagnostic } from '../../dsl/diagnostic.ts';
 
@@ -88,23 +89,41 @@ describe('nesting (XP020)', () => {
 });
 
 describe('expression depth (XP021)', () => {
-  it('a sum of 2 000 terms gives XP021 inside the chain, and the rest of the file parses', () => {
+  it('a sum of 2 000 terms: XP021 once, at the operator past the limit; the rest of the chain is not read; the declaration and the file parse', () => {
     const text = RULE + Array(2000).fill('a').join(' + ') + NEXT;
     const r = parse(text);
     const d = only(r.diagnostics, 'XP021');
     expect(d.args.limit).toBe(String(MAX_EXPR_DEPTH));
-    expect(at(d)).toBe(pos(text, RULE.length)); // the left-deep chain: the cut starts at its first term
+    // "a + " per term: the operator after term k (from 0) is at 4k + 2; the chain is cut at the
+    // operator that would make it MAX_EXPR_DEPTH + 1 deep (its MAX_EXPR_DEPTH-th)
+    expect(at(d)).toBe(pos(text, RULE.length + 4 * (MAX_EXPR_DEPTH - 1) + 2));
     expect(r.ast.declarations).toHaveLength(2);
     const c = r.ast.declarations[0]!;
-    // the too-deep part was replaced by an error node: later passes see a bounded tree
+    expect(c.kind === 'rule' && c.name.text).toBe('c'); // kept under its name, with its type
+    // what is kept is the chain up to the limit: MAX_EXPR_DEPTH terms, a tree MAX_EXPR_DEPTH deep
     let depth = 0;
     let e = c.kind === 'rule' ? (c.versions[0]!.body as { kind: string; left?: unknown }) : undefined;
     while (e && e.kind === 'binary') {
       depth++;
       e = e.left as typeof e;
     }
-    expect(depth).toBe(MAX_EXPR_DEPTH); // binary nodes at depths 1…256, the error node at 257
-    expect(e?.kind).toBe('error');
+    expect(depth).toBe(MAX_EXPR_DEPTH - 1);
+    expect(e?.kind).toBe('name');
+  });
+
+  it('the cut ends where the expression ends: a closing bracket, 否则, a comma; nothing cascades', () => {
+    const chain = Array(1000).fill('1元').join(' + ');
+    const text = `政策 测 生效 2020-01-01 舍入 四舍五入 到 分
+输入 { 甲: 金额 }
+规则 c: 金额 依据 "x" = 当 甲 > 1元 则 (${chain}) × 2 否则 最大(${chain}, 甲)
+规则 d: 金额 依据 "x" = c + 1元
+`;
+    const r = parse(text);
+    expect(r.diagnostics.map((x) => x.code)).toEqual(['XP021']); // once per declaration
+    expect(r.ast.declarations.map((x) => x.kind)).toEqual(['header', 'input', 'rule', 'rule']);
+    // compiled, the only diagnostic is XP021: d's reference to c is no unknown name
+    const compiled = compilePolicy({ files: [{ path: 't.xize', text }] });
+    expect(compiled.diagnostics.map((x) => x.code)).toEqual(['XP021']);
   });
 
   it(`a sum of ${MAX_EXPR_DEPTH} terms (depth ${MAX_EXPR_DEPTH}) is within the limit`, () => {

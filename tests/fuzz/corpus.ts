@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import type { SourceFile } from '../../dsl/ast.ts';
 import { parseFile } from '../../dsl/index.ts';
 import { parseCaseSuite, type PolicyResolver } from '../../compiler/index.ts';
+import { setParseStore } from '../../compiler/parseCache.ts';
 import { fileURLToPath } from 'node:url';
 
 // not tests/support/scratch.ts: that imports vitest, and the long run (run.ts) is plain tsx
@@ -91,4 +92,27 @@ export function policyNamed(name: string): CorpusPolicy {
   const p = corpus().find((x) => x.name === name);
   if (!p) throw new Error(`no corpus policy named ${name}`);
   return p;
+}
+
+/** The corpus's own files parsed once and kept for the whole run: compiler/parseCache.ts keys
+ * its entries by path, so a mutant of a file evicts the original, and the next policy that has
+ * it as a parent would parse it again. Parents are never mutated, so their parses are reused
+ * as they are; only a mutated file is parsed. */
+export function pinCorpusParses(): void {
+  const pinned = new Map<string, { text: string; parsed: ReturnType<typeof parseFile> }>();
+  setParseStore({
+    get(file) {
+      const hit = pinned.get(file.path);
+      return hit && hit.text === file.text ? hit.parsed : undefined;
+    },
+    set(file, parsed) {
+      const own = byPath().get(file.path);
+      if (own === file.text && !pinned.has(file.path)) pinned.set(file.path, { text: file.text, parsed });
+    },
+  });
+}
+
+let paths: Map<string, string> | undefined;
+function byPath(): Map<string, string> {
+  return (paths ??= new Map(corpus().flatMap((p) => p.files.map((f) => [f.path, f.text] as [string, string]))));
 }

@@ -8,7 +8,12 @@ export const KNOWN: { pattern: RegExp; reason: string }[] = [
   { pattern: /^negative-money-edge-input$/, reason: 'runtime/schema: no minimum bounds on money inputs (issue 11 item 7; branch robust)' },
   {
     pattern: /^negative-money-valid-input$/,
-    reason: 'policy text: 应补缴金额 = 应缴金额 − 已缴金额 is negative when 已缴 > 应缴 (provinces/national/contributions.xize); whether that is an overpayment or an input error is the policy author\'s call',
+    // Decided (harden): not a value the policy may declare negative. 规程(2022)第二十八条 (规程(2012)第二十九条)
+    // makes 应补缴金额 the amount owed for 少报、漏报、瞒报; 欠缴明细 lists months in arrears, and 社会保险法
+    // 第八十六条 levies 滞纳金 on the 欠缴数额 — a negative month would give a negative late fee that offsets
+    // other months. Neither text provides for an overpaid month (no refund article in the 规程), so no
+    // 范围 is declared; clamping a month at 0 or refusing 已缴 > 应缴 (an error check) is the lead's call.
+    reason: 'policy text: 应补缴金额 = 应缴金额 − 已缴金额 is negative when 已缴 > 应缴 (provinces/national/contributions.xize); by 规程(2022)第二十八条 an amount owed is never negative, so it is not declared negative — a clamp or an error check is left for the lead',
   },
 ];
 

@@ -10,11 +10,16 @@ import type { Rng } from './rng.ts';
 
 export const HANG_MS = 2000;
 
+export type Stage = 'parse-error' | 'check-error' | 'load-error' | 'loaded' | 'evaluated';
+export const STAGES: Stage[] = ['parse-error', 'check-error', 'load-error', 'loaded', 'evaluated'];
+
 export interface PipelineResult {
   findings: Finding[];
   ms: number;
-  /** how far the mutant got: 'errors' (diagnostics with an error), 'loaded', 'evaluated' */
-  stage: 'errors' | 'loaded' | 'evaluated';
+  /** how far the mutant got: 'parse-error' (an XL/XP error), 'check-error' (only checker errors),
+   * 'load-error' (checked clean, but generate/load refused it: always a finding too), 'loaded'
+   * (no sample case to evaluate), 'evaluated' */
+  stage: Stage;
   cases: number;
 }
 
@@ -28,12 +33,21 @@ const thrown = (stage: string, err: unknown): Finding => ({
 export function runPipeline(files: SourceFile[], cases: SampleCase[], r?: Rng): PipelineResult {
   const t0 = performance.now();
   const findings: Finding[] = [];
-  let stage: PipelineResult['stage'] = 'errors';
+  let stage: Stage = 'check-error';
   let evaluated = 0;
   try {
-    const res = compilePolicy({ files, resolve: corpusResolver() });
+    // a parent is read as the disk would give it: a file the mutant also has (same path) is the
+    // mutant's text, not the corpus original; else two texts share one path and spans are ambiguous
+    const own = new Map(files.map((f) => [f.path, f]));
+    const base = corpusResolver();
+    const resolve = (name: string) => base(name)?.map((f) => own.get(f.path) ?? f);
+    const res = compilePolicy({ files, resolve });
     findings.push(...checkDiagnostics(res.diagnostics, res.sources));
+    // a mutant with errors stops here (compilePolicy gives no IR): its diagnostics went through
+    // the oracle above; generate/load/evaluate only ever see a clean check
+    if (res.diagnostics.some((d) => d.severity === 'error' && /^X[LP]/.test(d.code))) stage = 'parse-error';
     if (res.ir) {
+      stage = 'load-error';
       const loaded = tryLoadPolicy(res.ir);
       findings.push(...checkDiagnostics(loaded.diagnostics, res.sources));
       if (loaded.policy) {

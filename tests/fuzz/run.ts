@@ -6,10 +6,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fork, type ChildProcess } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { ROOT } from './corpus.ts';
 import { knownReason } from './known.ts';
 import type { WorkerData, WorkerMessage } from './worker.ts';
+import { STAGES, type Stage } from './policyFuzz.ts';
 
 const KILL_MS = 20_000;
 
@@ -33,6 +35,10 @@ const kinds = new Map<string, Kind>();
 const totals = { mutants: 0, cases: 0, evaluatedMutants: 0, loadedMutants: 0, sampleCaseRuns: 0, mutantMs: 0, caseMs: 0 };
 let slowest = { ms: 0, n: -1, policy: '', ops: [] as string[] };
 let slowestCase = 0;
+/** how far each mutant got, and the time spent on mutants that stopped there */
+const stages = Object.fromEntries(STAGES.map((st) => [st, { count: 0, ms: 0 }])) as Record<Stage, { count: number; ms: number }>;
+/** the machine's 1-minute load average, sampled every 30 s (2 cores shared with other work) */
+const loads: number[] = [];
 
 function record(kind: string, ex: Kind['examples'][number]): void {
   let k = kinds.get(kind);
@@ -62,7 +68,10 @@ function spawn(slot: number, first: number): void {
       totals.mutants++;
       totals.mutantMs += m.ms;
       totals.sampleCaseRuns += m.cases;
-      if (m.stage !== 'errors') totals.loadedMutants++;
+      const st = stages[m.stage as Stage];
+      st.count++;
+      st.ms += m.ms;
+      if (m.stage === 'loaded' || m.stage === 'evaluated') totals.loadedMutants++;
       if (m.stage === 'evaluated') totals.evaluatedMutants++;
       if (m.ms > slowest.ms) slowest = { ms: m.ms, n: m.n, policy: m.policy, ops: m.ops };
       for (const f of m.findings) record(f.kind, { seed, n: m.n, policy: m.policy, ops: m.ops, detail: f.detail });
@@ -99,6 +108,7 @@ let lastLine = 0;
 setInterval(() => {
   if (Date.now() - lastLine < 30_000) return;
   lastLine = Date.now();
+  loads.push(+loadavg()[0]!.toFixed(2));
   const s = (Date.now() - started) / 1000;
   console.log(`[${s.toFixed(0)} s] mutants ${totals.mutants} (${(totals.mutants / s).toFixed(1)}/s), cases ${totals.cases} (${(totals.cases / s).toFixed(0)}/s), finding kinds ${kinds.size}`);
 }, 1000).unref();
@@ -113,13 +123,17 @@ function finish(): void {
     seconds: Math.round(seconds),
     mutants: totals.mutants,
     mutantsPerSecond: +(totals.mutants / seconds).toFixed(2),
+    stages: Object.fromEntries(STAGES.map((st) => [st, { count: stages[st].count, msPerMutant: +(stages[st].ms / Math.max(1, stages[st].count)).toFixed(1) }])),
     mutantsLoaded: totals.loadedMutants,
     mutantsEvaluated: totals.evaluatedMutants,
     sampleCaseRuns: totals.sampleCaseRuns,
     cases: totals.cases,
     casesPerSecond: Math.round(totals.cases / seconds),
     slowestMutant: { ms: Math.round(slowest.ms), seed, n: slowest.n, policy: slowest.policy, ops: slowest.ops },
+    caseSeconds: Math.round(totals.caseMs / 1000),
+    mutantSeconds: Math.round(totals.mutantMs / 1000),
     slowestCaseMs: Math.round(slowestCase),
+    loadAverage: loads.length ? { min: Math.min(...loads), max: Math.max(...loads), mean: +(loads.reduce((a, b) => a + b, 0) / loads.length).toFixed(2) } : null,
     findings: Object.fromEntries(kinds),
   };
   const dir = join(ROOT, 'artifacts', 'fuzz');
@@ -127,7 +141,9 @@ function finish(): void {
   writeFileSync(join(dir, 'report.json'), JSON.stringify(report, null, 2));
   console.log(`\n${seconds.toFixed(0)} s, seed ${seed}, ${workers} worker(s)`);
   console.log(`policy mutations: ${report.mutants} (${report.mutantsPerSecond}/s; ${report.mutantsLoaded} checked clean and loaded, ${report.mutantsEvaluated} evaluated on ${report.sampleCaseRuns} sample cases)`);
+  console.log(`  stages: ${STAGES.map((st) => `${st} ${stages[st].count}`).join(', ')}`);
   console.log(`generated cases:  ${report.cases} (${report.casesPerSecond}/s)`);
+  console.log(`time in mutants ${report.mutantSeconds} s, in cases ${report.caseSeconds} s; load average ${JSON.stringify(report.loadAverage)}`);
   console.log(`slowest mutant:   ${report.slowestMutant.ms} ms (n=${slowest.n}, ${slowest.policy}, ${slowest.ops.join('+')}); slowest case ${report.slowestCaseMs} ms`);
   const unknown = [...kinds].filter(([, k]) => !k.known);
   for (const [kind, k] of kinds) console.log(`  ${k.known ? 'known ' : 'NEW   '} ${kind} × ${k.count}${k.known ? ` — ${k.known}` : ''}`);

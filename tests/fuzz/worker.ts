@@ -6,7 +6,7 @@ import { compilePolicy, loadPolicy } from '../../compiler/index.ts';
 import type { LoadedPolicy } from '../../runtime/outcome.ts';
 import { caseArb, type GeneratedCase } from './caseArb.ts';
 import { checkCase } from './caseFuzz.ts';
-import { corpus, corpusResolver, type CorpusPolicy } from './corpus.ts';
+import { corpus, corpusResolver, pinCorpusParses, type CorpusPolicy } from './corpus.ts';
 import { mutantJob } from './generate.ts';
 import { runPipeline } from './policyFuzz.ts';
 
@@ -25,6 +25,7 @@ export type WorkerMessage =
 const { seed, first, step, casesPerMutant } = JSON.parse(process.argv[2]!) as WorkerData;
 const post = (m: WorkerMessage) => process.send!(m);
 
+pinCorpusParses();
 const loaded: { p: CorpusPolicy; policy: LoadedPolicy; arb: fc.Arbitrary<GeneratedCase> }[] = [];
 for (const p of corpus()) {
   const r = compilePolicy({ files: p.files, resolve: corpusResolver() });
