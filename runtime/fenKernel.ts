@@ -139,12 +139,16 @@ function convertText(t: RtType, scale: number | null, consts: unknown[], P: Prep
     case 'money':
     case 'number':
       if (scale === null) return null;
+      // as tryConvert (runtime/fenEval.ts): money is never negative here — a "-" text or a
+      // negative number is left to the generic path, which accepts "-0" only (XI008 otherwise)
+      if (t.kind === 'money')
+        return `(typeof v === "string" ? ((c = v.charCodeAt(v.length - 1)) >= 48 && c <= 57 && v.charCodeAt(0) !== 45 ? PS(v, ${scale}) : undefined) : typeof v === "number" && v >= 0 ? TS(v, ${scale}) : undefined)`;
       return `(typeof v === "string" ? ((c = v.charCodeAt(v.length - 1)) >= 48 && c <= 57 ? PS(v, ${scale}) : undefined) : TS(v, ${scale}))`;
     case 'rate':
       return scale === null ? null : `TS(v, ${scale})`;
     case 'integer':
     case 'duration':
-      return scale === null ? null : `(typeof v === "number" && Number.isInteger(v) ? TS(v, ${scale}) : undefined)`;
+      return scale === null ? null : `(typeof v === "number" && Number.isInteger(v) && v >= 0 ? TS(v, ${scale}) : undefined)`;
     case 'enum': {
       const m = P.enumIndex.get(t.name);
       if (m === undefined) return null;

@@ -14,6 +14,18 @@ const GRADES = ['一级', '二级', '三级', '四级', '五级', '六级', '七
 const CARE = ['无需护理', '部分不能自理', '大部分不能自理', '完全不能自理'];
 
 describe('fen kernels', () => {
+  it('a negative wage (number or text) in a recurring shape gets the decimal path\'s XI008, never an answer (fuzz finding)', () => {
+    const o = { asOf: '2024-06-01', parameters: { 统筹地区上年度职工月平均工资: '8000', 最低工资标准: '2000' }, outputs: OUTPUTS };
+    const good = { 受伤日期: '2023-03-15', 月缴费工资: 5000, 伤残等级: '五级', 用人单位安排适当工作: false, 生活自理障碍等级: '无需护理' };
+    for (let k = 0; k < 5; k++) policy.evaluate(good, o); // the shape recurs: a kernel is built
+    for (const wage of [-1, -0.01, '-1', '-5000.00']) {
+      const input = { ...good, 月缴费工资: wage };
+      const fast = policy.evaluate(input, o);
+      expect(fast.ok).toBe(false);
+      expect(fast.inputErrors.map((e) => `${e.code} ${e.path}`)).toContain('XI008 月缴费工资');
+      expect(fast.outputs).toEqual(policy.evaluate(input, { ...o, engine: 'decimal' }).outputs);
+    }
+  });
   it('recurring shape: same values as decimal at band edges and half cents; bad values still coded errors', () => {
     // avg 8000.01: 60 % = 4800.006 → 4800.01, 300 % = 24000.03; wages on and next to both edges
     const wages = ['4800.00', '4800.01', '4800.02', '24000.02', '24000.03', '24000.04', '1000.00', '99999.99', '8219.47'];

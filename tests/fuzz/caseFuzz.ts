@@ -15,7 +15,12 @@ export function checkCase(policy: LoadedPolicy, c: GeneratedCase, engine: 'auto'
   }
   const findings = checkOutcome(o, echoed(c));
   // hostile options (a bad as-of date) may stop the case before its input is validated
-  const refused = o.inputErrors.some((e) => e.code === 'XI011' || e.code === 'XI012'); // a structural refusal stops validation
+  // a structural refusal (forbidden key, not an object, too large, too many unknown keys) stops
+  // validation; so does an as-of date or options shape the case cannot run at (XR001/XR002/XR041:
+  // runtime/evaluate.ts answers those before reading the input)
+  const refused =
+    o.inputErrors.some((e) => STOPS_VALIDATION.has(e.code)) ||
+    (o.inputErrors.length === 0 && o.errors.some((e) => STOPS_BEFORE_INPUT.has(e.code)));
   for (const field of c.hostileOptions || refused ? [] : c.invalid) {
     if (!o.inputErrors.some((e) => e.path === field || e.path.startsWith(`${field}[`) || e.path.startsWith(`${field}.`))) {
       findings.push({ kind: 'invalid-accepted', detail: `${field} = ${safeJson(c.input[field])}: ${o.ok ? 'ok' : o.inputErrors.map((e) => `${e.code} ${e.path}`).join(', ') || 'no input error'}` });
@@ -27,6 +32,9 @@ export function checkCase(policy: LoadedPolicy, c: GeneratedCase, engine: 'auto'
   }
   return findings;
 }
+
+const STOPS_VALIDATION = new Set(['XI011', 'XI012', 'XI014', 'XI015']);
+const STOPS_BEFORE_INPUT = new Set(['XR001', 'XR002', 'XR041']);
 
 function safeJson(v: unknown): string {
   try {
