@@ -14,6 +14,7 @@ import { dependencyOrder, ruleRefs } from './ruleOrder.ts';
 import type { IrExpr, IrPolicy, XType } from './ir.ts';
 import type { Gen } from './codegenExpr.ts';
 import { isNumeric, str } from './codegenUtil.ts';
+import { FEN_TOKEN, type FenSource } from '../runtime/fenKernel.ts';
 
 /** The reason a construct stays on the decimal path (caught per rule). */
 class NotFen {
@@ -56,7 +57,6 @@ interface FenExpr {
  *   T i(key, at)  table i cell     V i  version index of rule i   A  the as-of date
  *   Z  type annotation of a temp (TypeScript form only)   Y  annotation of the exception list */
 const tok = (letter: string, n: number | '' = '') => `\u0001${letter}${n}\u0002`;
-export const FEN_TOKEN = /\u0001([A-Z])(\d*)\u0002(\()?/g;
 
 /** The generic form of token text (the functions the policy module defines). */
 export function untoken(code: string, ann: string): string {
@@ -89,13 +89,6 @@ export function untoken(code: string, ann: string): string {
   });
 }
 
-/** Per rule, what the runtime builds kernels from: the body (statements ending in return, token
- * form) and the rounding applied to its value (places dropped, mode), or null. */
-export interface FenTemplate {
-  body: string;
-  round: [number, string] | null;
-}
-
 function isLiteral(e: IrExpr): boolean {
   return e.k === 'lit' || e.k === 'enumLit' || (e.k === 'neg' && e.operand.k === 'lit');
 }
@@ -105,7 +98,7 @@ export class FenGen {
   private readonly ruleScale = new Map<number, number | null>();
   private readonly busy = new Set<number>();
   private readonly notFen = new Set<number>();
-  private readonly templates = new Map<number, FenTemplate>();
+  private readonly templates = new Map<number, FenSource>();
   private temps = 0;
 
   constructor(

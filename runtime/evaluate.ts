@@ -16,7 +16,7 @@ import { rule } from './rules.ts';
 import { preloadInputs } from './inputs.ts';
 import { absent, needsAt } from './needs.ts';
 import { fastValid } from './fastCheck.ts';
-import { parseOverrides } from './overrides.ts';
+import { PARAMETERS_EXPECTED, parseOverrides } from './overrides.ts';
 import { checkFailures, runChecks } from './checks.ts';
 import { showValue } from './showValue.ts';
 import { MAX_CASE_ERRORS } from './limits.ts';
@@ -171,7 +171,7 @@ function optionsShape(o: unknown): { args: Record<string, string>; path: string 
   const { outputs, parameters } = o as EvaluateOptions;
   if (outputs !== undefined && outputs !== null && !Array.isArray(outputs)) return bad('outputs', '输出名的列表', 'a list of output names', outputs);
   if (parameters !== undefined && parameters !== null && (typeof parameters !== 'object' || Array.isArray(parameters))) {
-    return bad('parameters', '对象（参数名 → 取值）', 'an object (parameter name → value)', parameters);
+    return bad('parameters', PARAMETERS_EXPECTED[0], PARAMETERS_EXPECTED[1], parameters);
   }
   return null;
 }

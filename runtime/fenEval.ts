@@ -417,6 +417,7 @@ function hostOf(M: PolicyModel, P: Prepared, F: FenModel, st: FenState): KernelH
       },
       param: (cx, i, at) => param(cx as FenCtx, i, at),
       table: (cx, i, key, at) => table(cx as FenCtx, i, key, at),
+      convert: (scale, t, raw) => tryConvert(P, scale, t, raw),
       override: (P2, scale, t, raw) => convertRaw(P2, scale, t, raw, true),
     };
   }

@@ -14,16 +14,15 @@
 // a needed input absent, anything thrown. So it never changes an answer or an error.
 //
 // A shape gets a kernel once it has been seen KERNEL_AFTER times (a one-off case pays nothing).
-import { FALLBACK, MISSING, parseScaled, toScaled } from './fen.ts';
-import { isValidDate } from './dates.ts';
+import { FALLBACK, MISSING } from './fen.ts';
 import { pickVersion } from './lookup.ts';
 import { needsAt } from './needs.ts';
 import type { PolicyModel, RtType } from './model.ts';
 import type { Prepared } from './prepared.ts';
 import { FORBIDDEN_KEYS, fastValue } from './fastCheck.ts';
-import { MAX_TEXT_CHARS } from './limits.ts';
 
-/** Per rule (compiler/codegenFen.ts FenTemplate): token body and rounding. */
+/** Per rule (written by compiler/codegenFen.ts): its body — statements ending in return, in
+ * token form — and the rounding applied to its value (places dropped, mode), or null. */
 export interface FenSource {
   body: string;
   round: [number, string] | null;
@@ -37,6 +36,8 @@ export interface KernelHost {
   /** generic parameter value at the date (fen), throws when not available */
   param(cx: unknown, i: number, at: string | null): unknown;
   table(cx: unknown, i: number, key: unknown, at: string | null): unknown;
+  /** a case's scalar input value → its fen value, undefined when not sure (tryConvert) */
+  convert(scale: number | null, t: RtType, raw: unknown): unknown;
   /** a validated override value → fen (throws FALLBACK) */
   override(P: Prepared, scale: number | null, t: RtType, raw: unknown): unknown;
 }
@@ -61,7 +62,9 @@ interface KernelCache {
 const caches = new WeakMap<PolicyModel, KernelCache>();
 export const KERNEL_AFTER = 4;
 const BOUNDED = 256;
-const TOKEN = /\u0001([A-Z])(\d*)\u0002(\()?/g;
+/** A reference in fen token text (compiler/codegenFen.ts writes them, untoken and subst below read
+ * them): \u0001 letter index \u0002, with the call's opening parenthesis when one follows. */
+export const FEN_TOKEN = /\u0001([A-Z])(\d*)\u0002(\()?/g;
 
 function sameKeys(o: object, keys: string[]): boolean {
   const pr = Object.getPrototypeOf(o);
@@ -133,34 +136,23 @@ export function kernelFor(
 type Fen = NonNullable<PolicyModel['fen']> & { src?: (FenSource | null)[] };
 
 /** Conversion of an input value of type t to its fen value, as JS text on `v` (undefined = not
- * sure); mirrors runtime/fenEval.ts tryConvert, whose success implies fastValue's acceptance. */
-function convertText(t: RtType, scale: number | null, consts: unknown[], P: Prepared): string | null {
+ * sure), or null for a value the kernel only checks (fastValue: structured, or numeric without a
+ * fen scale). The conversion is runtime/fenEval.ts tryConvert itself (host.convert), so the
+ * kernel accepts exactly what the generic fen reader accepts — one rule for negative money,
+ * integer counts and text length, not a copy to keep in step. */
+function convertText(t: RtType, scale: number | null, konst: (v: unknown) => string): string | null {
   switch (t.kind) {
     case 'money':
     case 'number':
-      if (scale === null) return null;
-      // as tryConvert (runtime/fenEval.ts): money is never negative here — a "-" text or a
-      // negative number is left to the generic path, which accepts "-0" only (XI008 otherwise)
-      if (t.kind === 'money')
-        return `(typeof v === "string" ? ((c = v.charCodeAt(v.length - 1)) >= 48 && c <= 57 && v.charCodeAt(0) !== 45 ? PS(v, ${scale}) : undefined) : typeof v === "number" && v >= 0 ? TS(v, ${scale}) : undefined)`;
-      return `(typeof v === "string" ? ((c = v.charCodeAt(v.length - 1)) >= 48 && c <= 57 ? PS(v, ${scale}) : undefined) : TS(v, ${scale}))`;
     case 'rate':
-      return scale === null ? null : `TS(v, ${scale})`;
     case 'integer':
     case 'duration':
-      return scale === null ? null : `(typeof v === "number" && Number.isInteger(v) && v >= 0 ? TS(v, ${scale}) : undefined)`;
-    case 'enum': {
-      const m = P.enumIndex.get(t.name);
-      if (m === undefined) return null;
-      consts.push(m);
-      return `(typeof v === "string" ? K[${consts.length - 1}].get(v) : undefined)`;
-    }
+      return scale === null ? null : `CV(${scale}, ${konst(t)}, v)`;
+    case 'enum':
     case 'boolean':
-      return `(typeof v === "boolean" ? v : undefined)`;
     case 'date':
-      return `(ISD(v) ? v : undefined)`;
     case 'text':
-      return `(typeof v === "string" && v.length <= ${MAX_TEXT_CHARS} ? v : undefined)`; // as tryConvert
+      return `CV(null, ${konst(t)}, v)`;
     default:
       return null;
   }
@@ -209,7 +201,7 @@ function build(
     seen.add(i);
     const s = src[i];
     if (s === null || s === undefined) throw FALLBACK;
-    for (const m of s.body.matchAll(TOKEN)) if (m[1] === 'R') visit(Number(m[2]));
+    for (const m of s.body.matchAll(FEN_TOKEN)) if (m[1] === 'R') visit(Number(m[2]));
     rules.push(i);
   };
   for (const i of which) visit(i);
@@ -238,7 +230,7 @@ function build(
       }
     });
   const subst = (body: string) =>
-    body.replace(TOKEN, (_m, l: string, ns: string, paren: string | undefined) => {
+    body.replace(FEN_TOKEN, (_m, l: string, ns: string, paren: string | undefined) => {
       const n = Number(ns);
       const open = paren ?? '';
       switch (l) {
@@ -297,7 +289,7 @@ function build(
   const inVars: string[] = [];
   for (const [i, k] of present) {
     const I = M.inputs[i]!;
-    const conv = convertText(I.type, F.inputScales[i]!, consts, P);
+    const conv = convertText(I.type, F.inputScales[i]!, konst);
     if (conv === null) {
       // a structured value: checked as fastValid does (the fen rules never read it)
       reads.push(`if (!FV(${konst(I.type)}, input[${JSON.stringify(k)}])) return false;`);
@@ -314,7 +306,7 @@ function build(
   const memo = rules.map((i) => `r${i}`);
   const text = [
     '"use strict";',
-    'const PS = H.parseScaled, TS = H.toScaled, ISD = H.isValidDate, FV = H.fastValue, OV = H.override, PV = H.pv, MS = H.missing;',
+    'const CV = H.convert, FV = H.fastValue, OV = H.override, PV = H.pv, MS = H.missing;',
     `let ${['busy = false', ...memo, ...inVars, ...ovVars].join(', ')};`,
     ...decls,
     ...ruleFns,
@@ -322,7 +314,7 @@ function build(
     '  if (busy) return false;',
     '  busy = true;',
     '  try {',
-    '    let v, c;',
+    '    let v;',
     ...reads.map((r) => `    ${r}`),
     ...(memo.length > 0 ? [`    ${memo.join(' = ')} = undefined;`] : []),
     ...which.map((i, n) => `    out[${n}] = R${i}();`),
@@ -335,9 +327,7 @@ function build(
     '};',
   ].join('\n');
   const helpers = {
-    parseScaled,
-    toScaled,
-    isValidDate,
+    convert: host.convert,
     fastValue: (t: RtType, v: unknown) => fastValue(M, P, t, v),
     override: (scale: number | null, t: RtType, raw: unknown) => host.override(P, scale, t, raw),
     pv: (v: unknown) => {

@@ -2,15 +2,14 @@
 // the schema's custom keyword `decimalRange` (runtime/validate.ts), the fast check and the fen
 // reader all decide with this one function, exactly (decimal.js, never a float comparison).
 import { DECIMAL_RE, Decimal, RATE_RE } from './money.ts';
+import { parseRate } from './convert.ts';
 
-/** The value of a number, decimal text or (for rates) percentage text, or null when it is none. */
+/** The value of a number, decimal text or (for rates) percentage text, or null when it is none
+ * (the syntax the schema's format accepts; parseRate reads the percentage form). */
 function valueOf(v: unknown, rate: boolean): Decimal | null {
   if (typeof v === 'number') return Number.isFinite(v) ? new Decimal(v) : null;
-  if (typeof v !== 'string') return null;
-  if (DECIMAL_RE.test(v)) return new Decimal(v);
-  if (!rate || !RATE_RE.test(v)) return null;
-  const m = /^(-?\d+(?:\.\d+)?)\s*(%|‰)$/.exec(v);
-  return m ? new Decimal(m[1]!).div(m[2] === '%' ? 100 : 1000) : null;
+  if (typeof v !== 'string' || !(rate ? RATE_RE : DECIMAL_RE).test(v)) return null;
+  return rate ? parseRate(v) ?? null : new Decimal(v);
 }
 
 /** True when `v` is a number of the field's syntax inside [lo, hi]; false when outside or not a

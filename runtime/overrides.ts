@@ -115,6 +115,9 @@ function showBound(t: RtType, x: string): string {
   return t.kind === 'rate' ? `${dec(x).mul(100).toFixed()}%` : x;
 }
 
+/** What `parameters` must be, for XR041 (here and in runtime/evaluate.ts's options check). */
+export const PARAMETERS_EXPECTED = ['对象（参数名 → 取值）', 'an object (parameter name → value)'] as const;
+
 /** Kinds whose values are amounts or counts: never negative unless the declaration's `范围`
  * says so (the same bound the input schema has, compiler/codegenSchema.ts). */
 const NON_NEGATIVE = new Set(['money', 'integer', 'duration']);
@@ -132,7 +135,7 @@ function negative(t: RtType, v: unknown): boolean {
  * passed as `parameters`: anything but a mapping is one XR041. */
 export function parseOverrides(M: PolicyModel, P: Prepared, given: unknown, out: Outcome): unknown[] | null {
   if (typeof given !== 'object' || given === null || Array.isArray(given)) {
-    stop(out, 'XR041', { field: 'parameters', expected: '对象（参数名 → 取值）', expectedEn: 'an object (parameter name → value)', value: showValue(given) }, 'parameters');
+    stop(out, 'XR041', { field: 'parameters', expected: PARAMETERS_EXPECTED[0], expectedEn: PARAMETERS_EXPECTED[1], value: showValue(given) }, 'parameters');
     return null;
   }
   let ov: unknown[] | null = null;

@@ -33,6 +33,7 @@ import { MAX_CASE_ERRORS, MAX_DATA_DEPTH } from './limits.ts';
 import { capList } from './failures.ts';
 import { showValue } from './showValue.ts';
 import { sizeErrors } from './inputSize.ts';
+import { FORBIDDEN_KEYS } from './fastCheck.ts';
 import { outsideEnd } from './inputRange.ts';
 
 export interface InputError {
@@ -49,7 +50,6 @@ export type InputValidator = (input: unknown) => InputError[];
 /** The decimal syntax as a JSON Schema pattern (for schemas that prefer "pattern"). */
 export const DECIMAL_PATTERN = DECIMAL_RE.source;
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = MAX_DATA_DEPTH;
 
 export function inputError(code: string, path: string, args: Record<string, string> = {}): InputError {
