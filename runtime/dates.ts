@@ -14,7 +14,7 @@
 //   someone born on 29 February turns a year older on 28 February in common years
 //   (born 2000-02-29 → 18 on 2018-02-28). A date before the birth throws XR026.
 import { runtimeError } from './errors.ts';
-import { showValue } from './showValue.ts';
+import { showValue as show } from './showValue.ts';
 
 export type ISODate = string;
 
@@ -48,8 +48,6 @@ export function isValidDate(s: unknown): s is ISODate {
   return ok;
 }
 const validSeen = new Set<string>();
-
-const show = (x: unknown): string => showValue(x);
 
 /** Year, month (1–12) and day of a date; throws XR021 when invalid. */
 export function parseDate(s: ISODate): { y: number; m: number; d: number } {

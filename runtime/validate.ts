@@ -245,6 +245,7 @@ function actualType(v: unknown): [string, string] {
   return [showValue(v), showValue(v)]; // undefined, a symbol, a function, a bigint: never the word undefined
 }
 
+/** one argument only: used with Array.map, whose index must not become showValue's length */
 const show = (v: unknown): string => showValue(v);
 
 type SchemaLike = { format?: unknown; pattern?: unknown; minimum?: unknown; properties?: Record<string, unknown> } | undefined;
