@@ -18,6 +18,8 @@ export interface Dialect {
   tryCast(x: string, type: string): string;
   /** TRY_CAST of text to DECIMAL(38, scale), where a dialect has a faster exact spelling. */
   tryCastDec?(x: string, scale: number): string;
+  /** The text of a DECIMAL(38, scale), where a dialect has a faster exact spelling. */
+  decToText?(x: string, scale: number): string;
   rtrimZeros(x: string): string;
 }
 
@@ -63,7 +65,7 @@ export function printExpr(D: Dialect, e: SqlExpr): string {
     case 'tryCastDec': return D.tryCastDec ? D.tryCastDec(p(e.x), e.scale) : D.tryCast(p(e.x), `DECIMAL(38,${e.scale})`);
     case 'coalesce': return `COALESCE(${e.xs.map(p).join(', ')})`;
     case 'tryCastDate': return D.tryCast(p(e.x), 'DATE');
-    case 'toText': return `CAST(${p(e.x)} AS ${D.textType})`;
+    case 'toText': return e.x.k === 'castDec' && D.decToText ? D.decToText(p(e.x), e.x.scale) : `CAST(${p(e.x)} AS ${D.textType})`;
     case 'rtrimZeros': return D.rtrimZeros(p(e.x));
   }
 }
