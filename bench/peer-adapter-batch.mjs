@@ -1,4 +1,4 @@
-// A second adapter for ../shared/peer-bench: the same compiled national policy as
+// A second adapter for the shared peer bench (not part of this repository; see docs/benchmarks.md): the same compiled national policy as
 // peer-adapter.mjs, but each pass goes through the batch API (runtime/batch.ts,
 // `evaluateColumns`) — one call for all cases, only the four outputs, values as decimal text.
 //

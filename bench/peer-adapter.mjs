@@ -1,8 +1,9 @@
-// Adapter for ../shared/peer-bench ("Adding an engine"): times the compiled national policy
+// Adapter for the shared peer bench (not part of this repository; its "Adding an engine"): times the compiled national policy
 // beside ZEN, json-rules-engine and feelin in the same run.
 //
 //   npm run build     # in this repository: dist/, the package an embedder installs
-//   cd ../shared/peer-bench && npm install && npm run bench -- --add ../../main/bench/peer-adapter.mjs
+//   cd "$PEER_BENCH" && npm install && npm run bench -- --add /path/to/this/repo/bench/peer-adapter.mjs
+//   (PEER_BENCH: the operator's copy of the peer bench; see docs/benchmarks.md)
 //
 // Plain Node loads this file and the built JavaScript (dist/esm/compiler.js, no tsx), so the
 // cold start is the package's own. Setup compiles the national baseline from source — parse,

@@ -6,6 +6,7 @@ import type { CaseResult } from '../compiler/cases.ts';
 import type { IrPolicy } from '../compiler/ir.ts';
 import { conditionsLine, explainRule, formulaLine } from '../compiler/explain.ts';
 import { formatValue } from '../runtime/format.ts';
+import { escapeControls as t, oneLine } from '../compiler/render/escape.ts';
 
 /** What the explanation needs to print formulas and typed input values. */
 export interface ExplainContext {
@@ -20,11 +21,26 @@ export function setColor(on: boolean): void {
   colorOn = on;
 }
 
+/** Whether colours are on (set once by main from the terminal and --no-color / NO_COLOR). */
+export function colorEnabled(): boolean {
+  return colorOn;
+}
+
 export function colorDefault(stream: NodeJS.WriteStream): boolean {
   return Boolean(stream.isTTY) && !process.env.NO_COLOR && process.env.TERM !== 'dumb';
 }
 
-const code = (open: number, close: number) => (s: string) => (colorOn ? `\x1b[${open}m${s}\x1b[${close}m` : s);
+/** Marks a colour code as this CLI's own (a Unicode noncharacter, reserved for internal use):
+ * the writer (output.ts) keeps a marked SGR code and escapes every other escape sequence, so a
+ * colour code hidden in a policy string or a case id is shown, never obeyed. */
+export const OWN = '\ufdd0';
+const code = (open: number, close: number) => (s: string) => (colorOn ? `${OWN}\x1b[${open}m${s}${OWN}\x1b[${close}m` : s);
+
+/** Text from a renderer whose every escape sequence is a colour it added itself — the
+ * diagnostics renderer (compiler/render/terminal.ts), which escapes all the text it quotes. */
+export function ownColours(s: string): string {
+  return s.replace(/\x1b\[[0-9;]*m/g, (m) => OWN + m);
+}
 export const c = {
   bold: code(1, 22),
   dim: code(2, 22),
@@ -44,17 +60,17 @@ const UNIT_ZH: Record<string, string> = { fen: '分', jiao: '角', yuan: '元' }
 
 function jsonText(v: unknown): string {
   if (v === undefined) return '—';
-  if (typeof v === 'string') return v;
-  return JSON.stringify(v);
+  if (typeof v === 'string') return t(v);
+  return t(JSON.stringify(v));
 }
 
 export function errorLine(e: EvaluationError): string {
   const where = e.rule ? `［${e.rule}］` : '';
-  const lines = [`${c.red(e.code)}${where} ${e.message.zh}`, `      ${e.message.en}`];
-  if (e.hint) lines.push(`      ${c.gray(`提示 / hint: ${e.hint.zh} / ${e.hint.en}`)}`);
-  if (e.cite) lines.push(`      ${c.gray(`依据: ${e.cite}`)}`);
+  const lines = [`${c.red(e.code)}${t(where)} ${t(e.message.zh)}`, `      ${t(e.message.en)}`];
+  if (e.hint) lines.push(`      ${c.gray(`提示 / hint: ${t(e.hint.zh)} / ${t(e.hint.en)}`)}`);
+  if (e.cite) lines.push(`      ${c.gray(`依据: ${t(e.cite)}`)}`);
   if (e.affects && e.affects.length > 0 && !(e.affects.length === 1 && e.affects[0] === e.rule)) {
-    lines.push(`      ${c.gray(`影响输出 / affects: ${e.affects.join('、')}`)}`);
+    lines.push(`      ${c.gray(`影响输出 / affects: ${t(e.affects.join('、'))}`)}`);
   }
   return lines.join('\n');
 }
@@ -78,9 +94,9 @@ export function formatOutcome(o: Outcome, outputs: OutputInfo[], result?: CaseRe
   if (o.inputErrors.length > 0) {
     lines.push(c.bold(c.red('输入错误 / input errors')));
     for (const e of o.inputErrors) {
-      lines.push(`  ${c.red(e.code)} ${e.path || '（根）'}: ${e.message.zh}`);
-      lines.push(`        ${e.message.en}`);
-      if (e.hint) lines.push(`        ${c.gray(`提示 / hint: ${e.hint.zh} / ${e.hint.en}`)}`);
+      lines.push(`  ${c.red(e.code)} ${oneLine(e.path || '（根）')}: ${t(e.message.zh)}`);
+      lines.push(`        ${t(e.message.en)}`);
+      if (e.hint) lines.push(`        ${c.gray(`提示 / hint: ${t(e.hint.zh)} / ${t(e.hint.en)}`)}`);
     }
   }
   const names = opts.show ? opts.show.filter((n) => o.outputs[n] !== undefined) : Object.keys(o.outputs);
@@ -92,8 +108,8 @@ export function formatOutcome(o: Outcome, outputs: OutputInfo[], result?: CaseRe
       const f = fieldOf.get(n);
       const mark = f ? (f.pass ? `${OK()} ` : `${BAD()} `) : '  ';
       const cite = info.get(n)?.cite;
-      lines.push(`${mark}${n}${' '.repeat(width - displayWidth(n))}  ${c.bold(v.display)}${cite ? c.gray(`  〔${cite}〕`) : ''}`);
-      if (f && !f.pass) lines.push(`    ${c.red(`预期 / expected: ${f.expected}`)}`);
+      lines.push(`${mark}${n}${' '.repeat(width - displayWidth(n))}  ${c.bold(t(v.display))}${cite ? c.gray(`  〔${t(cite)}〕`) : ''}`);
+      if (f && !f.pass) lines.push(`    ${c.red(`预期 / expected: ${t(f.expected)}`)}`);
     }
   }
   const unavailable = opts.allUnavailable
@@ -108,7 +124,7 @@ export function formatOutcome(o: Outcome, outputs: OutputInfo[], result?: CaseRe
       const f = fieldOf.get(n);
       const mark = f ? (f.pass ? `${OK()} ` : `${BAD()} `) : '  ';
       lines.push(`${mark}${n}  ${c.gray(`缺少 / missing: ${u.missing.join('、')}`)}`);
-      if (f && !f.pass) lines.push(`    ${c.red(`预期 / expected: ${f.expected}`)}`);
+      if (f && !f.pass) lines.push(`    ${c.red(`预期 / expected: ${t(f.expected)}`)}`);
     }
   }
   if (opts.note) lines.push(c.dim(opts.note));
@@ -116,7 +132,7 @@ export function formatOutcome(o: Outcome, outputs: OutputInfo[], result?: CaseRe
     lines.push(c.bold('检查 / checks'));
     for (const k of o.checks) {
       const sev = k.severity === 'error' ? c.red('错误 error') : c.yellow('警告 warning');
-      lines.push(`  ${sev} ${k.name}: ${k.message}${k.cite ? c.gray(`  〔${k.cite}〕`) : ''}`);
+      lines.push(`  ${sev} ${k.name}: ${t(k.message)}${k.cite ? c.gray(`  〔${t(k.cite)}〕`) : ''}`);
     }
   }
   if (o.errors.length > 0) {
@@ -126,10 +142,10 @@ export function formatOutcome(o: Outcome, outputs: OutputInfo[], result?: CaseRe
   for (const f of result?.fields ?? []) {
     if (f.kind === 'output') {
       if (!f.pass && !o.outputs[f.name] && !listedUnavailable.has(f.name)) {
-        lines.push(`${BAD()} ${f.name}: ${c.red(`预期 / expected ${f.expected}`)}，实际 / actual ${f.actual}`);
+        lines.push(`${BAD()} ${f.name}: ${c.red(`预期 / expected ${t(f.expected)}`)}，实际 / actual ${t(f.actual)}`);
       }
     } else if (f.kind !== 'outcome') {
-      lines.push(`${f.pass ? OK() : BAD()} ${f.name}: 预期 / expected ${f.expected}，实际 / actual ${f.actual}`);
+      lines.push(`${f.pass ? OK() : BAD()} ${f.name}: 预期 / expected ${t(f.expected)}，实际 / actual ${t(f.actual)}`);
     }
   }
   return lines.join('\n');
@@ -155,24 +171,24 @@ function traceLabel(n: TraceNode, brief = false, cx?: ExplainContext): string {
   switch (n.kind) {
     case 'rule': {
       const args = n.args ? `(${n.args.map(jsonText).join(', ')})` : '';
-      const value = n.failed === 'missing' ? c.yellow('不可用 / unavailable') : n.failed === 'error' ? c.red('错误 / error') : c.bold(n.display ?? jsonText(n.value));
+      const value = n.failed === 'missing' ? c.yellow('不可用 / unavailable') : n.failed === 'error' ? c.red('错误 / error') : c.bold(n.display !== undefined ? t(n.display) : jsonText(n.value));
       if (brief) return `${c.cyan('规则')} ${n.name}${args} = ${value}`;
       const extra: string[] = [];
       if (n.version !== undefined) extra.push(`版本起始 / from ${n.version ?? '—'}`);
-      if (n.exception) extra.push(`适用例外 / exception${n.exception.cite ? ` 〔${n.exception.cite}〕` : ''}（${n.exception.policy}）`);
+      if (n.exception) extra.push(`适用例外 / exception${n.exception.cite ? ` 〔${t(n.exception.cite)}〕` : ''}（${n.exception.policy}）`);
       const layer = n.exception?.policy ?? n.policy;
       if (layer) extra.push(`层 / layer ${layer}`);
-      return `${c.cyan('规则')} ${n.name}${args} = ${value}${n.cite ? c.gray(`  〔${n.cite}〕`) : ''}${extra.length ? c.gray(`  ${extra.join(' · ')}`) : ''}`;
+      return `${c.cyan('规则')} ${n.name}${args} = ${value}${n.cite ? c.gray(`  〔${t(n.cite)}〕`) : ''}${extra.length ? c.gray(`  ${extra.join(' · ')}`) : ''}`;
     }
     case 'param':
-      return `${c.blue('参数')} ${n.name} = ${c.bold(n.display ?? jsonText(n.value))}  ${c.gray(`取值日期 ${n.at} · 版本起始 ${n.from ?? '—'} · ${n.overridden ? '案例覆盖 / case override' : `层 ${n.policy}`}${n.cite ? ` 〔${n.cite}〕` : ''}`)}`;
+      return `${c.blue('参数')} ${n.name} = ${c.bold(n.display !== undefined ? t(n.display) : jsonText(n.value))}  ${c.gray(`取值日期 ${n.at} · 版本起始 ${n.from ?? '—'} · ${n.overridden ? '案例覆盖 / case override' : `层 ${n.policy}`}${n.cite ? ` 〔${t(n.cite)}〕` : ''}`)}`;
     case 'table':
     case 'bands':
-      return `${c.blue(n.kind === 'table' ? '表' : '分档')} ${n.name}[${jsonText(n.key)}] = ${c.bold(n.display ?? jsonText(n.value))}  ${c.gray(`取值日期 ${n.at} · 版本起始 ${n.from ?? '—'} · 层 ${n.policy}${n.cite ? ` 〔${n.cite}〕` : ''}`)}`;
+      return `${c.blue(n.kind === 'table' ? '表' : '分档')} ${n.name}[${jsonText(n.key)}] = ${c.bold(n.display !== undefined ? t(n.display) : jsonText(n.value))}  ${c.gray(`取值日期 ${n.at} · 版本起始 ${n.from ?? '—'} · 层 ${n.policy}${n.cite ? ` 〔${t(n.cite)}〕` : ''}`)}`;
     case 'input':
       return n.missing
-        ? `${c.green('输入')} ${n.path} ${c.yellow('（未提供 / not given）')}`
-        : `${c.green('输入')} ${n.path} = ${cx ? formatValue(cx.ir.inputs.find((f) => f.name === n.path.split('.')[0])?.type, n.value) : jsonText(n.value)}`;
+        ? `${c.green('输入')} ${oneLine(n.path)} ${c.yellow('（未提供 / not given）')}`
+        : `${c.green('输入')} ${oneLine(n.path)} = ${cx ? t(formatValue(cx.ir.inputs.find((f) => f.name === n.path.split('.')[0])?.type, n.value)) : jsonText(n.value)}`;
     case 'rounding':
       return `${c.gray('舍入')} ${MODE_ZH[n.mode] ?? n.mode} 到 ${UNIT_ZH[n.unit] ?? n.unit}: ${n.before} → ${n.after}`;
   }
@@ -194,8 +210,8 @@ export function formatTrace(root: TraceNode, shown: Set<TraceNode> = new Set(), 
     const x = cx && !n.args?.length ? explainRule(cx.ir, n, cx.asOf, cx.input) : undefined;
     if (x) {
       const bar = n.children.length > 0 ? '│  ' : '   ';
-      if (x.conditions.length > 0) lines.push(`${next}${bar}${c.yellow(`分支 / branch: ${conditionsLine(x)}`)}`);
-      lines.push(`${next}${bar}${c.cyan(`算式 / formula: ${formulaLine(x)}`)}`);
+      if (x.conditions.length > 0) lines.push(`${next}${bar}${c.yellow(`分支 / branch: ${t(conditionsLine(x))}`)}`);
+      lines.push(`${next}${bar}${c.cyan(`算式 / formula: ${t(formulaLine(x))}`)}`);
     }
     n.children.forEach((ch, i) => walk(ch, next, i === n.children.length - 1, false));
   };

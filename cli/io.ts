@@ -1,6 +1,6 @@
 // File-system side of the CLI: reading policy folders, the sibling-folder resolver, case-file
-// discovery and atomic writes. (dsl/, compiler/ and runtime/ never touch the file system.)
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, unlinkSync } from 'node:fs';
+// discovery (writes: safeWrite.ts). (dsl/, compiler/ and runtime/ never touch the file system.)
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { SourceFile } from '../dsl/ast.ts';
 import { parseFileCached } from '../compiler/parseCache.ts';
@@ -21,7 +21,19 @@ export function isDir(p: string): boolean {
   }
 }
 
+/** A text file's contents; anything but a regular file (a folder, a FIFO that would block, a
+ * device) is refused before it is opened. */
 export function readText(path: string): string {
+  let st;
+  try {
+    st = statSync(path);
+  } catch (e) {
+    throw new InputFileError(`无法读取文件 ${displayPath(path)}：${(e as Error).message}`, `cannot read file ${displayPath(path)}: ${(e as Error).message}`);
+  }
+  if (!st.isFile()) {
+    const what = st.isDirectory() ? ['是文件夹', 'is a folder'] : ['不是普通文件', 'is not a regular file'];
+    throw new InputFileError(`无法读取文件 ${displayPath(path)}：${what[0]}`, `cannot read file ${displayPath(path)}: it ${what[1]}`);
+  }
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
@@ -125,30 +137,71 @@ export function siblingResolver(policyDir: string): PolicyResolver {
   };
 }
 
-/** *.cases.yaml (and .cases.yml / .cases.json) files under the given paths, sorted. */
+/** *.cases.yaml (and .cases.yml / .cases.json) files under the given paths, sorted, each once.
+ * Folders are walked by their real path (symbolic links resolved): a folder already walked — a
+ * link back to an ancestor (`cases/x -> ..`), two links to one folder — is not walked again, so
+ * link cycles end, and a case file reached by several names is reported once (under its real
+ * path when that is one of them, else the first). */
 export function findCaseFiles(paths: string[]): string[] {
-  const out = new Set<string>();
-  const walk = (p: string, depth: number) => {
-    if (depth > 20) return;
+  const out = new Map<string, string>(); // real path → the path it was first found under
+  const walked = new Set<string>();
+  const add = (p: string) => {
+    const real = realOf(p);
+    if (!out.has(real) || resolve(p) === real) out.set(real, resolve(p)); // its own name wins over a link's
+  };
+  const walk = (dir: string, depth: number) => {
+    const real = realOf(dir);
+    if (walked.has(real) || depth > MAX_WALK_DEPTH) return;
+    walked.add(real);
+    let entries: string[];
+    try {
+      entries = readdirSync(dir).sort();
+    } catch (e) {
+      throw new InputFileError(`无法读取文件夹 ${displayPath(dir)}：${errText(e)}`, `cannot read folder ${displayPath(dir)}: ${errText(e)}`);
+    }
+    for (const e of entries) {
+      if (e === 'node_modules' || e.startsWith('.')) continue;
+      const q = join(dir, e);
+      if (isDir(q)) walk(q, depth + 1);
+      else if (/\.cases\.(ya?ml|json)$/i.test(e) && isFile(q)) add(q);
+    }
+  };
+  for (const p of paths) {
     let st;
     try {
       st = statSync(p);
     } catch {
-      throw new InputFileError(`找不到路径 ${displayPath(p)}`, `path not found: ${displayPath(p)}`);
+      throw new InputFileError(`找不到路径 ${displayPath(resolve(p))}`, `path not found: ${displayPath(resolve(p))}`);
     }
-    if (st.isFile()) {
-      out.add(resolve(p));
-      return;
-    }
-    for (const e of readdirSync(p).sort()) {
-      if (e === 'node_modules' || e.startsWith('.')) continue;
-      const q = join(p, e);
-      if (isDir(q)) walk(q, depth + 1);
-      else if (/\.cases\.(ya?ml|json)$/i.test(e)) out.add(resolve(q));
-    }
-  };
-  for (const p of paths) walk(p, 0);
-  return [...out].sort();
+    if (st.isDirectory()) walk(resolve(p), 0);
+    else if (st.isFile()) add(p);
+    else throw new InputFileError(`${displayPath(resolve(p))} 不是文件或文件夹`, `${displayPath(resolve(p))} is neither a file nor a folder`);
+  }
+  return [...out.values()].sort();
+}
+
+/** Folders below a path that `findCaseFiles` descends into at most (a real tree is 3–4 deep). */
+const MAX_WALK_DEPTH = 32;
+
+function realOf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** The reason of a failed file operation: its code and message, without a stack. */
+export function errText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }
 
 /** The policy folder a case file belongs to: its folder, or the parent of a `cases/` folder. */
@@ -162,23 +215,5 @@ function hasXize(d: string): boolean {
     return readdirSync(d).some((f) => f.endsWith('.xize'));
   } catch {
     return false;
-  }
-}
-
-/** Writes a file atomically: a temporary file in the same folder, then rename. */
-export function writeAtomic(path: string, text: string): void {
-  const abs = resolve(path);
-  mkdirSync(dirname(abs), { recursive: true });
-  const tmp = `${abs}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-  try {
-    writeFileSync(tmp, text, 'utf8');
-    renameSync(tmp, abs);
-  } catch (e) {
-    try {
-      if (existsSync(tmp)) unlinkSync(tmp);
-    } catch {
-      /* ignore */
-    }
-    throw e;
   }
 }

@@ -1,9 +1,13 @@
 // The `xize` command line: check, compile, run, test, diff. Chinese first, then English.
 // Exit codes: 0 ok · 1 policy diagnostics (errors) or failing cases · 2 usage error ·
-// 3 unreadable input file / internal error.
+// 3 unreadable input file / internal error. Errors are coded (cli/messages.ts); a stack trace only
+// with XIZE_DEBUG=1.
+import { err, out } from './output.ts';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { InputFileError, UsageError } from './args.ts';
+import { UsageError } from './args.ts';
+import { describeError } from './messages.ts';
+import { escapeControls } from '../compiler/render/escape.ts';
 import { check, checkHelp } from './commands/check.ts';
 import { compile, compileHelp } from './commands/compile.ts';
 import { conformance, conformanceHelp } from './commands/conformance.ts';
@@ -48,35 +52,32 @@ export function main(argv: string[]): number {
   const [cmd, ...rest] = argv;
   if (cmd === undefined || cmd === '-h' || cmd === '--help' || cmd === 'help') {
     const topic = cmd === 'help' ? rest[0] : undefined;
-    process.stdout.write(`${topic && COMMANDS[topic] ? COMMANDS[topic]!.help : mainHelp}\n`);
+    out(`${topic && COMMANDS[topic] ? COMMANDS[topic]!.help : mainHelp}\n`);
     return cmd === undefined ? 2 : 0;
   }
   if (cmd === '--version' || cmd === '-v') {
-    process.stdout.write(`xize ${VERSION}\n`);
+    out(`xize ${VERSION}\n`);
     return 0;
   }
   const command = Object.prototype.hasOwnProperty.call(COMMANDS, cmd) ? COMMANDS[cmd] : undefined;
   if (!command) {
-    process.stderr.write(`错误：未知命令 ${cmd} / error: unknown command ${cmd}\n\n${mainHelp}\n`);
+    err(`错误：未知命令 ${escapeControls(cmd)} / error: unknown command ${escapeControls(cmd)}\n\n${mainHelp}\n`);
     return 2;
   }
   if (rest.includes('-h') || rest.includes('--help')) {
-    process.stdout.write(`${command.help}\n`);
+    out(`${command.help}\n`);
     return 0;
   }
   try {
     return command.fn(rest);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`用法错误：${e.zh} / usage error: ${e.en}\n\n${command.help}\n`);
+      err(`用法错误：${escapeControls(e.zh)} / usage error: ${escapeControls(e.en)}\n\n${command.help}\n`);
       return 2;
     }
-    if (e instanceof InputFileError) {
-      process.stderr.write(`错误：${e.zh} / error: ${e.en}\n`);
-      return 3;
-    }
-    process.stderr.write(`内部错误 / internal error: ${(e as Error)?.stack ?? String(e)}\n`);
-    return 3;
+    const { text, exit } = describeError(e);
+    err(text);
+    return exit;
   }
 }
 
@@ -91,6 +92,14 @@ function isEntry(): boolean {
 }
 
 if (isEntry()) {
+  // the population commands finish asynchronously: what escapes them is reported the same way
+  const fatal = (e: unknown) => {
+    const { text, exit } = describeError(e);
+    err(text);
+    process.exit(exit);
+  };
+  process.on('uncaughtException', fatal);
+  process.on('unhandledRejection', fatal);
   const code = main(process.argv.slice(2));
   process.exitCode = code;
 }

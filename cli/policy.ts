@@ -5,7 +5,7 @@ import { cachedBody, ensureBody } from './astCache.ts';
 import { cachedCompiler } from './codeCache.ts';
 import type { LoadedPolicy } from '../runtime/outcome.ts';
 import { readPolicyFolder, siblingResolver } from './io.ts';
-import { colorDefault } from './format.ts';
+import { colorEnabled, ownColours } from './format.ts';
 
 export interface CompiledFolder {
   dir: string;
@@ -45,6 +45,7 @@ export function compileFolder(dir: string, load = true): CompiledFolder {
   return out;
 }
 
-export function renderFolderDiagnostics(cf: CompiledFolder, stream: NodeJS.WriteStream = process.stderr): string {
-  return renderDiagnostics(cf.result.diagnostics, cf.result.sources, { color: colorDefault(stream) });
+/** Diagnostics with source lines; coloured only when the CLI's colours are on (--no-color). */
+export function renderFolderDiagnostics(cf: CompiledFolder): string {
+  return ownColours(renderDiagnostics(cf.result.diagnostics, cf.result.sources, { color: colorEnabled() }));
 }

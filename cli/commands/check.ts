@@ -1,4 +1,5 @@
 // xize check <policyDir> [--json] [--overrides [--verbose]]
+import { err, out } from '../output.ts';
 import { diagnosticsToJson } from '../../compiler/index.ts';
 import { bool, parseArgs, UsageError } from '../args.ts';
 import { c, OK } from '../format.ts';
@@ -31,18 +32,18 @@ export function check(argv: string[]): number {
   const report = bool(a, 'overrides') && cf.errors === 0 && cf.result.ir ? overridesReport(cf.result.ir) : undefined;
   if (bool(a, 'json') && bool(a, 'overrides')) {
     const diagnostics = JSON.parse(diagnosticsToJson(cf.result.diagnostics)) as unknown;
-    process.stdout.write(`${JSON.stringify({ diagnostics, ...(report ? { overrides: report } : {}) }, null, 2)}\n`);
+    out(`${JSON.stringify({ diagnostics, ...(report ? { overrides: report } : {}) }, null, 2)}\n`);
   } else if (bool(a, 'json')) {
-    process.stdout.write(`${diagnosticsToJson(cf.result.diagnostics, 2)}\n`);
+    out(`${diagnosticsToJson(cf.result.diagnostics, 2)}\n`);
   } else {
-    if (cf.result.diagnostics.length > 0) process.stdout.write(renderFolderDiagnostics(cf, process.stdout));
+    if (cf.result.diagnostics.length > 0) out(renderFolderDiagnostics(cf));
     const name = cf.result.ir?.name;
     if (cf.errors === 0) {
       const what = name ? `政策 ${name}` : displayPath(cf.dir);
-      process.stdout.write(`${OK()} ${what}：无错误${cf.warnings ? `（${cf.warnings} 个警告）` : ''} / no errors${cf.warnings ? ` (${cf.warnings} warning(s))` : ''}\n`);
-      if (report) process.stdout.write(`\n${formatOverrides(report, bool(a, 'verbose'))}`);
+      out(`${OK()} ${what}：无错误${cf.warnings ? `（${cf.warnings} 个警告）` : ''} / no errors${cf.warnings ? ` (${cf.warnings} warning(s))` : ''}\n`);
+      if (report) out(`\n${formatOverrides(report, bool(a, 'verbose'))}`);
     } else {
-      process.stdout.write(c.red(`${displayPath(cf.dir)}：${cf.errors} 个错误 / ${cf.errors} error(s)\n`));
+      out(c.red(`${displayPath(cf.dir)}：${cf.errors} 个错误 / ${cf.errors} error(s)\n`));
     }
   }
   return cf.errors > 0 ? 1 : 0;

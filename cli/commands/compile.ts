@@ -1,11 +1,13 @@
 // xize compile <policyDir> -o <outDir> [--runtime <specifier>] [--name <file stem>]
+import { err, out } from '../output.ts';
 import { basename, dirname, join, resolve } from 'node:path';
 import { generateModule } from '../../compiler/index.ts';
 import { emitCjsModule, emitDeclarations, emitEsmModule, RUNTIME_PACKAGE } from '../../compiler/emitModule.ts';
 import { inputSchema } from '../../compiler/codegenSchema.ts';
 import { parseArgs, str, UsageError } from '../args.ts';
 import { c, OK } from '../format.ts';
-import { displayPath, writeAtomic } from '../io.ts';
+import { displayPath } from '../io.ts';
+import { checkOutputFolder, writeFilesAtomic } from '../safeWrite.ts';
 import { compileFolder, renderFolderDiagnostics } from '../policy.ts';
 import { compileSql, compileSqlHelp } from './compileSql.ts';
 
@@ -35,17 +37,17 @@ export function compile(argv: string[]): number {
   if (argv.some((x) => x === '--target' || x.startsWith('--target='))) return compileSql(argv); // a SQL job bundle
   const a = parseArgs(argv, [{ name: 'out', alias: 'o', value: true }, { name: 'runtime', value: true }, { name: 'name', value: true }, { name: 'ts' }, { name: 'no-color' }]);
   if (a.positionals.length !== 1) throw new UsageError('需要一个政策文件夹', 'expected one policy folder');
-  const out = str(a, 'out');
-  if (out === undefined) throw new UsageError('缺少 -o <输出文件夹>', 'missing -o <outDir>');
+  const outArg = str(a, 'out');
+  if (outArg === undefined) throw new UsageError('缺少 -o <输出文件夹>', 'missing -o <outDir>');
+  const outDir = checkOutputFolder(outArg); // refused before compiling: a file, /proc, /sys
   const cf = compileFolder(a.positionals[0]!);
-  if (cf.result.diagnostics.length > 0) process.stderr.write(renderFolderDiagnostics(cf));
+  if (cf.result.diagnostics.length > 0) err(renderFolderDiagnostics(cf));
   if (!cf.result.ir || cf.errors > 0) {
-    process.stderr.write(c.red(`未生成：政策有 ${cf.errors} 个错误 / not generated: the policy has ${cf.errors} error(s)\n`));
+    err(c.red(`未生成：政策有 ${cf.errors} 个错误 / not generated: the policy has ${cf.errors} error(s)\n`));
     return 1;
   }
   const stem = str(a, 'name') ?? basename(cf.dir);
   if (!/^[\w.\-\u4e00-\u9fff]+$/u.test(stem)) throw new UsageError(`文件名 ${stem} 无效`, `invalid file stem ${stem}`);
-  const outDir = resolve(out);
   const runtimeImport = str(a, 'runtime') ?? RUNTIME_PACKAGE;
   const ir = cf.result.ir;
   const declarations = emitDeclarations(ir, { runtimeImport });
@@ -57,13 +59,9 @@ export function compile(argv: string[]): number {
     [`${stem}.schema.json`, `${JSON.stringify(inputSchema(ir), null, 2)}\n`],
   ];
   if (a.flags.has('ts')) files.push([`${stem}.ts`, generateModule(ir, { runtimeImport })]);
-  const paths = files.map(([name]) => join(outDir, name));
-  try {
-    files.forEach(([, text], i) => writeAtomic(paths[i]!, text));
-  } catch (e) {
-    process.stderr.write(c.red(`无法写入 ${displayPath(outDir)}：${(e as Error).message} / cannot write: ${(e as Error).message}\n`));
-    return 3;
-  }
-  process.stdout.write(`${OK()} 已生成 / generated ${paths.map(displayPath).join(', ')}\n`);
+  // all or nothing; never over a policy source, a case file or a file of the policy read
+  const inputs = [...cf.result.sources.values()].map((f) => resolve(f.path));
+  const paths = writeFilesAtomic(files.map(([name, text]) => ({ path: join(outDir, name), text })), { inputs });
+  out(`${OK()} 已生成 / generated ${paths.map(displayPath).join(', ')}\n`);
   return 0;
 }

@@ -5,7 +5,10 @@
 import { join, resolve } from 'node:path';
 import { parseArgs, str, UsageError } from '../args.ts';
 import { c, OK } from '../format.ts';
-import { displayPath, writeAtomic } from '../io.ts';
+import { displayPath } from '../io.ts';
+import { checkOutputFolder, writeFilesAtomic } from '../safeWrite.ts';
+import { err, out } from '../output.ts';
+import { colorEnabled, ownColours } from '../format.ts';
 import { compileFolder, renderFolderDiagnostics } from '../policy.ts';
 import { renderDiagnostics } from '../../compiler/render/terminal.ts';
 import { sqlBundle, type BundleDialect } from '../population/bundle.ts';
@@ -38,8 +41,8 @@ export function compileSql(argv: string[]): number {
   ]);
   if (a.positionals.length !== 1) throw new UsageError('需要一个政策文件夹', 'expected one policy folder');
   const dialect = TARGETS[str(a, 'target')!]!;
-  const out = str(a, 'out');
-  if (out === undefined) throw new UsageError('缺少 -o <输出文件夹>', 'missing -o <outDir>');
+  const outArg = str(a, 'out');
+  if (outArg === undefined) throw new UsageError('缺少 -o <输出文件夹>', 'missing -o <outDir>');
   const asOf = str(a, 'as-of');
   if (!asOf || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('缺少 --as-of <YYYY-MM-DD>', 'missing --as-of <YYYY-MM-DD>');
   const recText = str(a, 'records') ?? '400';
@@ -47,25 +50,21 @@ export function compileSql(argv: string[]): number {
   const parameters = readParametersFile(str(a, 'parameters'));
   const outputs = str(a, 'outputs')?.split(',').map((s) => s.trim()).filter(Boolean);
   const cf = compileFolder(a.positionals[0]!);
-  if (cf.result.diagnostics.length > 0) process.stderr.write(renderFolderDiagnostics(cf));
+  if (cf.result.diagnostics.length > 0) err(renderFolderDiagnostics(cf));
   if (!cf.result.ir || cf.errors > 0) {
-    process.stderr.write(c.red(`未生成：政策有 ${cf.errors} 个错误 / not generated: the policy has ${cf.errors} error(s)\n`));
+    err(c.red(`未生成：政策有 ${cf.errors} 个错误 / not generated: the policy has ${cf.errors} error(s)\n`));
     return 1;
   }
   const b = sqlBundle(cf.result.ir, { dialect, asOf, parameters, outputs, idColumn: str(a, 'id'), records: Number(recText) });
   if (!b.manifest) {
-    process.stderr.write(renderDiagnostics(b.diagnostics, cf.result.sources));
-    process.stderr.write(c.red('未生成：有输出不在 SQL 子集中 / not generated: outputs outside the SQL subset\n'));
+    err(ownColours(renderDiagnostics(b.diagnostics, cf.result.sources, { color: colorEnabled() })));
+    err(c.red('未生成：有输出不在 SQL 子集中 / not generated: outputs outside the SQL subset\n'));
     return 1;
   }
-  const outDir = resolve(out);
-  try {
-    for (const [name, text] of b.files) writeAtomic(join(outDir, name), text);
-  } catch (e) {
-    process.stderr.write(c.red(`无法写入 ${displayPath(outDir)}：${(e as Error).message} / cannot write: ${(e as Error).message}\n`));
-    return 3;
-  }
+  const outDir = checkOutputFolder(outArg);
+  // all or nothing; never over a policy source, a case file or a file of the policy read
+  writeFilesAtomic([...b.files].map(([name, text]) => ({ path: join(outDir, name), text })), { inputs: [...cf.result.sources.values()].map((f) => resolve(f.path)) });
   const m = b.manifest;
-  process.stdout.write(`${OK()} 已生成 / generated ${displayPath(outDir)}: ${m.dialect} · ${m.outputs.length} 个输出 outputs · ${m.skipped.length} 个不在子集 outside the subset · ${m.conformance.records} 条一致性记录 conformance records\n`);
+  out(`${OK()} 已生成 / generated ${displayPath(outDir)}: ${m.dialect} · ${m.outputs.length} 个输出 outputs · ${m.skipped.length} 个不在子集 outside the subset · ${m.conformance.records} 条一致性记录 conformance records\n`);
   return 0;
 }

@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { bool, parseArgs, str, UsageError } from '../args.ts';
 import { c, OK } from '../format.ts';
+import { err, out } from '../output.ts';
 import { BundleError, compareConformance, readExpected, readManifest, readResults, runDuckdbBundle, type ConformanceReport } from '../population/conformance.ts';
 
 export const conformanceHelp = `用法 / Usage: xize conformance <作业包文件夹 bundleDir> [--results <文件或文件夹 file|folder>] [--json]
@@ -35,15 +36,15 @@ export function conformance(argv: string[]): number {
   const m = manifest;
   (results ? readResults(m, resolve(results)) : runDuckdbBundle(dir, m)).then((rows) => {
     const rep = compareConformance(m, readExpected(dir), rows);
-    process.stdout.write(bool(a, 'json') ? `${JSON.stringify(rep, null, 2)}\n` : render(rep));
+    out(bool(a, 'json') ? `${JSON.stringify(rep, null, 2)}\n` : render(rep));
     process.exitCode = rep.mismatches.length + rep.missing.length + rep.unexpected.length === 0 ? 0 : 1;
   }, (e: unknown) => { process.exitCode = fail(e); });
   return 0; // the exit code is set when the comparison finishes (main() is synchronous)
 }
 
 function fail(e: unknown): number {
-  if (e instanceof BundleError) process.stderr.write(`错误：${e.zh} / error: ${e.en}\n`);
-  else process.stderr.write(`错误 / error: ${(e as Error)?.message ?? String(e)}\n`);
+  if (e instanceof BundleError) err(`错误：${e.zh} / error: ${e.en}\n`);
+  else err(`错误 / error: ${(e as Error)?.message ?? String(e)}\n`);
   return 3;
 }
 

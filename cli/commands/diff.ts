@@ -1,4 +1,5 @@
 // xize diff <oldPolicyDir> <newPolicyDir> [--cases <file-or-dir>]… [--json]
+import { err, out } from '../output.ts';
 import { diffOutcomes, diffPolicies, parseCaseSuite, type DeclChange, type DiffDetail, type GoldenCase, type OutcomeDiff, type OutputState, type PolicyDiff } from '../../compiler/index.ts';
 import { InputFileError, parseArgs, UsageError, bool } from '../args.ts';
 import { c } from '../format.ts';
@@ -67,7 +68,7 @@ function cases(paths: string[], explicit: boolean, names: string[]): GoldenCase[
 function compiled(dir: string): CompiledFolder & Required<Pick<CompiledFolder, 'policy'>> {
   const cf = compileFolder(dir);
   if (!cf.policy || !cf.result.ir) {
-    process.stderr.write(renderFolderDiagnostics(cf));
+    err(renderFolderDiagnostics(cf));
     throw new InputFileError(`政策 ${displayPath(cf.dir)} 有 ${cf.errors} 个错误，无法比较`, `policy ${displayPath(cf.dir)} has ${cf.errors} error(s); cannot compare`);
   }
   return cf as CompiledFolder & Required<Pick<CompiledFolder, 'policy'>>;
@@ -116,9 +117,9 @@ function policyDiff(a: ReturnType<typeof parseArgs>, oldSrc: ReturnType<typeof o
   const od = diffOutcomes(oldCf.policy, oldIr, newCf.policy, newIr, ks);
   const differ = pd.changes.length > 0 || od.moved.length > 0;
   if (bool(a, 'json')) {
-    process.stdout.write(`${JSON.stringify({ identical: !differ, old: { dir: label(oldSrc, oldCf), ...pd.old }, new: { dir: label(newSrc, newCf), ...pd.new }, changes: pd.changes, outcomes: od }, null, 2)}\n`);
+    out(`${JSON.stringify({ identical: !differ, old: { dir: label(oldSrc, oldCf), ...pd.old }, new: { dir: label(newSrc, newCf), ...pd.new }, changes: pd.changes, outcomes: od }, null, 2)}\n`);
   } else {
-    process.stdout.write(renderDiff(pd, od, label(oldSrc, oldCf), label(newSrc, newCf)));
+    out(renderDiff(pd, od, label(oldSrc, oldCf), label(newSrc, newCf)));
   }
   return differ ? 1 : 0;
 }

@@ -1,7 +1,10 @@
 // xize diff <old> <new> --population <file> --as-of <date> … : what a change costs over every
 // record of a population (cli/population/diffRun.ts), with the declaration diff and the golden
 // cases that move. Reached from `xize diff` when --population is given.
-import { writeFileSync } from 'node:fs';
+import { err, out, progress } from '../output.ts';
+import { readFileSync } from 'node:fs';
+import { checkOutputFile, writeFileAtomic } from '../safeWrite.ts';
+import { describePopulationError, readableFile } from './population.ts';
 import { resolve } from 'node:path';
 import { diffOutcomes, diffPolicies } from '../../compiler/index.ts';
 import type { PopulationDiffReport } from '../../compiler/diff/population.ts';
@@ -53,7 +56,7 @@ export function diffPopulationCommand(argv: string[], casePaths: string[], loadC
     const newCf = compileFolder(newSrc.dir);
     for (const cf of [oldCf, newCf]) {
       if (!cf.policy || !cf.result.ir) {
-        process.stderr.write(renderFolderDiagnostics(cf));
+        err(renderFolderDiagnostics(cf));
         throw new InputFileError(`政策 ${displayPath(cf.dir)} 有 ${cf.errors} 个错误，无法比较`, `policy ${displayPath(cf.dir)} has ${cf.errors} error(s); cannot compare`);
       }
     }
@@ -65,10 +68,17 @@ export function diffPopulationCommand(argv: string[], casePaths: string[], loadC
     const ks = samePolicy ? undefined : loadCases(casePaths.length > 0 ? casePaths : [newSrc.dir], casePaths.length > 0, [oldIr.name, newIr.name]);
     const od = ks ? diffOutcomes(oldCf.policy!, oldIr, newCf.policy!, newIr, ks) : undefined;
     if (od) for (const m of od.moved) m.file = m.file.startsWith('/') ? displayPath(m.file) : m.file;
-    const file = resolve(str(a, 'population')!);
+    const popArg = str(a, 'population');
+    if (popArg === undefined) throw new UsageError('缺少 --population <文件>', 'missing --population <file>');
+    const file = resolve(popArg);
+    readableFile(file);
     const outputs = str(a, 'outputs')?.split(',').map((s) => s.trim()).filter(Boolean);
     const json = bool(a, 'json');
-    const html = str(a, 'html');
+    const htmlArg = str(a, 'html');
+    const paramFiles = ['parameters', 'old-parameters', 'new-parameters'].map((n) => str(a, n)).filter((x): x is string => x !== undefined).map((x) => resolve(x));
+    const htmlInputs = [file, ...paramFiles];
+    // checked before the run: never a folder, a device, a policy source, a case file or an input
+    const html = htmlArg === undefined ? undefined : checkOutputFile(htmlArg, { inputs: htmlInputs });
     const started = Date.now();
     let last = started; // the first progress line after a second, not on the first chunk
     import('../population/diffRun.ts').then(({ runPopulationDiff }) => runPopulationDiff({
@@ -76,13 +86,12 @@ export function diffPopulationCommand(argv: string[], casePaths: string[], loadC
       old: { ir: oldIr, asOf: oldAsOf, parameters: oldParams },
       new: { ir: newIr, asOf: newAsOf, parameters: newParams },
       progress: (n) => {
-        // a `\r` progress line is for a person at a terminal; a pipe or a log file gets none
-        if (!process.stderr.isTTY || Date.now() - last < 1000) return;
+        if (!process.stderr.isTTY || Date.now() - last < 1000) return; // a progress line only on a terminal
         last = Date.now();
-        process.stderr.write(`\r已处理 ${n} 条 / ${n} records (${Math.round(n / ((Date.now() - started) / 1000))}/s)`);
+        progress(`已处理 ${n} 条 / ${n} records (${Math.round(n / ((Date.now() - started) / 1000))}/s)`);
       },
     })).then((result) => {
-      if (last !== started) process.stderr.write('\n');
+      if (last !== started) err('\n');
       const side = (s: PolicySource, ir: typeof oldIr, asOf: string) => ({ label: s.label, policy: ir.name, ...(ir.title ? { title: ir.title } : {}), asOf, ...(s.commit ? { commit: s.commit } : {}) });
       const report: PopulationDiffReport = {
         kind: 'xize-population-diff', version: 1,
@@ -91,14 +100,20 @@ export function diffPopulationCommand(argv: string[], casePaths: string[], loadC
         parameters: { old: oldParams, new: newParams },
         result, changes: pd.changes, ...(od ? { cases: od } : {}),
       };
-      if (html) writeFileSync(resolve(html), renderPopulationDiffHtml(report));
-      process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : renderPopulationDiffText(report));
+      if (html) writeFileAtomic(html, renderPopulationDiffHtml(report), { inputs: htmlInputs });
+      out(json ? `${JSON.stringify(report, null, 2)}\n` : renderPopulationDiffText(report));
       const moved = result.outputs.some((o) => o.affected > 0) || pd.changes.length > 0 || (od?.moved.length ?? 0) > 0;
       process.exitCode = moved ? 1 : 0;
-    }, (e: unknown) => {
+    }).catch((e: unknown) => {
       const known = e instanceof Error && e.constructor.name === 'PopulationError';
-      process.stderr.write(`错误 / error: ${known ? (e as Error).message : (e as Error)?.stack ?? String(e)}\n`);
-      process.exitCode = 3;
+      if (known) {
+        err(`错误 / error: ${(e as Error).message}\n`);
+        process.exitCode = 3;
+        return;
+      }
+      const { text, exit } = describePopulationError(e);
+      err(text);
+      process.exitCode = exit;
     }).finally(dispose);
   } catch (e) {
     dispose();

@@ -1,8 +1,10 @@
 // xize run <policyDir> --case <file.yaml|json> [--id <caseId>] [--outputs <a,b,…> | --all] [--explain] [--json]
+import { err, out } from '../output.ts';
+import { oneLine as line } from '../../compiler/render/escape.ts';
 import { parseCaseSuite, compareOutcome, outputsFor, renderDiagnostics, type GoldenCase } from '../../compiler/index.ts';
 import { suggest } from '../../compiler/symbols.ts';
 import { bool, parseArgs, str, UsageError, InputFileError } from '../args.ts';
-import { c, colorDefault, formatExplanation, formatOutcome, type ShowOptions } from '../format.ts';
+import { c, colorEnabled, ownColours, formatExplanation, formatOutcome, type ShowOptions } from '../format.ts';
 import { cachedCaseSuite } from '../astCache.ts';
 import { displayPath, readText } from '../io.ts';
 import { compileFolder, renderFolderDiagnostics } from '../policy.ts';
@@ -68,7 +70,7 @@ export function run(argv: string[]): number {
   const suite = cachedCaseSuite(text, displayPath(resolve(caseFile)));
   const suiteErrors = suite.diagnostics.filter((d) => d.severity === 'error');
   if (suite.diagnostics.length > 0) {
-    process.stderr.write(renderDiagnostics(suite.diagnostics, [{ path: suite.file, text }], { color: colorDefault(process.stderr) }));
+    err(ownColours(renderDiagnostics(suite.diagnostics, [{ path: suite.file, text }], { color: colorEnabled() })));
   }
   if (suiteErrors.length > 0) return 1;
 
@@ -86,7 +88,7 @@ export function run(argv: string[]): number {
   if (cases.length === 0) throw new InputFileError(`案例文件中没有案例`, `the case file holds no case`);
 
   const cf = compileFolder(a.positionals[0]!);
-  if (cf.result.diagnostics.length > 0 && (!json || cf.errors > 0)) process.stderr.write(renderFolderDiagnostics(cf));
+  if (cf.result.diagnostics.length > 0 && (!json || cf.errors > 0)) err(renderFolderDiagnostics(cf));
   if (!cf.policy || !cf.result.ir) return 1;
   const policy = cf.policy;
   const ir = cf.result.ir;
@@ -118,29 +120,29 @@ export function run(argv: string[]): number {
       continue;
     }
     const title = ir.title ?? ir.name;
-    process.stdout.write(`${c.bold(`${title}`)}  ${c.gray(`政策 policy ${ir.name} · 基准日 as of ${k.asOf}`)}\n`);
-    process.stdout.write(`${c.bold(`案例 case ${k.id}`)}${k.title ? ` — ${k.title}` : ''}${k.cite ? c.gray(`  〔${k.cite}〕`) : ''}\n\n`);
+    out(`${c.bold(line(title))}  ${c.gray(`政策 policy ${line(ir.name)} · 基准日 as of ${k.asOf}`)}\n`);
+    out(`${c.bold(`案例 case ${line(k.id)}`)}${k.title ? ` — ${line(k.title)}` : ''}${k.cite ? c.gray(`  〔${line(k.cite)}〕`) : ''}\n\n`);
     const show: ShowOptions = { allUnavailable: all };
     if (sel.show) show.show = sel.show;
     const note = hiddenNote(known.length, sel.show, outcome, all);
     if (note) show.note = note;
-    process.stdout.write(`${formatOutcome(outcome, policy.outputs, result, show)}\n`);
+    out(`${formatOutcome(outcome, policy.outputs, result, show)}\n`);
     if (explain && outcome.trace) {
       const names = sel.show ?? (all ? known : Object.keys(outcome.outputs));
-      process.stdout.write(`\n${c.bold('推导 / explanation')}\n${formatExplanation(outcome.trace, names, { ir, asOf: k.asOf, input: k.input })}\n`);
+      out(`\n${c.bold('推导 / explanation')}\n${formatExplanation(outcome.trace, names, { ir, asOf: k.asOf, input: k.input })}\n`);
     }
     if (result) {
       const bad = result.fields.filter((f) => !f.pass).length;
-      process.stdout.write(
+      out(
         result.pass
           ? c.green(`\n与预期一致 / matches the expectations (${result.fields.length})\n`)
           : c.red(`\n${bad} 项与预期不符 / ${bad} expectation(s) not met\n`),
       );
     }
-    if (cases.length > 1) process.stdout.write('\n');
+    if (cases.length > 1) out('\n');
   }
-  if (html) process.stdout.write(records.join('\n'));
-  else if (json) process.stdout.write(`${JSON.stringify(cases.length === 1 && id !== undefined ? records[0] : records, null, 2)}\n`);
+  if (html) out(records.join('\n'));
+  else if (json) out(`${JSON.stringify(cases.length === 1 && id !== undefined ? records[0] : records, null, 2)}\n`);
   return failed ? 1 : 0;
 }
 

@@ -1,12 +1,15 @@
 // xize test [paths…] [--reporter pretty|json|junit] [--out file]
+import { clearProgress, err, out, progress } from '../output.ts';
+import { escapeControls as esc, oneLine as line } from '../../compiler/render/escape.ts';
 import { resolve } from 'node:path';
 import { hostname } from 'node:os';
 import type { JsonValue } from '../../runtime/outcome.ts';
 import { diagnosticToJson, parseCaseSuite, renderDiagnostics, runGoldenCase, type JsonDiagnostic } from '../../compiler/index.ts';
 import { parseArgs, str, UsageError } from '../args.ts';
-import { BAD, c, colorDefault, OK } from '../format.ts';
+import { BAD, c, colorEnabled, OK, ownColours } from '../format.ts';
 import { cachedCaseSuite } from '../astCache.ts';
-import { displayPath, findCaseFiles, findPolicyFolder, policyFolderOfCaseFile, policyNameOf, readText, writeAtomic } from '../io.ts';
+import { displayPath, findCaseFiles, findPolicyFolder, policyFolderOfCaseFile, policyNameOf, readText } from '../io.ts';
+import { checkOutputFile, writeFileAtomic } from '../safeWrite.ts';
 import { compileFolder, renderFolderDiagnostics, type CompiledFolder } from '../policy.ts';
 
 export const testHelp = `用法 / Usage: xize test [路径 paths…] [--reporter pretty|json|junit] [--out <文件 file>]
@@ -71,6 +74,8 @@ export function test(argv: string[]): number {
   const outFile = str(a, 'out');
   const paths = a.positionals.length > 0 ? a.positionals : ['provinces'];
   const files = findCaseFiles(paths);
+  // refused before any case runs: a folder, a device, a policy source, a case file, an input
+  if (outFile !== undefined) checkOutputFile(outFile, { inputs: files });
   if (files.length === 0) {
     throw new UsageError(`在 ${paths.join('、')} 下没有找到 *.cases.yaml`, `no *.cases.yaml found under ${paths.join(', ')}`);
   }
@@ -80,23 +85,23 @@ export function test(argv: string[]): number {
     summary: { files: files.length, cases: 0, passed: 0, failed: 0, notRun: 0, suiteErrors: 0, ms: 0, startedAt: new Date().toISOString(), host: hostname() },
     suites: [],
   };
-  const progress = process.stderr.isTTY && reporter === 'pretty' && !outFile ? process.stderr : null;
+  const progressOn = Boolean(process.stderr.isTTY) && reporter === 'pretty' && !outFile;
   const pretty = reporter === 'pretty';
   const lines: string[] = [];
   const say = (s: string) => {
     if (!pretty) return;
     if (outFile) lines.push(s);
-    else process.stdout.write(`${s}\n`);
+    else out(`${s}\n`);
   };
 
   files.forEach((file, fi) => {
-    if (progress) progress.write(`\r\x1b[K[${fi + 1}/${files.length}] ${displayPath(file)}`);
+    if (progressOn) progress(`[${fi + 1}/${files.length}] ${displayPath(file)}`);
     const text = readText(file);
     const shown = displayPath(file);
     const suite = cachedCaseSuite(text, shown);
     const sr: SuiteReport = { file: shown, policy: suite.policy ?? null, policyDir: null, pass: true, diagnostics: suite.diagnostics.map(diagnosticToJson), cases: [], notRun: [] };
     report.suites.push(sr);
-    if (suite.diagnostics.length > 0 && pretty) say(renderDiagnostics(suite.diagnostics, [{ path: shown, text }], { color: colorDefault(process.stdout) }).trimEnd());
+    if (suite.diagnostics.length > 0 && pretty) say(ownColours(renderDiagnostics(suite.diagnostics, [{ path: shown, text }], { color: colorEnabled() })).trimEnd());
     if (suite.diagnostics.some((d) => d.severity === 'error')) sr.pass = false;
 
     // the policy of the suite: its folder's, or the sibling folder named by `policy:`
@@ -115,7 +120,7 @@ export function test(argv: string[]): number {
           cf = e as Error;
         }
         compiled.set(dir, cf);
-        if (!(cf instanceof Error) && cf.errors > 0 && pretty) say(renderFolderDiagnostics(cf, process.stdout).trimEnd());
+        if (!(cf instanceof Error) && cf.errors > 0 && pretty) say(renderFolderDiagnostics(cf).trimEnd());
       }
       if (cf instanceof Error) {
         sr.pass = false;
@@ -148,7 +153,7 @@ export function test(argv: string[]): number {
               notes: result.notes,
             };
           } catch (e) {
-            cr = { id: k.id, pass: false, line: k.line, ms: performance.now() - s0, failures: [{ name: 'internal', expected: '—', actual: String((e as Error)?.stack ?? e) }], notes: [] };
+            cr = { id: k.id, pass: false, line: k.line, ms: performance.now() - s0, failures: [{ name: 'internal', expected: '—', actual: `内部错误 / internal error: ${e instanceof Error ? e.message : String(e)}` }], notes: [] };
           }
           sr.cases.push(cr);
         }
@@ -166,27 +171,27 @@ export function test(argv: string[]): number {
     if (!sr.pass && !sr.error && sr.diagnostics.length > 0 && sr.cases.length === 0) report.summary.suiteErrors++;
 
     if (pretty) {
-      if (progress) progress.write('\r\x1b[K');
-      say(`${sr.pass ? OK() : BAD()} ${c.bold(shown)}${sr.policy ? c.gray(`  (${sr.policy})`) : ''}`);
-      if (sr.error) say(`    ${c.red(sr.error)}`);
+      if (progressOn) clearProgress();
+      say(`${sr.pass ? OK() : BAD()} ${c.bold(line(shown))}${sr.policy ? c.gray(`  (${line(sr.policy)})`) : ''}`);
+      if (sr.error) say(`    ${c.red(esc(sr.error))}`);
       if (!sr.pass && sr.cases.length === 0 && sr.notRun.length === 0) say(`    ${c.yellow('案例文件无法载入，其中的案例未运行 / the suite could not be loaded; its cases were not run')}`);
-      for (const k of sr.notRun) say(`    ${c.yellow('○')} ${k.id}${k.title ? c.gray(` — ${k.title}`) : ''}  ${c.yellow('未运行 / not run')}`);
+      for (const k of sr.notRun) say(`    ${c.yellow('○')} ${line(k.id)}${k.title ? c.gray(` — ${line(k.title)}`) : ''}  ${c.yellow('未运行 / not run')}`);
       for (const cr of sr.cases) {
         if (cr.pass) {
-          say(`    ${OK()} ${cr.id}${cr.title ? c.gray(` — ${cr.title}`) : ''}`);
+          say(`    ${OK()} ${line(cr.id)}${cr.title ? c.gray(` — ${line(cr.title)}`) : ''}`);
           continue;
         }
-        say(`    ${BAD()} ${c.red(cr.id)}${cr.title ? ` — ${cr.title}` : ''}  ${c.gray(`${shown}:${cr.line}`)}`);
+        say(`    ${BAD()} ${c.red(line(cr.id))}${cr.title ? ` — ${line(cr.title)}` : ''}  ${c.gray(`${line(shown)}:${cr.line}`)}`);
         for (const f of cr.failures) {
-          say(`        ${c.bold(f.name)}${f.line ? c.gray(` (${shown}:${f.line})`) : ''}`);
-          say(`          预期 / expected: ${c.green(f.expected)}`);
-          say(`          实际 / actual:   ${c.red(f.actual.split('\n').join('\n                           '))}`);
+          say(`        ${c.bold(line(f.name))}${f.line ? c.gray(` (${line(shown)}:${f.line})`) : ''}`);
+          say(`          预期 / expected: ${c.green(esc(f.expected))}`);
+          say(`          实际 / actual:   ${c.red(esc(f.actual).split('\n').join('\n                           '))}`);
         }
-        for (const n of cr.notes) say(`        ${c.gray(`注 / note: ${n}`)}`);
+        for (const n of cr.notes) say(`        ${c.gray(`注 / note: ${esc(n)}`)}`);
       }
     }
   });
-  if (progress) progress.write('\r\x1b[K');
+  if (progressOn) clearProgress();
   report.summary.ms = Math.round(performance.now() - t0);
   const s = report.summary;
   const ok = s.failed === 0 && report.suites.every((x) => x.pass);
@@ -198,12 +203,12 @@ export function test(argv: string[]): number {
     const summary = `${ok ? c.green('通过 / PASS') : c.red('失败 / FAIL')}  ${countsText(s, s.ms)}`;
     say('');
     say(summary);
-    text = lines.map((l) => l.replace(/\x1b\[[0-9;]*m/g, '')).join('\n') + '\n';
+    text = lines.map((l) => l.replace(/\ufdd0?\x1b\[[0-9;]*m/g, '')).join('\n') + '\n'; // the colours; user text is escaped
   }
   if (outFile) {
-    writeAtomic(resolve(outFile), text);
-    process.stdout.write(`${ok ? OK() : BAD()} ${countsText(s)} — 报告 / report: ${displayPath(resolve(outFile))}\n`);
-  } else if (reporter !== 'pretty') process.stdout.write(text);
+    writeFileAtomic(outFile, text, { inputs: files });
+    out(`${ok ? OK() : BAD()} ${countsText(s)} — 报告 / report: ${displayPath(resolve(outFile))}\n`);
+  } else if (reporter !== 'pretty') out(text);
   return ok ? 0 : 1;
 }
 

@@ -11,6 +11,7 @@ import type { IrPolicy } from '../../compiler/ir.ts';
 import { compileSql } from '../../compiler/sql/index.ts';
 import { sourceRelation, type SourceFormat } from './duckdbSql.ts';
 import { jsEngine } from './engine.ts';
+import { commitTemp, discardTemp, tempBeside } from '../safeWrite.ts';
 
 export interface PopulationOptions {
   file: string;
@@ -59,9 +60,18 @@ export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise
       await evaluateInJs(db, c, ir, o, rel, query);
     }
     if (o.out) {
+      // written beside the target and renamed into place: a failed or interrupted run leaves no
+      // half-written results (the target was checked by cli/safeWrite.ts before the run)
       const fmt = formatOf(o.out);
       const opts = fmt === 'parquet' ? '(FORMAT parquet)' : fmt === 'csv' ? '(FORMAT csv, HEADER)' : '(FORMAT json)';
-      await c.run(`COPY (SELECT * EXCLUDE (grp) FROM results) TO ${lit(o.out)} ${opts}`);
+      const tmp = tempBeside(o.out);
+      try {
+        await c.run(`COPY (SELECT * EXCLUDE (grp) FROM results) TO ${lit(tmp)} ${opts}`);
+      } catch (e) {
+        discardTemp(tmp);
+        throw e;
+      }
+      commitTemp(tmp, o.out);
     }
     const summary = await summarise(c, outputs, undefined);
     const res: PopulationSummary = { ...summary, seconds: (performance.now() - t0) / 1000 };

@@ -1,5 +1,9 @@
 // Terminal renderer: Chinese first, then English; the source line with ^^^ under the span
-// (CJK characters count as two columns), hints, related places and the citation.
+// (CJK characters count as two columns), hints, related places and the citation. Every piece of
+// text that comes from a file (messages quoting names and strings, the source line, file names,
+// hints, citations) goes through escape.ts, so the only escape sequences in the result are the
+// colours this renderer adds.
+import { escapeControls as esc, oneLine } from './escape.ts';
 import type { SourceFile, Span } from '../../dsl/ast.ts';
 import type { Diagnostic } from '../../dsl/diagnostic.ts';
 
@@ -33,14 +37,14 @@ function pad(s: string): string {
 const ANSI = { red: '\x1b[31m', yellow: '\x1b[33m', cyan: '\x1b[36m', blue: '\x1b[34m', bold: '\x1b[1m', reset: '\x1b[0m' };
 
 function where(span: Span): string {
-  return `${span.file}:${span.start.line}:${span.start.column}`;
+  return `${oneLine(span.file)}:${span.start.line}:${span.start.column}`;
 }
 
 export function renderDiagnostic(d: Diagnostic, files: Sources, opts: RenderOptions = {}): string {
   const c = (code: keyof typeof ANSI, s: string) => (opts.color ? ANSI[code] + s + ANSI.reset : s);
   const sevColor = d.severity === 'error' ? 'red' : d.severity === 'warning' ? 'yellow' : 'cyan';
   const lines: string[] = [];
-  lines.push(`${c(sevColor, `${d.severity}[${d.code}]`)}${c('bold', `: ${d.message.zh} / ${d.message.en}`)}`);
+  lines.push(`${c(sevColor, `${d.severity}[${d.code}]`)}${c('bold', `: ${esc(d.message.zh)} / ${esc(d.message.en)}`)}`);
   lines.push(`  ${c('blue', '-->')} ${where(d.span)}`);
   const text = textOf(files, d.span.file);
   const gutter = String(d.span.start.line).length;
@@ -52,14 +56,15 @@ export function renderDiagnostic(d: Diagnostic, files: Sources, opts: RenderOpti
       const endCol = d.span.end.line === d.span.start.line ? Math.max(d.span.end.column - 1, startCol + 1) : srcLine.length;
       const under = srcLine.slice(startCol, Math.max(endCol, startCol + 1)) || ' ';
       lines.push(bar);
-      lines.push(`${c('blue', `${d.span.start.line} |`)} ${srcLine}`);
-      lines.push(`${bar} ${pad(srcLine.slice(0, startCol))}${c(sevColor, '^'.repeat(Math.max(1, pad(under).replace(/\t/g, ' ').length)))}`);
+      // escaped piecewise, so the carets stay under the (now visible) escapes of the span
+      lines.push(`${c('blue', `${d.span.start.line} |`)} ${esc(srcLine)}`);
+      lines.push(`${bar} ${pad(esc(srcLine.slice(0, startCol)))}${c(sevColor, '^'.repeat(Math.max(1, pad(esc(under)).replace(/\t/g, ' ').length)))}`);
     }
   }
   const eq = c('blue', `${' '.repeat(gutter + 1)}=`);
-  if (d.hint) lines.push(`${eq} 提示: ${d.hint.zh}`, `${eq} hint: ${d.hint.en}`);
-  for (const r of d.related ?? []) lines.push(`${eq} 参见 / see ${where(r.span)}: ${r.message.zh} / ${r.message.en}`);
-  if (d.cite) lines.push(`${eq} 依据: ${d.cite}`);
+  if (d.hint) lines.push(`${eq} 提示: ${esc(d.hint.zh)}`, `${eq} hint: ${esc(d.hint.en)}`);
+  for (const r of d.related ?? []) lines.push(`${eq} 参见 / see ${where(r.span)}: ${esc(r.message.zh)} / ${esc(r.message.en)}`);
+  if (d.cite) lines.push(`${eq} 依据: ${esc(d.cite)}`);
   return lines.join('\n');
 }
 

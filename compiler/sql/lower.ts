@@ -362,7 +362,8 @@ class Lowerer {
         return { k: 'bin', op, l, r };
       }
       case 'logic': {
-        const l = this.expr(e.left), r = this.expr(e.right);
+        // the left side is tested twice: bound once, or a chain of 且/或 grows as 3^n
+        const l = this.hoist(this.expr(e.left), false), r = this.expr(e.right);
         // left to right as the JS engine: a NULL left side is NULL, a decided left side short-circuits
         return e.op === 'and'
           ? { k: 'case', whens: [{ c: { k: 'isNull', x: l }, v: { k: 'null' } }, { c: { k: 'not', x: l }, v: { k: 'bool', value: false } }], otherwise: r }

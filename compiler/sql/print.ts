@@ -29,12 +29,21 @@ export function printExpr(D: Dialect, e: SqlExpr): string {
     case 'date': return `DATE ${D.str(e.iso)}`;
     case 'str': return D.str(e.value);
     case 'null': return 'NULL';
-    case 'castDec': return `CAST(${p(e.x)} AS DECIMAL(38,${e.scale}))`;
+    case 'castDec': {
+      // CAST(CAST(x AS DECIMAL(38,s)) AS DECIMAL(38,s)) is the inner cast: written once (the
+      // nesting also makes ANTLR-based dialect parsers slow)
+      let x = e.x;
+      while (x.k === 'castDec' && x.scale === e.scale) x = x.x;
+      return `CAST(${p(x)} AS DECIMAL(38,${e.scale}))`;
+    }
     case 'toInt': return `CAST(${p(e.x)} AS ${D.intType})`;
-    case 'bin': return `(${p(e.l)} ${e.op === 'and' ? 'AND' : e.op === 'or' ? 'OR' : e.op} ${p(e.r)})`;
-    case 'idiv': return D.idiv(p(e.l), p(e.r));
-    case 'imod': return `(${p(e.l)} % ${p(e.r)})`;
-    case 'neg': return `(- ${p(e.x)})`;
+    // a CASE operand is parenthesised: Spark's grammar lets CASE be a column name, so
+    // `a - CASE WHEN …` can be read as `a - CASE` and then fail; elsewhere (CAST, function
+    // arguments) the extra `(` only slows ANTLR-based parsers down
+    case 'bin': return `(${operand(D, e.l)} ${e.op === 'and' ? 'AND' : e.op === 'or' ? 'OR' : e.op} ${operand(D, e.r)})`;
+    case 'idiv': return D.idiv(operand(D, e.l), operand(D, e.r));
+    case 'imod': return `(${operand(D, e.l)} % ${operand(D, e.r)})`;
+    case 'neg': return `(- ${operand(D, e.x)})`;
     case 'not': return `(NOT ${p(e.x)})`;
     case 'isNull': return `(${p(e.x)} IS NULL)`;
     case 'notNull': return `(${p(e.x)} IS NOT NULL)`;
@@ -54,6 +63,11 @@ export function printExpr(D: Dialect, e: SqlExpr): string {
     case 'toText': return `CAST(${p(e.x)} AS ${D.textType})`;
     case 'rtrimZeros': return D.rtrimZeros(p(e.x));
   }
+}
+
+function operand(D: Dialect, e: SqlExpr): string {
+  const s = printExpr(D, e);
+  return e.k === 'case' && e.whens.length > 0 ? `(${s})` : s;
 }
 
 /**

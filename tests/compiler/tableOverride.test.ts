@@ -66,3 +66,36 @@ describe('undated partial table override', () => {
     expect(months('覆盖 表 月数 { 自 2020-01-01 { 五级: 20 } }', '五级', '2019-03-01')).toEqual({ now: 20, atInjury: 18 });
   });
 });
+
+// A city over a province over the baseline, both with undated partial overrides (docs/provinces.md
+// step 4): each layer's rows start at its own 生效; the rows a layer does not name fall through to
+// the nearest layer that has them at that date.
+describe('undated partial table overrides in a three-layer chain', () => {
+  const PROVINCE = { 'province/policy.xize': `抽象 政策 省 标题 "省" 继承 基线 生效 2018-01-01 舍入 四舍五入 到 分\n覆盖 表 月数 { 五级: 20 }\n` };
+  const city = `政策 市 标题 "市" 继承 省 生效 2021-01-01 舍入 四舍五入 到 分\n覆盖 表 月数 { 十级: 9 }\n`;
+
+  function cityMonths(grade: string, injured: string) {
+    const r = compileFolders({ 'city/policy.xize': city }, { 基线: BASE, 省: PROVINCE });
+    expect(codes(r.diagnostics)).toEqual([]);
+    const o = loadPolicy(r.ir!).evaluate({ 伤残等级: grade, 受伤日期: injured }, { asOf: '2024-06-01' });
+    expect(o.errors).toEqual([]);
+    return o.outputs['受伤时月数']?.value;
+  }
+
+  it('checks without a coverage gap', () => {
+    expect(codes(compileFolders({ 'city/policy.xize': city }, { 基线: BASE, 省: PROVINCE }).diagnostics)).toEqual([]);
+  });
+
+  it('each layer decides its own row from its own effective date', () => {
+    // 五级：省 2018 起 20；之前 基线 18（2011 版）/ 16（2004 版）
+    expect(cityMonths('五级', '2022-01-01')).toBe(20);
+    expect(cityMonths('五级', '2019-01-01')).toBe(20);
+    expect(cityMonths('五级', '2012-01-01')).toBe(18);
+    // 十级：市 2021 起 9；2019 年 基线 7（省未覆盖十级）；2008 年 基线 6
+    expect(cityMonths('十级', '2022-01-01')).toBe(9);
+    expect(cityMonths('十级', '2019-01-01')).toBe(7);
+    expect(cityMonths('十级', '2008-01-01')).toBe(6);
+    // 一级：谁都未覆盖，按日期取基线的版本：2011 版 27
+    expect(cityMonths('一级', '2022-01-01')).toBe(27);
+  });
+});
