@@ -47,6 +47,15 @@ function run(engine: 'auto' | 'decimal', check: boolean) {
     i++;
   }
   const ms = performance.now() - t;
+  // what the pass left behind: live heap after a full GC (needs --expose-gc) beside the peak so
+  // far — a live heap that stays flat from pass to pass says the peak is garbage not yet
+  // collected, not retained results
+  const g = (globalThis as { gc?: () => void }).gc;
+  if (g) {
+    g();
+    const m = process.memoryUsage();
+    console.error(`  ${engine}${check ? ' checked' : ''}: live heap after GC ${(m.heapUsed / 2 ** 20).toFixed(0)} MB, RSS now ${(m.rss / 2 ** 20).toFixed(0)} MB, peak RSS so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  }
   return { ms, mismatches, notOk, fen: fenStats.answered - fen0 };
 }
 

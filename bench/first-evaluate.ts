@@ -1,7 +1,20 @@
 // The first evaluate after loading a policy: compile + load the national baseline in a fresh
 // process, then time the first `evaluate` (validation, parameter conversion, the fen path's
 // caches all cold) and the second. Median over `--runs` fresh processes is taken by running
-// this script repeatedly (farm-bench), or read the single figure.
+// this script repeatedly, or read the single figure.
+//
+// What counts where:
+//   compile         compilePolicy on the national files, parse cache cleared (not part of either);
+//   load            loadPolicy: code generation (decimal and fen bodies) + `new Function` + running
+//                   the body once (building the rule closures, the input schema object);
+//   first evaluate  the first `evaluate` of a valid case with the bench's four outputs: the quick
+//                   structural check, converting this as-of period's parameters (cached per
+//                   policy and date afterwards), the fen path's first run (V8 compiles the
+//                   closures lazily on first call — that cost is here, not in load);
+//   second          another valid case, same date: the steady per-case cost;
+//   every output    the first evaluate asking for all outputs (rules not yet run compile now);
+//   first invalid   the first input the quick check rejects: ajv is loaded (lazily, CommonJS
+//                   builds) and the schema compiled only then, so a valid first case never pays it.
 //
 //   node --import tsx bench/first-evaluate.ts
 import { compileNational } from './loadNational.ts';
