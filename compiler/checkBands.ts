@@ -32,12 +32,22 @@ export function paramLookup(params: IrParam[]): ParamAt {
   return (name, d) => at(name, d, 0);
 }
 
+const NUMERIC_KINDS = new Set(['money', 'rate', 'number', 'integer', 'duration']);
+
+/** A literal's value as a number, or null when it is not a number: a text or date literal can
+ * stand where a number belongs after a parse error (its type is then UNKNOWN), and decimal.js
+ * throws on such text — the caller reports the bound as not constant instead of crashing. */
+export function numericLit(e: Extract<IrExpr, { k: 'lit' }>): Decimal | null {
+  if (typeof e.value !== 'string' || !NUMERIC_KINDS.has(e.type.kind) || !/^-?\d+(\.\d+)?$/.test(e.value)) return null;
+  return new Decimal(e.value);
+}
+
 /** A bound as a number: null = infinite; undefined = not computable here. */
 export function constant(e: IrExpr | null, d: string | null, param: ParamAt): Decimal | null | undefined {
   if (e === null) return null;
   switch (e.k) {
     case 'lit':
-      return typeof e.value === 'string' && e.value !== '' ? new Decimal(e.value) : undefined;
+      return numericLit(e) ?? undefined;
     case 'neg': {
       const v = constant(e.operand, d, param);
       return v ? v.neg() : undefined;

@@ -11,7 +11,7 @@
 import type Decimal from 'decimal.js';
 import type { Span } from '../dsl/ast.ts';
 import type { Diagnostic } from '../dsl/diagnostic.ts';
-import { constant, fmt, paramLookup } from './checkBands.ts';
+import { constant, fmt, numericLit, paramLookup } from './checkBands.ts';
 import { breakpoints, inForce } from './checkTables.ts';
 import type { IrExpr, IrParam } from './ir.ts';
 import { report } from './messages.ts';
@@ -20,7 +20,7 @@ import { report } from './messages.ts';
 function reads(e: IrExpr, out: Set<string>): boolean {
   switch (e.k) {
     case 'lit':
-      return true;
+      return numericLit(e) !== null;
     case 'param':
       out.add(e.name);
       return e.at === null;

@@ -63,6 +63,9 @@ export function compilePolicy(opts: { files: SourceFile[]; resolve?: PolicyResol
 }
 
 // code generation, in-memory loading, golden cases
+// compilePolicy reuses the parse of every file whose path and text it has seen (parents too);
+// a host can forget them or plug in a persistent store (the built CLI keeps parses on disk)
+export { clearParseCache, setParseStore, type ParseStore } from './parseCache.ts';
 export { loadPolicy, tryLoadPolicy, loadBody, loadFailure, type LoadOptions } from './load.ts';
 export { generateModule, emitBody, CodegenError, type GenerateModuleOptions } from './codegen.ts';
 export { emitEsmModule, emitCjsModule, emitDeclarations, RUNTIME_PACKAGE, type EmitModuleOptions } from './emitModule.ts';

@@ -21,29 +21,60 @@ export function setParseStore(s: ParseStore | null): void {
   store = s;
 }
 
+// Keyed by path and text together (not by path alone): a parent layer stays cached while the
+// file of the same path in a child or a mutant changes, and an editor that undoes a change gets
+// its earlier parse back. Least recently used goes first; a path keeps at most MAX_VERSIONS
+// texts so a typing session in one file cannot push the unchanged layers out.
 const MAX_ENTRIES = 256;
-const cache = new Map<string, { text: string; parsed: Parsed }>();
+const MAX_VERSIONS = 4;
+const cache = new Map<string, Parsed>();
+const versions = new Map<string, string[]>();
 
+const keyOf = (file: SourceFile) => `${file.path.length}:${file.path}${file.text}`;
+
+function remember(file: SourceFile, key: string, parsed: Parsed): void {
+  cache.set(key, parsed);
+  const keys = versions.get(file.path) ?? [];
+  keys.push(key);
+  versions.set(file.path, keys);
+  if (keys.length > MAX_VERSIONS) cache.delete(keys.shift()!);
+  if (cache.size > MAX_ENTRIES) forget(cache.keys().next().value as string);
+}
+
+function forget(key: string): void {
+  cache.delete(key);
+  const path = key.slice(key.indexOf(':') + 1, key.indexOf(':') + 1 + Number(key.slice(0, key.indexOf(':'))));
+  const keys = versions.get(path)?.filter((k) => k !== key);
+  if (keys?.length) versions.set(path, keys);
+  else versions.delete(path);
+}
+
+/** The parse of `file`, from the cache when this path had this text before. The result is
+ * shared: callers must not mutate it (the checker does not; tests/compiler/parseCacheWarm.test.ts
+ * compares warm and cold compiles). */
 export function parseFileCached(file: SourceFile): Parsed {
-  const hit = cache.get(file.path);
-  if (hit && hit.text === file.text) {
-    // refresh recency
-    cache.delete(file.path);
-    cache.set(file.path, hit);
-    return hit.parsed;
+  const key = keyOf(file);
+  const hit = cache.get(key);
+  if (hit) {
+    // refresh recency (the per-path order too)
+    cache.delete(key);
+    cache.set(key, hit);
+    const keys = versions.get(file.path)!;
+    keys.splice(keys.indexOf(key), 1);
+    keys.push(key);
+    return hit;
   }
   let parsed = store?.get(file);
   if (parsed === undefined) {
     parsed = parseFile(file);
     store?.set(file, parsed);
   }
-  cache.delete(file.path);
-  cache.set(file.path, { text: file.text, parsed });
-  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+  remember(file, key, parsed);
   return parsed;
 }
 
 /** Forget every cached parse (benchmarks measure a cold compile with this). */
 export function clearParseCache(): void {
   cache.clear();
+  versions.clear();
 }

@@ -21,8 +21,8 @@ export const runtimeMessages: Catalog = {
   },
   XR022: {
     severity: 'error',
-    zh: (a) => `无效数值：${a.value}（应为数字，如 "8000" 或 "-1.5"）`,
-    en: (a) => `invalid number: ${a.value} (expected a decimal such as "8000" or "-1.5")`,
+    zh: (a) => `无效数值：${a.value}（应为数字，如 "8000" 或 "1.5"）`,
+    en: (a) => `invalid number: ${a.value} (expected a decimal such as "8000" or "1.5")`,
   },
   XR023: {
     severity: 'error',
@@ -71,8 +71,8 @@ export const inputMessages: Catalog = {
     severity: 'error',
     zh: (a) => `字段“${q(a.path)}”应为数字，实际为 ${a.value}`,
     en: (a) => `field "${qe(a.path)}" must be a decimal number, got ${a.value}`,
-    hintZh: () => `写成数字或带引号的数字，如 8000、"8000.00"、"-1.5"；不支持科学计数法`,
-    hintEn: () => `write a number or a decimal string such as 8000, "8000.00", "-1.5"; no exponent notation`,
+    hintZh: () => `写成数字或带引号的数字，如 8000、"8000.00"、"1.5"；不支持科学计数法；金额和数量不能为负，除非政策用“范围”允许`,
+    hintEn: () => `write a number or a decimal string such as 8000, "8000.00", "1.5"; no exponent notation; money and counts cannot be negative unless the policy allows it with 范围 (range)`,
   },
   XI013: {
     severity: 'error',

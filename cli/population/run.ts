@@ -149,7 +149,9 @@ async function summarise(c: DuckDBConnection, outs: { name: string; type: string
   const numeric = outs.filter((x) => ['money', 'rate', 'number', 'integer'].includes(x.type));
   const cols = ['count(*) AS n', `count(reject) AS rej`];
   numeric.forEach((x, i) => {
-    const v = `CAST(${q(x.name)} AS DECIMAL(38,6))`;
+    // text → DECIMAL(38) parses through hugeint (≈ 3 µs a value, 10 s over 10⁶ records × 4
+    // outputs); the int64-backed DECIMAL(18) is ≈ 100× faster and exact, 38 digits only beyond it
+    const v = `COALESCE(CAST(TRY_CAST(${q(x.name)} AS DECIMAL(18,6)) AS DECIMAL(38,6)), CAST(${q(x.name)} AS DECIMAL(38,6)))`;
     cols.push(`count(${q(x.name)}) AS c${i}`, `CAST(sum(${v}) AS VARCHAR) AS s${i}`, `CAST(min(${v}) AS VARCHAR) AS lo${i}`, `CAST(max(${v}) AS VARCHAR) AS hi${i}`);
   });
   const row = (await c.runAndReadAll(`SELECT ${cols.join(', ')} FROM results ${where}`)).getRowObjectsJson()[0] as Record<string, string | null>;

@@ -14,5 +14,10 @@ export const duckdb: Dialect = {
   daysBetween: (a, b) => `CAST(date_diff('day', ${a}, ${b}) AS DECIMAL(38,0))`,
   matches: (x, re) => `regexp_full_match(${x}, '${re.replace(/'/g, "''")}')`,
   tryCast: (x, t) => `TRY_CAST(${x} AS ${t})`,
+  // DECIMAL(18) is int64-backed, ≈ 10× faster to parse than the hugeint DECIMAL(38); a text too
+  // long for it is NULL there and parsed again at 38 digits. Both casts are exact.
+  tryCastDec: (x, s) => s <= 18 ? `COALESCE(CAST(TRY_CAST(${x} AS DECIMAL(18,${s})) AS DECIMAL(38,${s})), TRY_CAST(${x} AS DECIMAL(38,${s})))` : `TRY_CAST(${x} AS DECIMAL(38,${s}))`,
+  // formatting a hugeint DECIMAL(38) is ≈ 4× slower than the int64 DECIMAL(18) of the same value
+  decToText: (x, s) => s <= 18 ? `COALESCE(CAST(TRY_CAST(${x} AS DECIMAL(18,${s})) AS VARCHAR), CAST(${x} AS VARCHAR))` : `CAST(${x} AS VARCHAR)`,
   rtrimZeros: (x) => `CASE WHEN contains(${x}, '.') THEN rtrim(rtrim(${x}, '0'), '.') ELSE ${x} END`,
 };

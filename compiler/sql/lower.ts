@@ -108,8 +108,7 @@ class Lowerer {
     }
     if (this.diagnostics.length > 0) return { diagnostics: this.diagnostics, skipped: this.skipped };
     const reject = 'reject';
-    const whens = rejects.map((r) => ({ c: r.bad, v: { k: 'str', value: r.code } as SqlExpr }));
-    this.steps.unshift({ columns: [{ name: 'reject0', expr: whens.length ? { k: 'case', whens, otherwise: { k: 'null' } } : { k: 'null' } }] });
+    this.steps.unshift({ columns: [{ name: 'reject0', expr: this.rejectCode(rejects) }] });
     // records that take a branch outside the subset (XS010), decided after the rule columns
     const late: { c: SqlExpr; v: SqlExpr }[] = [{ c: { k: 'notNull', x: { k: 'col', name: 'reject0' } }, v: { k: 'col', name: 'reject0' } }];
     for (const x of this.outsideSubset) late.push({ c: { k: 'bin', op: '=', l: { k: 'case', whens: [{ c: x.bad, v: { k: 'bool', value: true } }], otherwise: { k: 'bool', value: false } }, r: { k: 'bool', value: true } }, v: { k: 'str', value: x.code } });
@@ -126,10 +125,29 @@ class Lowerer {
   }
 
   inputExprs = new Map<string, SqlExpr>();
+  /** Inputs the lowered rules read (the others are only validated). */
+  usedInputs = new Set<string>();
+
+  /**
+   * The first failing input check's code, in input order. A population usually gives a few of a
+   * policy's many inputs (the national baseline declares 153), so the checks of inputs no output
+   * reads are guarded by one COALESCE over their raw texts: when all are absent (NULL) those
+   * checks cannot fire and only the checks of the inputs in use run (DuckDB evaluates a CASE
+   * branch only for the rows that take it). The result is the same as the full CASE.
+   */
+  rejectCode(rejects: { bad: SqlExpr; code: string; input: string; required: boolean }[]): SqlExpr {
+    const caseOf = (rs: typeof rejects): SqlExpr => rs.length ? { k: 'case', whens: rs.map((r) => ({ c: r.bad, v: { k: 'str', value: r.code } as SqlExpr })), otherwise: { k: 'null' } } : { k: 'null' };
+    const hot = rejects.filter((r) => r.required || this.usedInputs.has(r.input));
+    const coldInputs = [...new Set(rejects.filter((r) => !hot.includes(r)).map((r) => r.input))];
+    if (coldInputs.length === 0) return caseOf(rejects);
+    const raws = coldInputs.map((n) => ({ k: 'col', name: this.rawCol(n) }) as SqlExpr);
+    const allAbsent: SqlExpr = { k: 'isNull', x: raws.length === 1 ? raws[0]! : { k: 'coalesce', xs: raws } };
+    return { k: 'case', whens: [{ c: allAbsent, v: caseOf(hot) }], otherwise: caseOf(rejects) };
+  }
 
   /** Typed input columns from the text columns of the source, and the checks that reject a record. */
-  lowerInputs(): { bad: SqlExpr; code: string }[] {
-    const rejects: { bad: SqlExpr; code: string }[] = [];
+  lowerInputs(): { bad: SqlExpr; code: string; input: string; required: boolean }[] {
+    const rejects: { bad: SqlExpr; code: string; input: string; required: boolean }[] = [];
     this.ir.inputs.forEach((f, i) => {
       const t = f.type;
       const raw: SqlExpr = { k: 'col', name: `src${i}` };
@@ -140,7 +158,11 @@ class Lowerer {
       if (t.kind === 'money' || t.kind === 'rate' || t.kind === 'number' || t.kind === 'integer') {
         const scale = t.kind === 'integer' ? 0 : t.kind === 'money' ? MONEY_INPUT_SCALE : 6;
         sqlType = `DECIMAL(38,${scale})`;
-        valid = { k: 'matches', x: raw, re: scale === 0 ? '^-?[0-9]+$' : `^-?[0-9]+([.][0-9]{1,${scale}})?$` };
+        // money and counts without 范围 are at least 0 (JS: XI008), so their syntax has no minus;
+        // "-0" and "-0.00" are zero (runtime/money.ts NON_NEGATIVE_DECIMAL_RE)
+        const nonNegative = (t.kind === 'money' || t.kind === 'integer') && !f.range;
+        const digits = scale === 0 ? '[0-9]+' : `[0-9]+([.][0-9]{1,${scale}})?`;
+        valid = { k: 'matches', x: raw, re: nonNegative ? (scale === 0 ? `^${digits}$` : `^(${digits}|-0+([.]0+)?)$`) : `^-?${digits}$` };
         typed = { k: 'tryCastDec', x: raw, scale };
       } else if (t.kind === 'date') {
         sqlType = 'DATE';
@@ -166,11 +188,11 @@ class Lowerer {
       this.inputs.push({ name: f.name, column, type: t.kind, sqlType, optional: f.optional });
       this.inputCol.set(f.name, column);
       this.inputExprs.set(column, typed!);
-      if (!f.optional) rejects.push({ bad: { k: 'isNull', x: raw }, code: 'XI-required:' + f.name });
+      if (!f.optional) rejects.push({ bad: { k: 'isNull', x: raw }, code: 'XI-required:' + f.name, input: f.name, required: true });
       if (valid) {
         // a typed value that is present but unreadable; dates also must exist (2023-02-29 is not a date)
         const bad: SqlExpr = { k: 'bin', op: 'and', l: { k: 'notNull', x: raw }, r: { k: 'bin', op: 'or', l: { k: 'not', x: valid }, r: { k: 'isNull', x: typed! } } };
-        rejects.push({ bad, code: 'XI-invalid:' + f.name });
+        rejects.push({ bad, code: 'XI-invalid:' + f.name, input: f.name, required: !f.optional });
       }
     });
     return rejects;
@@ -305,6 +327,7 @@ class Lowerer {
       case 'input': {
         const c = this.inputCol.get(e.name);
         if (!c) this.fail('XS001', e.span, { construct: `输入“${e.name}”（记录或列表）`, constructEn: `input '${e.name}' (a record or list)` });
+        this.usedInputs.add(e.name);
         const f = this.inputs.find((x) => x.column === c)!;
         return { k: 'col', name: c, scale: f.type === 'money' ? MONEY_INPUT_SCALE : f.type === 'integer' ? 0 : 6 };
       }

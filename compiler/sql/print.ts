@@ -16,6 +16,10 @@ export interface Dialect {
   daysBetween(a: string, b: string): string;
   matches(x: string, re: string): string;
   tryCast(x: string, type: string): string;
+  /** TRY_CAST of text to DECIMAL(38, scale), where a dialect has a faster exact spelling. */
+  tryCastDec?(x: string, scale: number): string;
+  /** The text of a DECIMAL(38, scale), where a dialect has a faster exact spelling. */
+  decToText?(x: string, scale: number): string;
   rtrimZeros(x: string): string;
 }
 
@@ -58,9 +62,10 @@ export function printExpr(D: Dialect, e: SqlExpr): string {
     case 'daysBetween': return D.daysBetween(p(e.a), p(e.b));
     case 'year': return `year(${p(e.x)})`;
     case 'matches': return D.matches(p(e.x), e.re);
-    case 'tryCastDec': return D.tryCast(p(e.x), `DECIMAL(38,${e.scale})`);
+    case 'tryCastDec': return D.tryCastDec ? D.tryCastDec(p(e.x), e.scale) : D.tryCast(p(e.x), `DECIMAL(38,${e.scale})`);
+    case 'coalesce': return `COALESCE(${e.xs.map(p).join(', ')})`;
     case 'tryCastDate': return D.tryCast(p(e.x), 'DATE');
-    case 'toText': return `CAST(${p(e.x)} AS ${D.textType})`;
+    case 'toText': return e.x.k === 'castDec' && D.decToText ? D.decToText(p(e.x), e.x.scale) : `CAST(${p(e.x)} AS ${D.textType})`;
     case 'rtrimZeros': return D.rtrimZeros(p(e.x));
   }
 }

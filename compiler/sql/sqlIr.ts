@@ -26,6 +26,7 @@ export type SqlExpr =
   | { k: 'not'; x: SqlExpr }
   | { k: 'isNull'; x: SqlExpr }
   | { k: 'notNull'; x: SqlExpr }
+  | { k: 'coalesce'; xs: SqlExpr[] } // the first non-NULL of xs
   | { k: 'case'; whens: { c: SqlExpr; v: SqlExpr }[]; otherwise: SqlExpr }
   | { k: 'in'; x: SqlExpr; items: SqlExpr[] }
   | { k: 'monthStart'; x: SqlExpr }

@@ -62,8 +62,8 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
 const NUMERIC_TYPES = new Set(['money', 'rate', 'number']);
 
 /** An outcome: text without leaked JS values anywhere, outputs that are finite decimals, no
- * internal error. Negative money is reported under its own kind (the caller decides whether
- * the policy allows it). */
+ * internal error. Negative money in an ok outcome is reported under its own kind (the caller
+ * decides whether the policy allows it). */
 export function checkOutcome(o: Outcome, echoed?: Set<string>): Finding[] {
   const out: Finding[] = [];
   if (typeof o.ok !== 'boolean' || !Array.isArray(o.errors) || !Array.isArray(o.inputErrors)) {
@@ -84,7 +84,9 @@ export function checkOutcome(o: Outcome, echoed?: Set<string>): Finding[] {
       if (typeof value === 'number' && !Number.isFinite(value)) out.push({ kind: 'output-not-finite', detail: `${name} = ${value}` });
       if (NUMERIC_TYPES.has(type)) {
         if (typeof value !== 'string' || !DECIMAL.test(value)) out.push({ kind: 'output-not-decimal', detail: `${name} = ${JSON.stringify(value)}` });
-        else if (type === 'money' && value.startsWith('-')) out.push({ kind: 'negative-money', detail: `${name} = ${value}` });
+        // only a payable outcome counts: one that is not ok (an error check such as 欠缴月份已缴多于应缴
+        // holds) shows its figures for review and must not be paid from (docs/embedding.md)
+        else if (type === 'money' && value.startsWith('-') && o.ok) out.push({ kind: 'negative-money', detail: `${name} = ${value}` });
       }
     });
     if (typeof v.display === 'string' && leaks(v.display, echoed)) out.push({ kind: 'output-display', detail: `${name}: ${v.display}` });

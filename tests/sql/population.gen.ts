@@ -19,10 +19,15 @@ export function recordArb(ir: IrPolicy, edges: string[]): fc.Arbitrary<Record<st
     if (t.kind === 'money') a = fc.oneof(fc.constantFrom(...edges), fc.bigInt({ min: 0n, max: 5_000_000n }).map(money), fc.bigInt({ min: 0n, max: 99_999_999_99n }).map(money));
     else if (t.kind === 'date') a = fc.oneof(fc.constantFrom(...DATES), fc.date({ min: new Date('2005-01-01T00:00:00Z'), max: new Date('2026-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)));
     else if (t.kind === 'boolean') a = fc.boolean();
+    else if (t.kind === 'integer') a = fc.nat({ max: 400 });
     else if (t.kind === 'enum') a = fc.constantFrom(...(enums.get(t.name) ?? []));
     if (!a) continue;
     // now and then a value the input validation must reject (both engines alike)
-    const bad = t.kind === 'date' ? ['2023-02-29', '2024-13-01', 'yesterday'] : t.kind === 'enum' ? ['十一级', ''] : t.kind === 'boolean' ? ['yes'] : ['abc', '1e5'];
+    // (negative money and counts: XI008 in JS; a count or a boolean given as a JSON text: the
+    // schema wants a number / a boolean)
+    const bad: unknown[] = t.kind === 'date' ? ['2023-02-29', '2024-13-01', 'yesterday'] : t.kind === 'enum' ? ['十一级', '']
+      : t.kind === 'boolean' ? ['yes', 'true', 'false'] : t.kind === 'integer' ? ['5', '-3', -3, 'abc']
+        : t.kind === 'money' && !f.range ? ['abc', '1e5', '-1.50', '-0', -2.5, '-0.01'] : ['abc', '1e5'];
     fields[f.name] = fc.oneof({ arbitrary: a, weight: 400 }, { arbitrary: fc.constantFrom(...bad), weight: 1 });
   }
   return fc.record(fields, { requiredKeys: [] });

@@ -52,8 +52,9 @@ describe('shadow check', () => {
     expect(d.output).toBe('本人工资');
     expect(d.id).toMatch(/^p\d+$/);
     expect(d.record).toEqual(recs[Number(d.id!.slice(1))]);
-    // a record rejected by one engine only
-    const err2 = await run((s) => s.replace(/SELECT rec_id, grp, reject AS reject/, `SELECT rec_id, grp, CASE WHEN reject IS NULL AND rec_id = '1' THEN 'XI-x' ELSE reject END AS reject`)).catch((e: unknown) => e);
+    // records rejected by one engine only (every record the JS engine accepts: which sampled
+    // records are accepted depends on the generator)
+    const err2 = await run((s) => s.replace(/SELECT rec_id, grp, reject AS reject/, `SELECT rec_id, grp, CASE WHEN reject IS NULL THEN 'XI-x' ELSE reject END AS reject`)).catch((e: unknown) => e);
     expect(err2).toBeInstanceOf(ShadowMismatch);
     expect((err2 as ShadowMismatch).disagreements.some((x) => x.output === '(rejected)')).toBe(true);
     c.closeSync();
