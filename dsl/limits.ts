@@ -15,3 +15,8 @@ export const MAX_NESTING = 64;
 /** Depth of an expression tree after parsing, operator chains included: `a + b + … + z` with
  * n terms is n − 1 deep (XP021). Every later pass that recurses over expressions relies on it. */
 export const MAX_EXPR_DEPTH = 256;
+
+/** Syntax errors reported for one declaration; the rest are counted in one XP022. After the
+ * first error chevrotain's recovery re-reports at nearly every following token, so later
+ * errors in the same declaration say little the first ones did not. */
+export const MAX_PARSE_ERRORS_PER_DECLARATION = 20;

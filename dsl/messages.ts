@@ -138,6 +138,13 @@ export const dslMessages: Catalog = {
     hintZh: () => '把一部分项写成单独的规则再相加，或对列表使用 求和',
     hintEn: () => 'add up groups of terms in rules of their own, or use sum over a list',
   },
+  XP022: {
+    severity: 'error',
+    zh: (a) => `此声明还有 ${a.count} 处语法错误未列出（每个声明最多列出 ${a.limit} 处）`,
+    en: (a) => `${a.count} more syntax errors in this declaration not shown (at most ${a.limit} are listed per declaration)`,
+    hintZh: () => '先改正上面列出的第一处错误：后面的多半是它引起的',
+    hintEn: () => 'fix the first error listed above first: most of the others follow from it',
+  },
   XP017: {
     severity: 'error',
     zh: () => '“属于” 后面应当是列表 [a, b] 或范围 a..b',

@@ -4,7 +4,7 @@
 // still parsed.
 import { describe, expect, it } from 'vitest';
 import { compilePolicy } from '../../compiler/index.ts';
-import { MAX_EXPR_DEPTH, MAX_NESTING, MAX_SOURCE_CHARS, parseFile, tokenize } from '../../dsl/index.ts';
+import { MAX_EXPR_DEPTH, MAX_NESTING, MAX_PARSE_ERRORS_PER_DECLARATION, MAX_SOURCE_CHARS, parseFile, tokenize } from '../../dsl/index.ts';
 import type { Diagnostic } from '../../dsl/diagnostic.ts';
 
 const parse = (text: string) => parseFile({ path: 'limits.xize', text });
@@ -129,5 +129,27 @@ describe('expression depth (XP021)', () => {
   it(`a sum of ${MAX_EXPR_DEPTH} terms (depth ${MAX_EXPR_DEPTH}) is within the limit`, () => {
     expect(parse(RULE + Array(MAX_EXPR_DEPTH).fill('a').join(' + ') + NEXT).diagnostics).toEqual([]);
     expect(parse(RULE + Array(MAX_EXPR_DEPTH + 1).fill('a').join(' + ') + NEXT).diagnostics.map((d) => d.code)).toEqual(['XP021']);
+  });
+});
+
+describe('syntax errors per declaration (XP022)', () => {
+  it('60 stray `]` in one rule: the first 20 listed, one XP022 counting the other 40; the next declaration still parses', () => {
+    const text = '规则 r: 金额 依据 "x" = 1元' + ' × ]'.repeat(60) + '\n规则 s: 金额 依据 "x" = 1元\n';
+    const { ast, diagnostics } = parseFile({ path: 't.xize', text });
+    const cut = diagnostics.filter((d) => d.code === 'XP022');
+    expect(cut).toHaveLength(1);
+    expect(diagnostics.filter((d) => d.code !== 'XP022')).toHaveLength(MAX_PARSE_ERRORS_PER_DECLARATION);
+    expect(cut[0]!.message.en).toBe('40 more syntax errors in this declaration not shown (at most 20 are listed per declaration)');
+    expect(cut[0]!.message.zh).toContain('还有 40 处语法错误未列出');
+    // it stands where the 21st error would have been: after every listed one
+    expect(cut[0]!.span.start.offset).toBeGreaterThan(Math.max(...diagnostics.filter((d) => d.code !== 'XP022').map((d) => d.span.start.offset)));
+    expect(ast.declarations.map((d) => ('name' in d ? d.name.text : ''))).toContain('s');
+  });
+
+  it('20 errors in a declaration are all listed, without XP022', () => {
+    const text = '规则 r: 金额 依据 "x" = 1元' + ' × ]'.repeat(20) + '\n';
+    const { diagnostics } = parseFile({ path: 't.xize', text });
+    expect(diagnostics.some((d) => d.code === 'XP022')).toBe(false);
+    expect(diagnostics.length).toBe(20);
   });
 });
