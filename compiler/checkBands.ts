@@ -12,6 +12,7 @@ import type { Diagnostic } from '../dsl/diagnostic.ts';
 import type { IrBand, IrBands, IrExpr, IrParam, XType } from './ir.ts';
 import { breakpoints, inForce } from './checkTables.ts';
 import { report } from './messages.ts';
+import { DECIMAL_RE } from '../runtime/money.ts';
 
 /** Value of a parameter at a date: the last layer with a version in force wins (compiler/ir.ts). */
 export type ParamAt = (name: string, at: string | null) => Decimal | undefined;
@@ -38,7 +39,7 @@ const NUMERIC_KINDS = new Set(['money', 'rate', 'number', 'integer', 'duration']
  * stand where a number belongs after a parse error (its type is then UNKNOWN), and decimal.js
  * throws on such text — the caller reports the bound as not constant instead of crashing. */
 export function numericLit(e: Extract<IrExpr, { k: 'lit' }>): Decimal | null {
-  if (typeof e.value !== 'string' || !NUMERIC_KINDS.has(e.type.kind) || !/^-?\d+(\.\d+)?$/.test(e.value)) return null;
+  if (typeof e.value !== 'string' || !NUMERIC_KINDS.has(e.type.kind) || !DECIMAL_RE.test(e.value)) return null;
   return new Decimal(e.value);
 }
 

@@ -27,25 +27,25 @@ export function setParseStore(s: ParseStore | null): void {
 // texts so a typing session in one file cannot push the unchanged layers out.
 const MAX_ENTRIES = 256;
 const MAX_VERSIONS = 4;
-const cache = new Map<string, Parsed>();
+const cache = new Map<string, { path: string; parsed: Parsed }>();
 const versions = new Map<string, string[]>();
 
 const keyOf = (file: SourceFile) => `${file.path.length}:${file.path}${file.text}`;
 
-function remember(file: SourceFile, key: string, parsed: Parsed): void {
-  cache.set(key, parsed);
-  const keys = versions.get(file.path) ?? [];
+function remember(path: string, key: string, parsed: Parsed): void {
+  cache.set(key, { path, parsed });
+  const keys = versions.get(path) ?? [];
   keys.push(key);
-  versions.set(file.path, keys);
+  versions.set(path, keys);
   if (keys.length > MAX_VERSIONS) cache.delete(keys.shift()!);
   if (cache.size > MAX_ENTRIES) forget(cache.keys().next().value as string);
 }
 
 function forget(key: string): void {
+  const path = cache.get(key)!.path;
   cache.delete(key);
-  const path = key.slice(key.indexOf(':') + 1, key.indexOf(':') + 1 + Number(key.slice(0, key.indexOf(':'))));
-  const keys = versions.get(path)?.filter((k) => k !== key);
-  if (keys?.length) versions.set(path, keys);
+  const keys = versions.get(path)!.filter((k) => k !== key);
+  if (keys.length) versions.set(path, keys);
   else versions.delete(path);
 }
 
@@ -62,14 +62,14 @@ export function parseFileCached(file: SourceFile): Parsed {
     const keys = versions.get(file.path)!;
     keys.splice(keys.indexOf(key), 1);
     keys.push(key);
-    return hit;
+    return hit.parsed;
   }
   let parsed = store?.get(file);
   if (parsed === undefined) {
     parsed = parseFile(file);
     store?.set(file, parsed);
   }
-  remember(file, key, parsed);
+  remember(file.path, key, parsed);
   return parsed;
 }
 

@@ -108,7 +108,8 @@ export function parseFile(file: SourceFile): ParseResult {
       const errors = [...parser.errors]; // snapshot: content assist below reuses the parser
       const seen = new Set<number>();
       let shown = 0;
-      for (const e of errors) {
+      for (let k = 0; k < errors.length; k++) {
+        const e = errors[k]!;
         const d = parseErrorToDiagnostic(e, {
           file: file.path,
           next: chunks[i + 1]?.[0],
@@ -121,7 +122,7 @@ export function parseFile(file: SourceFile): ParseResult {
         // past the first few, syntax errors in one declaration are the recovery's echoes of
         // the first (a broken 20 000-term sum gave 5 186): one XP022 counts the rest
         if (shown === MAX_PARSE_ERRORS_PER_DECLARATION) {
-          const rest = new Set(errors.slice(errors.indexOf(e)).map((x) => x.token.startOffset)).size;
+          const rest = new Set(errors.slice(k).map((x) => x.token.startOffset)).size;
           diagnostics.push(makeDiagnostic(dslMessages, 'XP022', d.span, { count: String(rest), limit: String(MAX_PARSE_ERRORS_PER_DECLARATION) }));
           break;
         }

@@ -2,15 +2,13 @@
 // generated schema accepts. It lets a valid case skip ajv; anything it is unsure of goes to the
 // full validator (runtime/validate.ts), which produces the XI… errors.
 import * as dates from './dates.ts';
-import { NON_NEGATIVE_DECIMAL_RE } from './money.ts';
+import { DECIMAL_RE as DECIMAL_TEXT, NON_NEGATIVE_DECIMAL_RE, RATE_RE as RATE_TEXT } from './money.ts';
 import type { InputField, PolicyModel, RtType } from './model.ts';
 import { withinRange } from './inputRange.ts';
 import type { Prepared } from './prepared.ts';
 import { MAX_LIST_ITEMS, MAX_TEXT_CHARS } from './limits.ts';
 
 export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
-const RATE_TEXT = /^-?\d+(\.\d+)?\s*(%|‰)?$/;
 
 /** True only when `input` certainly satisfies the generated schema (runtime/validate.ts
  * conventions). False means "not sure": the caller then runs the full validator. */

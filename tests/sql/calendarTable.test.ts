@@ -30,7 +30,7 @@ describe('working-day calendar table', () => {
     }
     expect(checked).toBeGreaterThan(4000);
   });
-  it('Spring Festival 2024: 10 working days after 2024-02-08 is 2024-02-26 (break 2-10..2-17, 2-18 a make-up day)', () => {
+  it('Spring Festival 2024: 10 working days after 2024-02-08 is 2024-02-28 (break 2-10..2-17, 2-18 a make-up day)', () => {
     // 国办发明电〔2023〕7号: 春节 2月10日至17日放假调休，2月4日（周日）、2月18日（周日）上班。
     // Counted by hand: 2-09 Fri =1; 2-10..2-17 off; 2-18 Sun make-up =2; 2-19 Mon..2-23 Fri =3..7; 2-26 Mon =8,
     // 2-27 =9, 2-28 =10.
