@@ -9,6 +9,7 @@
 // every name and is not kept. tests/compiler/buildCacheWarm.test.ts compares warm with cold.
 import type { Declaration } from '../dsl/ast.ts';
 import type { Diagnostic } from '../dsl/diagnostic.ts';
+import type { XType } from './ir.ts';
 import type { Symbols, ValueSym } from './symbols.ts';
 
 type Space = 'v' | 'e' | 'r' | 'm';
@@ -47,7 +48,11 @@ export function setBuildCache(on: boolean): void {
   clearBuildCache();
 }
 
-const tk = (t: unknown) => JSON.stringify(t);
+/** a type's identity as text (XType is a small tree: kind, name, unit, element) */
+function tk(t: XType): string {
+  const x = t as { kind: string; name?: string; unit?: string; element?: XType };
+  return x.element ? `${x.kind}<${tk(x.element)}>` : x.name !== undefined ? `${x.kind}:${x.name}` : x.unit !== undefined ? `${x.kind}/${x.unit}` : x.kind;
+}
 
 function fingerprint(syms: Symbols, space: Space, name: string): string {
   let m = fps.get(syms);
@@ -89,7 +94,7 @@ export function valueFp(v: ValueSym | undefined): string {
     case 'bands':
       return `${v.kind}${tk(v.keyType)}${tk(v.valueType)}`;
     case 'rule':
-      return `r${tk(v.type)}${tk(v.params)}`;
+      return `r${tk(v.type)}(${v.params.map((p) => `${p.name}:${tk(p.type)}`).join(',')})`;
   }
 }
 
