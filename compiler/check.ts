@@ -100,7 +100,8 @@ export function checkChain(chain: PolicyUnit[], diags: Diagnostic[]): IrPolicy {
   const tables: IrTable[] = [];
   const bands: IrBands[] = [];
   const rules = new Map<string, IrRule>();
-  const nameSpans = new Map<string, Span>();
+  const ruleSpans = new Map<string, Span>();
+  const paramSpans = new Map<string, Span>();
   for (const v of syms.values.values()) {
     switch (v.kind) {
       case 'input':
@@ -111,7 +112,7 @@ export function checkChain(chain: PolicyUnit[], diags: Diagnostic[]): IrPolicy {
         break;
       // memoised across compiles (buildCache.ts): an unchanged parent declaration is not re-checked
       case 'param':
-        nameSpans.set('p:' + v.name, v.decls[0].decl.name.span);
+        paramSpans.set(v.name, v.decls[0].decl.name.span);
         params.push(memoBuild(syms, v, '', diags, (s, d) => buildParam(s, v, d), copyParam));
         break;
       case 'table':
@@ -121,7 +122,7 @@ export function checkChain(chain: PolicyUnit[], diags: Diagnostic[]): IrPolicy {
         bands.push(memoBuild(syms, v, '', diags, (s, d) => buildBands(s, v, d), (b) => ({ ...b })));
         break;
       case 'rule':
-        nameSpans.set('r:' + v.name, v.decls[0].decl.name.span);
+        ruleSpans.set(v.name, v.decls[0].decl.name.span);
         rules.set(v.name, memoBuild(syms, v, JSON.stringify(rounding), diags, (s, d) => buildRule(s, v, d, rounding), (r) => ({ ...r, exceptions: [] })));
         break;
     }
@@ -146,10 +147,9 @@ export function checkChain(chain: PolicyUnit[], diags: Diagnostic[]): IrPolicy {
   for (const b of bands) checkBands(b, diags, params);
   checkRanges(params, diags);
   const ruleList = [...rules.values()];
-  const sub = (prefix: string) => new Map([...nameSpans].filter(([k]) => k.startsWith(prefix)).map(([k, s]) => [k.slice(2), s]));
-  checkRuleCycles(ruleList, sub('r:'), diags);
-  checkParamCycles(params, sub('p:'), diags);
-  checkEvalDepth(ruleList, params, sub('r:'), sub('p:'), diags);
+  checkRuleCycles(ruleList, ruleSpans, diags);
+  checkParamCycles(params, paramSpans, diags);
+  checkEvalDepth(ruleList, params, ruleSpans, paramSpans, diags);
   const abstract = header ? header.abstract : true;
   const leafInfo = { name: leaf.name, abstract, span: header?.name.span ?? startSpan(leaf.asts[0]?.file ?? '') };
   // a required figure only has to be supplied when something live still reads it
