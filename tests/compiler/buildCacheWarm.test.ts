@@ -57,4 +57,34 @@ describe('build cache: warm check = cold check', () => {
     expect(corpus().length).toBeGreaterThanOrEqual(8);
     expect(same).toBe(order.length);
   }, 240_000);
+
+  // A parent declaration's check depends on names a child declares: a child enum that also has
+  // the member 甲 makes the parent's bare 甲 ambiguous (XC071), a child input gives the parent's
+  // unknown name a meaning. The warm check must see that, in either order.
+  it('re-checks a parent declaration when a name it looked up changes in the child', () => {
+    const base = {
+      path: 'mem/base/policy.xize',
+      text: '抽象 政策 基 标题 "基" 生效 2020-01-01\n枚举 等级 { 甲, 乙 }\n输入 { 级: 等级 }\n' +
+        '规则 同级: 布尔 依据 "r" = 甲 = 甲\n规则 加额: 金额 依据 "r" = 额外 + 1元\n',
+    };
+    const child = (extra: string) => [{ path: 'mem/child/policy.xize', text: `政策 子 标题 "子" 继承 基 生效 2021-01-01\n${extra}` }];
+    const variants = [child(''), child('枚举 色 { 甲, 红 }\n'), child('输入 { 额外: 金额 }\n'), child('枚举 色 { 甲, 红 }\n输入 { 额外: 金额 }\n')];
+    const run = (files: SourceFile[]) => {
+      const r = compilePolicy({ files, resolve: (name) => (name === '基' ? [base] : undefined) });
+      return { codes: r.diagnostics.map((d) => d.code), json: JSON.stringify({ diagnostics: r.diagnostics, ir: r.ir ?? null }) };
+    };
+    const order = [0, 1, 0, 2, 3, 1, 2, 0, 3].map((i) => variants[i]!);
+    setBuildCache(true);
+    clearBuildCache();
+    const warm = order.map(run);
+    setBuildCache(false);
+    const cold = order.map(run);
+    setBuildCache(true);
+    for (let i = 0; i < order.length; i++) expect(warm[i]!.json).toBe(cold[i]!.json);
+    // the variants do differ where the parent is concerned
+    expect(cold[0]!.codes).not.toContain('XC071');
+    expect(cold[1]!.codes).toContain('XC071');
+    expect(cold[0]!.codes).toContain('XC001');
+    expect(cold[3]!.codes).not.toContain('XC001');
+  });
 });
