@@ -15,7 +15,7 @@ import type { Symbols, ValueSym } from './symbols.ts';
 type Space = 'v' | 'e' | 'r' | 'm';
 
 interface Recorder {
-  deps: Map<string, string>;
+  deps: Map<string, [Space, string, string]>;
   /** the build enumerated a table: its result depends on every name */
   open: boolean;
 }
@@ -23,7 +23,8 @@ interface Recorder {
 interface Entry {
   decls: { decl: Declaration; policy: string }[];
   self: string;
-  deps: Map<string, string>;
+  /** [space, name, fingerprint] of every lookup, checked on reuse */
+  deps: [Space, string, string][];
   result: unknown;
   diagnostics: Diagnostic[];
 }
@@ -54,9 +55,13 @@ function tk(t: XType): string {
   return x.element ? `${x.kind}<${tk(x.element)}>` : x.name !== undefined ? `${x.kind}:${x.name}` : x.unit !== undefined ? `${x.kind}/${x.unit}` : x.kind;
 }
 
-function fingerprint(syms: Symbols, space: Space, name: string): string {
+function fpCache(syms: Symbols): Map<string, string> {
   let m = fps.get(syms);
   if (!m) fps.set(syms, (m = new Map()));
+  return m;
+}
+
+function fingerprint(syms: Symbols, space: Space, name: string, m = fpCache(syms)): string {
   const key = space + name;
   let fp = m.get(key);
   if (fp !== undefined) return fp;
@@ -101,7 +106,8 @@ export function valueFp(v: ValueSym | undefined): string {
 /** A Map look-alike over `m` that records every name asked for. */
 function recording<V>(m: Map<string, V>, space: Space, syms: Symbols, rec: Recorder): Map<string, V> {
   const note = (k: string) => {
-    if (!rec.deps.has(space + k)) rec.deps.set(space + k, fingerprint(syms, space, k));
+    const key = space + k;
+    if (!rec.deps.has(key)) rec.deps.set(key, [space, k, fingerprint(syms, space, k)]);
   };
   const enumerate = () => {
     rec.open = true;
@@ -157,11 +163,12 @@ export function memoBuild<R>(
   const selfKey = valueFp(v) + '\u0003' + self;
   const list = memo.get(base);
   if (list) {
+    const m = fpCache(syms);
     for (const e of list) {
       if (e.self !== selfKey || !sameDecls(e.decls, decls)) continue;
       let ok = true;
-      for (const [k, fp] of e.deps) {
-        if (fingerprint(syms, k[0] as Space, k.slice(1)) !== fp) {
+      for (const [space, name, fp] of e.deps) {
+        if (fingerprint(syms, space, name, m) !== fp) {
           ok = false;
           break;
         }
@@ -176,7 +183,7 @@ export function memoBuild<R>(
   const result = build(view(syms, rec), own);
   for (const d of own) diags.push(d);
   if (rec.open) return result;
-  const entry: Entry = { decls: decls.slice(), self: selfKey, deps: rec.deps, result, diagnostics: own };
+  const entry: Entry = { decls: decls.slice(), self: selfKey, deps: [...rec.deps.values()], result, diagnostics: own };
   const next = list ? [entry, ...list].slice(0, MAX_PER_DECL) : [entry];
   memo.set(base, next);
   return copy(result);
