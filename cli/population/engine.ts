@@ -26,9 +26,11 @@ export function jsEngine(ir: IrPolicy, opts: { asOf: string; parameters: Record<
     for (const row of evaluateRows(policy, records.map((input) => ({ input })), batchOptions)) {
       const o = row.outcome;
       if (o && o.inputErrors.length > 0) { out[row.index] = { outputs: {}, rejected: o.inputErrors.map((e) => e.code) }; continue; }
+      // a row that is not ok still has its computed values (null where unavailable or failed),
+      // the same as its Outcome's, without formatting the Outcome's display texts
       const outputs: Record<string, string | null> = {};
       opts.outputs.forEach((name, k) => {
-        outputs[name] = o ? text(o.outputs[name]?.value) : text(row.values[k]);
+        outputs[name] = text(row.values[k]);
       });
       out[row.index] = { outputs, rejected: [] };
     }
