@@ -12,9 +12,18 @@ export interface RecordResult {
   rejected: string[];
 }
 
+/** A chunk's results as columns: per record its reject codes (null when accepted), per output
+ * its exact texts (null when not computable or rejected). */
+export interface ChunkColumns {
+  rejected: (string | null)[];
+  values: (string | null)[][];
+}
+
 export interface PopulationEngine {
   evaluate(record: Record<string, unknown>): RecordResult;
   evaluateChunk(records: Record<string, unknown>[]): RecordResult[];
+  /** as evaluateChunk, as columns (no object per record): what a streamed run appends */
+  evaluateColumns(records: Record<string, unknown>[]): ChunkColumns;
 }
 
 export function jsEngine(ir: IrPolicy, opts: { asOf: string; parameters: Record<string, unknown>; outputs: string[] }): PopulationEngine {
@@ -36,5 +45,17 @@ export function jsEngine(ir: IrPolicy, opts: { asOf: string; parameters: Record<
     }
     return out;
   };
-  return { evaluateChunk, evaluate: (record) => evaluateChunk([record])[0]! };
+  const evaluateColumns = (records: Record<string, unknown>[]): ChunkColumns => {
+    const n = records.length;
+    const rejected: (string | null)[] = new Array(n).fill(null);
+    const values = opts.outputs.map(() => new Array<string | null>(n));
+    for (const row of evaluateRows(policy, records.map((input) => ({ input })), batchOptions)) {
+      const o = row.outcome;
+      const bad = o !== undefined && o.inputErrors.length > 0;
+      if (bad) rejected[row.index] = o.inputErrors.map((e) => e.code).join(',');
+      for (let k = 0; k < values.length; k++) values[k]![row.index] = bad ? null : text(row.values[k]);
+    }
+    return { rejected, values };
+  };
+  return { evaluateChunk, evaluateColumns, evaluate: (record) => evaluateChunk([record])[0]! };
 }
