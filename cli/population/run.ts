@@ -55,7 +55,10 @@ export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise
   const query = compiled.query;
   const outputs = query.outputs;
   const dir = mkdtempSync(join(tmpdir(), 'xize-pop-'));
-  const db = await DuckDBInstance.create(join(dir, 'scratch.duckdb'), { memory_limit: '400MB', threads: '2', preserve_insertion_order: 'false' });
+  // the JS engine's own heap (≈ 100 MB) shares the process with DuckDB's buffers: a lower limit
+  // keeps the whole run under 500 MB (issue 12); the results table spills to the scratch file
+  const limit = o.engine === 'js' ? '256MB' : '400MB';
+  const db = await DuckDBInstance.create(join(dir, 'scratch.duckdb'), { memory_limit: limit, threads: '2', preserve_insertion_order: 'false' });
   const c = await db.connect();
   let shadow: ShadowResult | undefined;
   try {
