@@ -3,7 +3,7 @@
 // with a case it hands back carrying its full Outcome (input errors, unavailable outputs).
 import { loadPolicy } from '../../compiler/index.ts';
 import type { IrPolicy } from '../../compiler/ir.ts';
-import { evaluateRows } from '../../runtime/index.ts';
+import { evaluateColumns as batchColumns, evaluateRows } from '../../runtime/index.ts';
 
 export interface RecordResult {
   /** Output name → exact text (money "12345.60", rate "0.6", booleans "true"), null when not computable. */
@@ -47,14 +47,18 @@ export function jsEngine(ir: IrPolicy, opts: { asOf: string; parameters: Record<
   };
   const evaluateColumns = (records: Record<string, unknown>[]): ChunkColumns => {
     const n = records.length;
+    const cases: { input: unknown }[] = new Array(n);
+    for (let i = 0; i < n; i++) cases[i] = { input: records[i] };
+    // the batch API's columns: no row object and no values array per record
+    const r = batchColumns(policy, cases, batchOptions);
     const rejected: (string | null)[] = new Array(n).fill(null);
-    const values = opts.outputs.map(() => new Array<string | null>(n));
-    for (const row of evaluateRows(policy, records.map((input) => ({ input })), batchOptions)) {
-      const o = row.outcome;
-      const bad = o !== undefined && o.inputErrors.length > 0;
-      if (bad) rejected[row.index] = o.inputErrors.map((e) => e.code).join(',');
-      for (let k = 0; k < values.length; k++) values[k]![row.index] = bad ? null : text(row.values[k]);
-    }
+    for (const [i, o] of r.failures) if (o.inputErrors.length > 0) rejected[i] = o.inputErrors.map((e) => e.code).join(',');
+    const values = opts.outputs.map((name) => {
+      const col = r.columns[name]!;
+      const out = new Array<string | null>(n);
+      for (let i = 0; i < n; i++) out[i] = rejected[i] !== null ? null : text(col[i]);
+      return out;
+    });
     return { rejected, values };
   };
   return { evaluateChunk, evaluateColumns, evaluate: (record) => evaluateChunk([record])[0]! };
