@@ -2,9 +2,10 @@
 // population run uses: no Outcome object per case, no display strings, only the error-severity
 // checks (a case whose error check holds is not ok, with XR043, as in `evaluate`; warnings are
 // not run — ask `evaluate`), parameters converted once per date, and the fen path wherever the
-// compiler proved it exact; a case the fen path hands back (out of range, absent input, a
-// failure) is evaluated with `evaluate` on the decimal path and its Outcome is attached to its
-// row. Plain TypeScript, no Node API (runtime/batchWorkers.node.ts spreads a batch over threads).
+// compiler proved it exact; a case with an unavailable output (an input it needs is absent) is
+// not ok and carries the Outcome the decimal path would give, answered on the fen path; a case
+// the fen path hands back (out of range, a failure, input it is not sure of) is evaluated with
+// `evaluate` on the decimal path and its Outcome is attached to its row when it is not ok. Plain TypeScript, no Node API (runtime/batchWorkers.node.ts spreads a batch over threads).
 //
 //   evaluateColumns(policy, cases, { outputs, asOf })   → columns of values, one per output
 //   evaluateRows(policy, cases, { outputs, asOf })      → a generator of rows (bounded memory)
@@ -13,7 +14,7 @@ import type { EvaluateOptions, LoadedPolicy, Outcome } from './outcome.ts';
 import type { PolicyModel } from './model.ts';
 import { checksOf, evaluateModel, modelOf } from './evaluate.ts';
 import { prep, type Prepared } from './prepared.ts';
-import { FEN_DONE_CHECKS_PENDING, FEN_FALLBACK, allFen, computeFen, fenJson } from './fenEval.ts';
+import { FEN_DONE_CHECKS_PENDING, FEN_FALLBACK, UNAVAILABLE, allFen, computeFen, fenJson, fenOutcome } from './fenEval.ts';
 import { toScaled } from './fen.ts';
 import { isValidDate } from './dates.ts';
 
@@ -67,7 +68,7 @@ export interface BatchColumns {
   ok: Uint8Array;
   /** the Outcome of every case that was not ok */
   failures: Map<number, Outcome>;
-  /** how many cases the fen path answered */
+  /** how many cases the fen path answered (ok, or not ok only for an unavailable output) */
   fen: number;
 }
 
@@ -79,6 +80,8 @@ interface Plan {
   scaled: boolean;
   scales: (number | null)[];
   vals: unknown[];
+  /** per output, the absent inputs' names when the fen path found it unavailable */
+  missing: (string[] | undefined)[];
   /** the Outcome of the last case that was not ok */
   outcome: Outcome | null;
   /** the last as-of date found valid and in force (cases of a batch share a few dates) */
@@ -101,7 +104,7 @@ function plan(policy: LoadedPolicy, options: BatchOptions): Plan {
   const fen = options.engine !== 'decimal' && M.fen !== undefined && allFen(M.fen, which);
   const errorChecks = M.checks.map((c) => c.severity === 'error');
   const hits = errorChecks.includes(true) ? [] : null;
-  return { M, P, which, fen, scaled: options.values === 'scaled', scales: batchScalesOf(M, which), vals: new Array(which.length), outcome: null, goodAsOf: undefined, hits, errorChecks };
+  return { M, P, which, fen, scaled: options.values === 'scaled', scales: batchScalesOf(M, which), vals: new Array(which.length), missing: new Array(which.length), outcome: null, goodAsOf: undefined, hits, errorChecks };
 }
 
 function batchScalesOf(M: PolicyModel, which: number[]): (number | null)[] {
@@ -119,26 +122,38 @@ export function batchScales(policy: LoadedPolicy, outputs: string[]): (number | 
 const ON_FEN = 1;
 const ON_DECIMAL = 0;
 const NOT_OK = -1;
+/** not ok (an output unavailable), answered on the fen path */
+const NOT_OK_ON_FEN = -2;
 
-/** Evaluates one case into `dst` (values by output): ON_FEN, ON_DECIMAL, or NOT_OK with the
- * Outcome in `p.outcome`. */
+/** Evaluates one case into `dst` (values by output): ON_FEN, ON_DECIMAL, or NOT_OK /
+ * NOT_OK_ON_FEN with the Outcome in `p.outcome`. */
 function one(p: Plan, c: BatchCase, options: BatchOptions, dst: unknown[]): number {
   const M = p.M;
   const asOf = c.asOf ?? options.asOf;
   const given = c.parameters ?? options.parameters ?? null;
   if (p.fen && asOf !== undefined && (asOf === p.goodAsOf || inForce(M, asOf, p))) {
     if (p.hits !== null) p.hits.length = 0;
-    const r = computeFen(M, p.P, c.input, asOf, given, p.which, p.vals, p.hits, true, p.errorChecks);
+    const r = computeFen(M, p.P, c.input, asOf, given, p.which, p.vals, p.hits, true, p.errorChecks, p.missing);
     // an error check that holds (or checks the fen path could not decide and that block):
     // the decimal path below gives the case's Outcome with XR043
     if (r !== FEN_FALLBACK && !blocked(p, r, c.input, asOf, given)) {
       const F = M.fen!;
+      let complete = true;
       for (let n = 0; n < p.which.length; n++) {
         const i = p.which[n]!;
+        const v = p.vals[n];
+        if (v === UNAVAILABLE) {
+          dst[n] = null;
+          complete = false;
+          continue;
+        }
         const s = F.rules[i]!.scale;
-        dst[n] = p.scaled && s !== null ? p.vals[n] : fenJson(M, M.rules[i]!.type, p.vals[n], s);
+        dst[n] = p.scaled && s !== null ? v : fenJson(M, M.rules[i]!.type, v, s);
       }
-      return ON_FEN;
+      if (complete) return ON_FEN;
+      // an unavailable output: not ok, with the Outcome the decimal path would give
+      p.outcome = fenOutcome(M, c.input, asOf, given, p.which, p.vals.slice(), p.missing);
+      return NOT_OK_ON_FEN;
     }
   }
   const opts: EvaluateOptions = { outputs: options.outputs, engine: 'decimal' };
@@ -211,9 +226,9 @@ export function evaluateColumns(policy: LoadedPolicy, cases: ArrayLike<BatchCase
   for (let i = 0; i < n; i++) {
     const c = columnar ? caseAt(cases, i) : (cases as ArrayLike<BatchCase>)[i]!;
     const r = one(p, c, options, dst);
-    if (r === ON_FEN) fen++;
+    if (r === ON_FEN || r === NOT_OK_ON_FEN) fen++;
     for (let k = 0; k < cols.length; k++) cols[k]![i] = dst[k];
-    if (r !== NOT_OK) ok[i] = 1;
+    if (r >= 0) ok[i] = 1;
     else failures.set(i, p.outcome!);
   }
   const columns: Record<string, unknown[]> = {};
@@ -227,7 +242,7 @@ export function* evaluateRows(policy: LoadedPolicy, cases: Iterable<BatchCase>, 
   let index = 0;
   for (const c of cases) {
     const values = new Array<unknown>(options.outputs.length);
-    const row: BatchRow = { index: index++, ok: one(p, c, options, values) !== NOT_OK, values };
+    const row: BatchRow = { index: index++, ok: one(p, c, options, values) >= 0, values };
     if (!row.ok) row.outcome = p.outcome!;
     yield row;
   }
@@ -245,7 +260,7 @@ export async function* evaluateStream(
   let buf: BatchRow[] = [];
   for await (const c of cases as AsyncIterable<BatchCase>) {
     const values = new Array<unknown>(options.outputs.length);
-    const row: BatchRow = { index: index++, ok: one(p, c, options, values) !== NOT_OK, values };
+    const row: BatchRow = { index: index++, ok: one(p, c, options, values) >= 0, values };
     if (!row.ok) row.outcome = p.outcome!;
     buf.push(row);
     if (buf.length >= size) {

@@ -8,8 +8,9 @@ const { body, cases, options } = workerData as { body: string; cases: BatchCase[
 try {
   const policy = new Function('rt', body)(runtime) as LoadedPolicy;
   const r = runtime.evaluateColumns(policy, cases, options);
-  // outcomes are plain data except lazily computed checks: read them so they clone
-  const failures = [...r.failures].map(([i, o]) => [i, { ...o, checks: o.checks, errors: o.errors, ok: o.ok }] as const);
+  // an Outcome the fen path gave (an unavailable output) keeps its fields behind accessors,
+  // which structured cloning skips: read every field into a plain object
+  const failures = [...r.failures].map(([i, o]) => [i, { ...o, ok: o.ok, inputErrors: o.inputErrors, outputs: o.outputs, unavailable: o.unavailable, errors: o.errors, checks: o.checks }] as const);
   parentPort!.postMessage({ columns: r.columns, ok: r.ok, failures, fen: r.fen });
 } catch (e) {
   parentPort!.postMessage({ error: String((e as Error)?.stack ?? e) });

@@ -74,6 +74,8 @@ export class FenCtx {
   /** slots written during this case: touched[0, tn) (a counter: resetting an array's length is slow) */
   readonly touched: number[];
   tn = 0;
+  /** the input whose absence stopped the last rule (MISSING), for the unavailable output's names */
+  miss = -1;
   asOf = '';
   /** per parameter index: the case's override (converted), or undefined */
   readonly ov: unknown[];
@@ -183,8 +185,11 @@ function rule(fx: FenCtx, i: number): unknown {
 
 function inp(fx: FenCtx, k: number): unknown {
   const raw = fx.raw[k];
-  if (raw === undefined) throw MISSING;
-  const I = fx.M.inputs[k]!; // absent: a check is skipped, a rule is unavailable (decimal path)
+  if (raw === undefined) {
+    fx.miss = k; // absent: a check is skipped, an output is unavailable (as on the decimal path)
+    throw MISSING;
+  }
+  const I = fx.M.inputs[k]!;
   const v = convertRaw(fx.P, fx.F.inputScales[k]!, I.type, raw, false);
   fx.s[fx.io + k] = v;
   fx.touch(fx.io + k);
@@ -397,6 +402,10 @@ export const FEN_FALLBACK = 0;
 export const FEN_DONE = 1;
 export const FEN_DONE_CHECKS_PENDING = 2;
 
+/** The fen value of a requested output that is unavailable (an input it needs is absent);
+ * `missing` (computeFen) holds the names the decimal path would list. */
+export const UNAVAILABLE = { sentinel: 'fen-unavailable' };
+
 /**
  * Computes the requested output rules on the fen path into `vals` (fen values, in `which`
  * order). Returns FEN_FALLBACK when the case must go to the decimal path; FEN_DONE when the
@@ -438,6 +447,10 @@ export function computeFen(
   count = true,
   /** per check, whether to run it (the batch API runs only the error-severity ones); null = all */
   onlyChecks: readonly boolean[] | null = null,
+  /** when given, an output whose needed inputs are absent gets UNAVAILABLE in `vals` and the
+   * absent inputs' names here (in `which` order, as runtime/evaluate.ts lists them) instead
+   * of handing the case back; entries of available outputs are left alone */
+  missing: (string[] | undefined)[] | null = null,
 ): number {
   const F = (M as PolicyModel & { fen: FenModel }).fen;
   const st = state(M, P);
@@ -477,13 +490,36 @@ export function computeFen(
       }
     }
     const needs = fx.needs!;
-    for (let n = 0; n < which.length; n++) {
-      const rn = needs.rules[which[n]!]!;
-      for (let m = 0; m < rn.length; m++) if (!has(fx, rn[m]!)) throw FALLBACK; // unavailable: decimal reports it
-    }
-    for (let n = 0; n < which.length; n++) {
-      const i = which[n]!;
-      vals[n] = fx.s[i] ?? rule(fx, i);
+    if (missing === null) {
+      for (let n = 0; n < which.length; n++) {
+        const rn = needs.rules[which[n]!]!;
+        for (let m = 0; m < rn.length; m++) if (!has(fx, rn[m]!)) throw FALLBACK; // unavailable: decimal reports it
+      }
+      for (let n = 0; n < which.length; n++) {
+        const i = which[n]!;
+        vals[n] = fx.s[i] ?? rule(fx, i);
+      }
+    } else {
+      // as runtime/evaluate.ts evaluateWith: the inputs an output certainly reads first, then an
+      // input read on the way (MISSING) makes it unavailable; any other failure hands the case back
+      for (let n = 0; n < which.length; n++) {
+        const i = which[n]!;
+        const rn = needs.rules[i]!;
+        let names: string[] | undefined;
+        for (let m = 0; m < rn.length; m++) if (!has(fx, rn[m]!)) (names ??= []).push(M.inputs[rn[m]!]!.name);
+        if (names !== undefined) {
+          vals[n] = UNAVAILABLE;
+          missing[n] = names;
+          continue;
+        }
+        try {
+          vals[n] = fx.s[i] ?? rule(fx, i);
+        } catch (e) {
+          if (e !== MISSING) throw e;
+          vals[n] = UNAVAILABLE;
+          missing[n] = [M.inputs[fx.miss]!.name];
+        }
+      }
     }
     if (count) fenStats.answered++;
     if (hits === null) return FEN_DONE;
@@ -532,10 +568,29 @@ export function evaluateFenLazy(
   which: readonly number[],
 ): Outcome | null {
   const vals = new Array(which.length);
-  if (computeFen(M, P, input, asOf, given, which, vals, null) === FEN_FALLBACK) return null;
+  const missing: (string[] | undefined)[] = new Array(which.length);
+  if (computeFen(M, P, input, asOf, given, which, vals, null, true, null, missing) === FEN_FALLBACK) return null;
+  return fenOutcome(M, input, asOf, given, which, vals, missing);
+}
+
+/** The (lazy) Outcome of a case computeFen answered: `vals` is kept (pass a copy of a reused
+ * array), UNAVAILABLE values listed in `unavailable` with their `missing` names. */
+export function fenOutcome(
+  M: PolicyModel,
+  input: unknown,
+  asOf: string,
+  given: Record<string, unknown> | null,
+  which: readonly number[],
+  vals: unknown[],
+  missing: readonly (string[] | undefined)[],
+): Outcome {
   // the checks run later, from a copy of the case as it is now (the caller may reuse its objects);
   // the output texts are written from `vals` when first read (writeOutputs)
-  return new LazyOutcome(M, asOf, snapshot(input), given === null ? null : snapshot(given), which, vals);
+  const o = new LazyOutcome(M, asOf, snapshot(input), given === null ? null : snapshot(given), which, vals);
+  for (let n = 0; n < which.length; n++) {
+    if (vals[n] === UNAVAILABLE) setOwn(o.unavailable, M.rules[which[n]!]!.name, { missing: missing[n]!.slice() });
+  }
+  return o;
 }
 
 /** The outputs of a LazyOutcome, formatted from the fen values exactly as runtime/display.ts
@@ -546,7 +601,7 @@ function writeOutputs(M: PolicyModel, which: readonly number[], vals: unknown[])
   for (let n = 0; n < which.length; n++) {
     const i = which[n]!;
     const R = M.rules[i]!;
-    setOwn(out, R.name, fenOutput(M, R.type, vals[n], F.rules[i]!.scale));
+    if (vals[n] !== UNAVAILABLE) setOwn(out, R.name, fenOutput(M, R.type, vals[n], F.rules[i]!.scale));
   }
   return out;
 }

@@ -3,7 +3,7 @@
 // with a case it hands back carrying its full Outcome (input errors, unavailable outputs).
 import { loadPolicy } from '../../compiler/index.ts';
 import type { IrPolicy } from '../../compiler/ir.ts';
-import { evaluateRows } from '../../runtime/index.ts';
+import { evaluateColumns as batchColumns, evaluateRows } from '../../runtime/index.ts';
 
 export interface RecordResult {
   /** Output name → exact text (money "12345.60", rate "0.6", booleans "true"), null when not computable. */
@@ -12,9 +12,18 @@ export interface RecordResult {
   rejected: string[];
 }
 
+/** A chunk's results as columns: per record its reject codes (null when accepted), per output
+ * its exact texts (null when not computable or rejected). */
+export interface ChunkColumns {
+  rejected: (string | null)[];
+  values: (string | null)[][];
+}
+
 export interface PopulationEngine {
   evaluate(record: Record<string, unknown>): RecordResult;
   evaluateChunk(records: Record<string, unknown>[]): RecordResult[];
+  /** as evaluateChunk, as columns (no object per record): what a streamed run appends */
+  evaluateColumns(records: Record<string, unknown>[]): ChunkColumns;
 }
 
 export function jsEngine(ir: IrPolicy, opts: { asOf: string; parameters: Record<string, unknown>; outputs: string[] }): PopulationEngine {
@@ -26,13 +35,31 @@ export function jsEngine(ir: IrPolicy, opts: { asOf: string; parameters: Record<
     for (const row of evaluateRows(policy, records.map((input) => ({ input })), batchOptions)) {
       const o = row.outcome;
       if (o && o.inputErrors.length > 0) { out[row.index] = { outputs: {}, rejected: o.inputErrors.map((e) => e.code) }; continue; }
+      // a row that is not ok still has its computed values (null where unavailable or failed),
+      // the same as its Outcome's, without formatting the Outcome's display texts
       const outputs: Record<string, string | null> = {};
       opts.outputs.forEach((name, k) => {
-        outputs[name] = o ? text(o.outputs[name]?.value) : text(row.values[k]);
+        outputs[name] = text(row.values[k]);
       });
       out[row.index] = { outputs, rejected: [] };
     }
     return out;
   };
-  return { evaluateChunk, evaluate: (record) => evaluateChunk([record])[0]! };
+  const evaluateColumns = (records: Record<string, unknown>[]): ChunkColumns => {
+    const n = records.length;
+    const cases: { input: unknown }[] = new Array(n);
+    for (let i = 0; i < n; i++) cases[i] = { input: records[i] };
+    // the batch API's columns: no row object and no values array per record
+    const r = batchColumns(policy, cases, batchOptions);
+    const rejected: (string | null)[] = new Array(n).fill(null);
+    for (const [i, o] of r.failures) if (o.inputErrors.length > 0) rejected[i] = o.inputErrors.map((e) => e.code).join(',');
+    const values = opts.outputs.map((name) => {
+      const col = r.columns[name]!;
+      const out = new Array<string | null>(n);
+      for (let i = 0; i < n; i++) out[i] = rejected[i] !== null ? null : text(col[i]);
+      return out;
+    });
+    return { rejected, values };
+  };
+  return { evaluateChunk, evaluateColumns, evaluate: (record) => evaluateChunk([record])[0]! };
 }

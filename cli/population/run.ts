@@ -1,7 +1,7 @@
 // A population run: every record of a file (NDJSON, CSV, Parquet) validated and evaluated,
 // outputs written and summarised. DuckDB (file-backed scratch database, memory-limited) reads
 // the source, holds the results and aggregates; the records are evaluated either by the JS
-// engine (engine.ts, one chunk of rows at a time: bounded memory) or wholly in DuckDB by the
+// engine (jsRun.ts, one chunk of rows at a time: bounded memory) or wholly in DuckDB by the
 // SQL backend (`duckdb-sql`).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,8 +10,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { IrPolicy } from '../../compiler/ir.ts';
 import { compileSql } from '../../compiler/sql/index.ts';
 import { sourceRelation, type SourceFormat } from './duckdbSql.ts';
-import { jsEngine } from './engine.ts';
-import { recordFromText } from './records.ts';
+import { evaluateInJs } from './jsRun.ts';
 import { PopulationError } from './errors.ts';
 import { shadowCheck, DEFAULT_SHADOW, type ShadowResult } from './shadow.ts';
 import { commitTemp, discardTemp, tempBeside } from '../safeWrite.ts';
@@ -56,7 +55,10 @@ export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise
   const query = compiled.query;
   const outputs = query.outputs;
   const dir = mkdtempSync(join(tmpdir(), 'xize-pop-'));
-  const db = await DuckDBInstance.create(join(dir, 'scratch.duckdb'), { memory_limit: '400MB', threads: '2', preserve_insertion_order: 'false' });
+  // the JS engine's own heap (≈ 100 MB) shares the process with DuckDB's buffers: a lower limit
+  // keeps the whole run under 500 MB (issue 12); the results table spills to the scratch file
+  const limit = o.engine === 'js' ? '256MB' : '400MB';
+  const db = await DuckDBInstance.create(join(dir, 'scratch.duckdb'), { memory_limit: limit, threads: '2', preserve_insertion_order: 'false' });
   const c = await db.connect();
   let shadow: ShadowResult | undefined;
   try {
@@ -110,38 +112,6 @@ async function checkColumnTypes(c: DuckDBConnection, file: string, inputs: { nam
       throw new PopulationError(`输入列“${r.column_name}”是 ${r.column_type}，金额与比率必须是 DECIMAL 或文本 / input column '${r.column_name}' is ${r.column_type}; money and rates must be DECIMAL or text`);
     }
   }
-}
-
-async function evaluateInJs(db: DuckDBInstance, c: DuckDBConnection, ir: IrPolicy, o: PopulationOptions, rel: string, query: NonNullable<ReturnType<typeof compileSql>['query']>): Promise<void> {
-  const outs = query.outputs;
-  await c.run(`CREATE TABLE results (rec_id VARCHAR, grp VARCHAR, reject VARCHAR, ${outs.map((x) => `${q(x.name)} VARCHAR`).join(', ')})`);
-  const names = query.inputs.map((i) => i.name);
-  const kinds = query.inputs.map((i) => i.type);
-  const idSel = o.idColumn ? `CAST(${q(o.idColumn)} AS VARCHAR)` : 'NULL';
-  const src = await db.connect();
-  const grpSel = o.groupBy ? `CAST(${q(o.groupBy)} AS VARCHAR)` : 'NULL';
-  const stream = await src.stream(`SELECT ${idSel} AS rec_id, ${grpSel} AS grp, ${names.map((n) => `CAST(${q(n)} AS VARCHAR)`).join(', ')} FROM ${rel}`);
-  const app = await c.createAppender('results');
-  const js = jsEngine(ir, { asOf: o.asOf, parameters: o.parameters, outputs: outs.map((x) => x.name) });
-  let done = 0;
-  for (;;) {
-    const chunk = await stream.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) break;
-    const rows = chunk.getRows();
-    const recs = rows.map((row) => recordFromText(names, kinds, row, 2));
-    const results = js.evaluateChunk(recs);
-    const put = (v: unknown) => (v === null || v === undefined ? app.appendNull() : app.appendVarchar(String(v)));
-    results.forEach((r, i) => {
-      put(rows[i]![0]); put(rows[i]![1]); put(r.rejected.length ? r.rejected.join(',') : null);
-      for (const x of outs) put(r.rejected.length ? null : r.outputs[x.name]);
-      app.endRow();
-    });
-    done += rows.length;
-    o.progress?.(done);
-  }
-  app.flushSync();
-  app.closeSync();
-  src.closeSync();
 }
 
 async function summarise(c: DuckDBConnection, outs: { name: string; type: string }[], group: string | null | undefined): Promise<Omit<PopulationSummary, 'seconds'>> {

@@ -1,0 +1,50 @@
+// The JS population run's results table (cli/population/jsRun.ts): money stored as BIGINT fen
+// and written back as text by a view must give exactly the texts the JS engine wrote, and the
+// JS run must give the same record texts as the SQL engine over a generated population.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { compileFolder } from '../../cli/policy.ts';
+import { runPopulation } from '../../cli/population/run.ts';
+import { MONEY_TEXT, fenText } from '../../cli/population/jsRun.ts';
+import { moneyScaledText, toScaled } from '../../runtime/fen.ts';
+import { writePopulation } from '../../bench/populationGen.ts';
+
+describe('JS population results', () => {
+  it('fen BIGINT → text in SQL equals the JS money text, and only such texts are stored as fen', async () => {
+    const ns = [0, 1, 5, 9, 10, 99, 100, 101, 150, 12345, 100000, 2437035, 900719925474099, -1, -5, -99, -100, -150, -2437035];
+    const c = await (await DuckDBInstance.create(':memory:')).connect();
+    const rows = (await c.runAndReadAll(`SELECT ${fenText('x')} FROM (VALUES ${ns.map((n) => `(${n}::BIGINT)`).join(', ')}) t(x)`)).getRows();
+    ns.forEach((n, i) => {
+      const t = moneyScaledText(n, 2);
+      expect(rows[i]![0]).toBe(t);
+      expect(MONEY_TEXT.test(t)).toBe(true);
+      expect(toScaled(t, 2)).toBe(n);
+    });
+    // texts the view could not give back stay texts
+    for (const t of ['-0.00', '1.5', '01.00', '1', '1.000', '', '-', '.50']) expect(MONEY_TEXT.test(t)).toBe(false);
+    c.closeSync();
+  });
+
+  it('js and duckdb-sql give the same text per record and output', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xize-jsrun-'));
+    const file = join(dir, 'p.ndjson');
+    await writePopulation(file, 600);
+    const ir = compileFolder('provinces/national').result.ir!;
+    const parameters = { 统筹地区上年度职工月平均工资: '8123.45', 最低工资标准: '2490' };
+    const outputs = ['本人工资', '一次性伤残补助金', '伤残津贴', '退休后伤残津贴差额', '一次性工亡补助金', '丧葬补助金'];
+    const read = (f: string) => readFileSync(f, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>).sort((a, b) => String(a.rec_id).localeCompare(String(b.rec_id)));
+    const got: Record<string, Record<string, unknown>[]> = {};
+    for (const engine of ['js', 'duckdb-sql'] as const) {
+      const out = join(dir, `${engine}.ndjson`);
+      await runPopulation(ir, { file, asOf: '2024-06-01', parameters, outputs, engine, out, idColumn: '编号', shadow: 0 });
+      got[engine] = read(out);
+    }
+    expect(got.js!.length).toBe(600);
+    const values = (r: Record<string, unknown>) => outputs.map((k) => r[k] ?? null);
+    got.js!.forEach((r, i) => expect([r.rec_id, ...values(r)]).toEqual([got['duckdb-sql']![i]!.rec_id, ...values(got['duckdb-sql']![i]!)]));
+    expect(got.js!.filter((r) => r['一次性工亡补助金'] !== null && r['一次性工亡补助金'] !== undefined).length).toBeGreaterThan(100);
+  }, 60_000);
+});
