@@ -17,10 +17,11 @@ import { groupThousands } from './format.ts';
 import { FALLBACK, MISSING, POW10, add, sub, mul, up, neg, ck, roundDrop, toScaled, scaledText, moneyScaledText } from './fen.ts';
 import { setOwn } from './own.ts';
 import { toJson } from './convert.ts';
-import { LazyOutcome, setOutputsWriter } from './lazyOutcome.ts';
+import { LazyOutcome, type OutcomeShape } from './lazyOutcome.ts';
+import { fenDisplayText, fenValueText } from './fenText.ts';
 import { FORBIDDEN_KEYS, fastField, fastValue } from './fastCheck.ts';
 import { MAX_TEXT_CHARS } from './limits.ts';
-import { kernelFor, type FenSource, type KernelHost } from './fenKernel.ts';
+import { kernelFor, type FenSource, type Kernel, type KernelHost } from './fenKernel.ts';
 
 export interface FenRule {
   fn: (fx: FenCtx) => unknown;
@@ -50,6 +51,8 @@ interface FenState {
   tableAt: Map<string, Map<unknown, unknown>>[];
   free: FenCtx | null;
   host: KernelHost | null;
+  /** requested rule indices (the array evaluate passes, stable per outputs list) → outcome shape */
+  shapes: WeakMap<readonly number[], OutcomeShape>;
 }
 
 const states = new WeakMap<PolicyModel, FenState>();
@@ -59,7 +62,7 @@ function state(M: PolicyModel, P: Prepared): FenState {
   if (st === undefined) {
     const scratch = new Ctx(M, P);
     scratch.asOf = '\u0000'; // never an as-of date: lookups through it are not memoised
-    st = { scratch, paramAt: new Map(), tableAt: M.tables.map(() => new Map()), free: null, host: null };
+    st = { scratch, paramAt: new Map(), tableAt: M.tables.map(() => new Map()), free: null, host: null, shapes: new WeakMap() };
     states.set(M, st);
   }
   return st;
@@ -198,13 +201,8 @@ function convertRaw(P: Prepared, scale: number | null, t: RtType, raw: unknown, 
     case 'rate':
     case 'number':
     case 'integer':
-    case 'duration': {
-      if (typeof raw === 'string' && raw.charCodeAt(raw.length - 1) > 57 && t.kind !== 'rate') throw FALLBACK; // "%" only for rates
-      const n = toScaled(raw, scale!);
-      if (n === undefined || (override && n < 0)) throw FALLBACK;
-      if ((t.kind === 'integer' || t.kind === 'duration') && typeof raw !== 'number') throw FALLBACK;
-      return n;
-    }
+    case 'duration':
+      return numericRaw(t.kind, scale!, raw, override);
     case 'enum': {
       if (typeof raw !== 'string') throw FALLBACK;
       const i = P.enumIndex.get(t.name)?.get(raw);
@@ -230,32 +228,100 @@ function convertRaw(P: Prepared, scale: number | null, t: RtType, raw: unknown, 
  * /^-?\d+(\.\d+)?$/ (parseScaled takes no sign but a leading "-", no empty part, one point),
  * and money is not negative (a "-" text is left to fastValue, which accepts "-0" only),
  * a rate's "%"/"‰" form is RATE_TEXT, enum members, booleans, dates and texts alike. */
+function numericRaw(kind: string, scale: number, raw: unknown, override: boolean): number {
+  if (typeof raw === 'string' && raw.charCodeAt(raw.length - 1) > 57 && kind !== 'rate') throw FALLBACK; // "%" only for rates
+  const n = toScaled(raw, scale);
+  if (n === undefined || (override && n < 0)) throw FALLBACK;
+  if ((kind === 'integer' || kind === 'duration') && typeof raw !== 'number') throw FALLBACK;
+  return n;
+}
+
+/** convertRaw of an override with the type and scale fixed (a kernel's per-parameter reader). */
+function overriderFor(P: Prepared, scale: number | null, t: RtType): (raw: unknown) => unknown {
+  const kind = t.kind;
+  if (scale !== null && (kind === 'money' || kind === 'rate' || kind === 'number' || kind === 'integer' || kind === 'duration')) {
+    return (raw) => numericRaw(kind, scale, raw, true);
+  }
+  return (raw) => convertRaw(P, scale, t, raw, true);
+}
+
 function tryConvert(P: Prepared, scale: number | null, t: RtType, raw: unknown): unknown {
   switch (t.kind) {
     case 'money':
+      return scale === null ? undefined : moneyIn(scale, raw);
     case 'number':
-      if (typeof raw === 'string') {
-        const last = raw.charCodeAt(raw.length - 1);
-        if (last < 48 || last > 57) return undefined;
-        if (t.kind === 'money' && raw.charCodeAt(0) === 45) return undefined; // "-…": fastValue decides
-      } else if (t.kind === 'money' && typeof raw === 'number' && !(raw >= 0)) return undefined;
-      return scale === null ? undefined : toScaled(raw, scale);
+      return scale === null ? undefined : numberIn(scale, raw);
     case 'rate':
       return scale === null ? undefined : toScaled(raw, scale);
     case 'integer':
     case 'duration':
-      return typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 && scale !== null ? toScaled(raw, scale) : undefined;
+      return scale === null ? undefined : countIn(scale, raw);
     case 'enum':
       return typeof raw === 'string' ? P.enumIndex.get(t.name)?.get(raw) : undefined;
     case 'boolean':
       return typeof raw === 'boolean' ? raw : undefined;
     case 'date':
       return dates.isValidDate(raw) ? raw : undefined;
-    case 'text': // an over-long text is left to fastValue, which refuses it (XI015)
-      return typeof raw === 'string' && raw.length <= MAX_TEXT_CHARS ? raw : undefined;
+    case 'text':
+      return textIn(raw);
     default:
       return undefined;
   }
+}
+
+/** tryConvert with the type and scale fixed: what a kernel (runtime/fenKernel.ts) calls per
+ * input, without the switch. The same functions as tryConvert's, so both accept the same. */
+function converterFor(P: Prepared, scale: number | null, t: RtType): (raw: unknown) => unknown {
+  const none = () => undefined;
+  switch (t.kind) {
+    case 'money':
+      return scale === null ? none : (raw) => moneyIn(scale, raw);
+    case 'number':
+      return scale === null ? none : (raw) => numberIn(scale, raw);
+    case 'rate':
+      return scale === null ? none : (raw) => toScaled(raw, scale);
+    case 'integer':
+    case 'duration':
+      return scale === null ? none : (raw) => countIn(scale, raw);
+    case 'enum': {
+      const members = P.enumIndex.get(t.name);
+      return members === undefined ? none : (raw) => (typeof raw === 'string' ? members.get(raw) : undefined);
+    }
+    case 'boolean':
+      return (raw) => (typeof raw === 'boolean' ? raw : undefined);
+    case 'date':
+      return (raw) => (dates.isValidDate(raw) ? raw : undefined);
+    case 'text':
+      return textIn;
+    default:
+      return none;
+  }
+}
+
+function moneyIn(scale: number, raw: unknown): number | undefined {
+  if (typeof raw === 'string') {
+    const last = raw.charCodeAt(raw.length - 1);
+    if (last < 48 || last > 57) return undefined;
+    if (raw.charCodeAt(0) === 45) return undefined; // "-…": fastValue decides
+  } else if (typeof raw === 'number' && !(raw >= 0)) return undefined;
+  return toScaled(raw, scale);
+}
+
+function numberIn(scale: number, raw: unknown): number | undefined {
+  if (typeof raw === 'string') {
+    const last = raw.charCodeAt(raw.length - 1);
+    if (last < 48 || last > 57) return undefined;
+  }
+  return toScaled(raw, scale);
+}
+
+function countIn(scale: number, raw: unknown): number | undefined {
+  return typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 ? toScaled(raw, scale) : undefined;
+}
+
+// an over-long text is left to fastValue, which refuses it (XI015)
+function textIn(raw: unknown): string | undefined {
+  return typeof raw === 'string' && raw.length <= MAX_TEXT_CHARS ? raw : undefined;
 }
 
 function has(fx: FenCtx, k: number): boolean {
@@ -417,8 +483,10 @@ function hostOf(M: PolicyModel, P: Prepared, F: FenModel, st: FenState): KernelH
       },
       param: (cx, i, at) => param(cx as FenCtx, i, at),
       table: (cx, i, key, at) => table(cx as FenCtx, i, key, at),
-      convert: (scale, t, raw) => tryConvert(P, scale, t, raw),
-      override: (P2, scale, t, raw) => convertRaw(P2, scale, t, raw, true),
+      converter: (scale, t) => converterFor(P, scale, t),
+      overrider: (scale, t) => overriderFor(P, scale, t),
+      writer: (which) => writerFor(M, which),
+      copy: snapshot,
     };
   }
   return st.host;
@@ -441,21 +509,6 @@ export function computeFen(
 ): number {
   const F = (M as PolicyModel & { fen: FenModel }).fen;
   const st = state(M, P);
-  // a straight-line kernel for this case's shape, once the shape has recurred (outputs only)
-  if (hits === null && F.src !== undefined && input !== null && typeof input === 'object' && !Array.isArray(input) &&
-      (given === null || (typeof given === 'object' && !Array.isArray(given)))) {
-    let done = false;
-    try {
-      const run = kernelFor(M, P, hostOf(M, P, F, st), which, asOf, input, given);
-      done = run !== null && run(input as Record<string, unknown>, given, vals);
-    } catch {
-      done = false; // e.g. a proxy whose traps throw: the generic path below decides
-    }
-    if (done) {
-      if (count) fenStats.answered++;
-      return FEN_DONE;
-    }
-  }
   let fx = st.free;
   if (fx === null) fx = new FenCtx(M, P, F, st);
   else st.free = null;
@@ -531,11 +584,35 @@ export function evaluateFenLazy(
   given: Record<string, unknown> | null,
   which: readonly number[],
 ): Outcome | null {
+  const F = M.fen!;
+  const st = state(M, P);
+  // a straight-line kernel for this case's shape, once the shape has recurred: it reads each
+  // value once and returns it with the outputs, so the outcome needs no copy of the case
+  if (F.src !== undefined && input !== null && typeof input === 'object' && !Array.isArray(input) &&
+      (given === null || (typeof given === 'object' && !Array.isArray(given)))) {
+    let vals: unknown[] | null = null;
+    let k: Kernel | null = null;
+    try {
+      k = kernelFor(M, P, hostOf(M, P, F, st), which, asOf, input, given);
+      if (k !== null && k.run !== null) vals = k.run(input as Record<string, unknown>, given);
+    } catch {
+      vals = null; // e.g. a proxy whose traps throw: the generic path below decides
+    }
+    if (vals !== null) {
+      fenStats.answered++;
+      return new LazyOutcome(M, asOf, k!.shape!, vals, null, null);
+    }
+  }
   const vals = new Array(which.length);
   if (computeFen(M, P, input, asOf, given, which, vals, null) === FEN_FALLBACK) return null;
   // the checks run later, from a copy of the case as it is now (the caller may reuse its objects);
-  // the output texts are written from `vals` when first read (writeOutputs)
-  return new LazyOutcome(M, asOf, snapshot(input), given === null ? null : snapshot(given), which, vals);
+  // the output texts are written from `vals` when first read
+  let shape = st.shapes.get(which);
+  if (shape === undefined) {
+    shape = { which, write: writerFor(M, which), inKeys: null, gKeys: null };
+    st.shapes.set(which, shape);
+  }
+  return new LazyOutcome(M, asOf, shape, vals, snapshot(input), given === null ? null : snapshot(given));
 }
 
 /** The outputs of a LazyOutcome, formatted from the fen values exactly as runtime/display.ts
@@ -550,7 +627,43 @@ function writeOutputs(M: PolicyModel, which: readonly number[], vals: unknown[])
   }
   return out;
 }
-setOutputsWriter(writeOutputs);
+
+/** Money in fen, as fenOutput writes it at scale 2. */
+function moneyOut2(n: number): OutputValue {
+  const value = fenValueText(n);
+  return { type: 'money', value, display: fenDisplayText(n, value) };
+}
+
+/** The writer of the outputs record for these requested rules: one generated function whose
+ * object literal has the outputs' names in order (one object shape, no store per key), money in
+ * fen written by moneyOut2. writeOutputs itself when a name needs care (a "__proto__" or
+ * "constructor" key, a name that is an array index, a name asked twice) or when `new Function`
+ * is not allowed. Same record, same key order, same values. */
+function writerFor(M: PolicyModel, which: readonly number[]): OutcomeShape['write'] {
+  const generic = (vals: unknown[]) => writeOutputs(M, which, vals);
+  const F = M.fen!;
+  const names = new Set<string>();
+  const fields: string[] = [];
+  const outs: ((v: unknown) => OutputValue)[] = [];
+  for (let n = 0; n < which.length; n++) {
+    const R = M.rules[which[n]!]!;
+    if (FORBIDDEN_KEYS.has(R.name) || names.has(R.name) || /^\d/.test(R.name)) return generic;
+    names.add(R.name);
+    const scale = F.rules[which[n]!]!.scale;
+    if (R.type.kind === 'money' && scale === 2) fields.push(`${JSON.stringify(R.name)}: M2(v[${n}])`);
+    else {
+      const t = R.type;
+      outs.push((v) => fenOutput(M, t, v, scale));
+      fields.push(`${JSON.stringify(R.name)}: G[${outs.length - 1}](v[${n}])`);
+    }
+  }
+  try {
+    const make = new Function('M2', 'G', `"use strict"; return function write(v) { return { ${fields.join(', ')} }; };`);
+    return make(moneyOut2, outs) as OutcomeShape['write'];
+  } catch {
+    return generic;
+  }
+}
 
 /** A copy of validated case data deep enough that later changes by the caller do not reach it
  * (a mapping of scalars, the common case, is copied with one spread). */
