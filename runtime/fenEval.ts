@@ -600,19 +600,21 @@ export function evaluateFenLazy(
     }
     if (vals !== null) {
       fenStats.answered++;
-      return new LazyOutcome(M, asOf, k!.shape!, vals, null, null);
+      return new LazyOutcome(k!.shape!, asOf, vals);
     }
   }
-  const vals = new Array(which.length);
+  const vals = new Array(which.length + 2);
   if (computeFen(M, P, input, asOf, given, which, vals, null) === FEN_FALLBACK) return null;
   // the checks run later, from a copy of the case as it is now (the caller may reuse its objects);
   // the output texts are written from `vals` when first read
   let shape = st.shapes.get(which);
   if (shape === undefined) {
-    shape = { which, write: writerFor(M, which), inKeys: null, gKeys: null };
+    shape = { M, which, write: writerFor(M, which), inKeys: null, gKeys: null };
     st.shapes.set(which, shape);
   }
-  return new LazyOutcome(M, asOf, shape, vals, snapshot(input), given === null ? null : snapshot(given));
+  vals[which.length] = snapshot(input);
+  vals[which.length + 1] = given === null ? null : snapshot(given);
+  return new LazyOutcome(shape, asOf, vals);
 }
 
 /** The outputs of a LazyOutcome, formatted from the fen values exactly as runtime/display.ts

@@ -136,7 +136,7 @@ export function kernelFor(
       run = null; // e.g. no `new Function` under a content security policy: the generic path
     }
     const w = which.slice();
-    found = { which: w, asOf, inKeys, gKeys, run, shape: run === null ? null : { which: w, write: host.writer(w), inKeys, gKeys } };
+    found = { which: w, asOf, inKeys, gKeys, run, shape: run === null ? null : { M, which: w, write: host.writer(w), inKeys, gKeys } };
     c.byKey.set(key, found);
   }
   c.last = found;

@@ -18,6 +18,7 @@ const CENTS_YUAN: readonly string[] = CENTS.map((c) => `${c}元`);
 
 /** "1234.50" for 123450 fen (two places always; "-" for a negative amount). */
 export function fenValueText(n: number): string {
+  if (n === 0) return '0.00'; // a benefit that does not apply: common, and one string for all
   const a = n < 0 ? -n : n;
   const r = a % 100;
   const y = (a - r) / 100;
@@ -35,6 +36,7 @@ export function fenDisplayText(n: number, value: string): string {
   const a = n < 0 ? -n : n;
   const r = a % 100;
   const y = (a - r) / 100;
+  if (n === 0) return '0.00元';
   if (y < 1000) return value + '元';
   let body: string;
   if (y < 1_000_000) {

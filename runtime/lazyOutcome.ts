@@ -25,14 +25,16 @@ export type ChecksRunner = (
 /** What a LazyOutcome knows of its case's shape (runtime/fenEval.ts makes one per requested
  * outputs, and one per straight-line kernel of runtime/fenKernel.ts). */
 export interface OutcomeShape {
+  M: PolicyModel;
   /** the requested rule indices; their fen values are vals[0, which.length) */
   which: readonly number[];
   /** writes `outputs` from those values */
   write: (vals: unknown[]) => Record<string, OutputValue>;
-  /** when not null, the case's raw input values follow the outputs in vals, in this key order
+  /** When not null, the case's raw input values follow the outputs in vals, in this key order
    * (a kernel read them once; strings, numbers and booleans need no copy, a structured value is
-   * a copy), then the raw override values in gKeys order (gKeys null: no overrides) — instead of
-   * copies of the input and parameter objects */
+   * a copy), then its raw override values in gKeys order (gKeys null: no overrides). When null,
+   * vals[which.length] is a copy of the input and vals[which.length + 1] one of the parameters
+   * (or null). Either way, no change the caller makes to its objects later reaches the checks. */
   inKeys: string[] | null;
   gKeys: string[] | null;
 }
@@ -49,40 +51,41 @@ interface Done {
   ok: boolean;
 }
 
+interface Rest {
+  inputErrors: CaseInputError[] | null;
+  unavailable: Record<string, { missing: string[] }> | null;
+}
+
 export class LazyOutcome implements Outcome {
   policy: string;
   asOf: string;
-  #M: PolicyModel;
-  /** copies of the case's input and parameters, taken when the outputs were computed, when the
-   * shape does not keep them in vals (null once the checks have run) */
-  #input: unknown;
-  #given: Record<string, unknown> | null;
-  #done: Done | null = null;
+  // (few fields: one outcome per case, most of them read once and dropped)
   #shape: OutcomeShape;
-  /** fen values of the outputs, then (per the shape) the case's raw values; null once outputs
-   * and checks are both done */
+  /** fen values of the outputs, then the case's raw values or copies (OutcomeShape); null once
+   * outputs and checks are both done */
   #vals: unknown[] | null;
-  #outputs: Record<string, OutputValue> | null = null;
-  #inputErrors: CaseInputError[] | null = null;
-  #unavailable: Record<string, { missing: string[] }> | null = null;
-  constructor(M: PolicyModel, asOf: string, shape: OutcomeShape, vals: unknown[], input: unknown, given: Record<string, unknown> | null) {
-    this.policy = M.info.name;
+  #outputs: Record<string, OutputValue> | null;
+  #done: Done | null;
+  /** inputErrors and unavailable (empty on the fen path), when read or written */
+  #rest: Rest | null;
+  constructor(shape: OutcomeShape, asOf: string, vals: unknown[]) {
+    this.policy = shape.M.info.name;
     this.asOf = asOf;
-    this.#M = M;
     this.#shape = shape;
     this.#vals = vals;
-    this.#input = input;
-    this.#given = given;
+    this.#outputs = null;
+    this.#done = null;
+    this.#rest = null;
   }
   #get(): Done {
     if (this.#done === null) {
       const sh = this.#shape;
-      let input = this.#input;
-      let given = this.#given;
+      const v = this.#vals!;
+      let j = sh.which.length;
+      let input: unknown;
+      let given: Record<string, unknown> | null = null;
       if (sh.inKeys !== null) {
         // the case as it was read: rebuilt from its raw values (own data properties, key order kept)
-        const v = this.#vals!;
-        let j = sh.which.length;
         const o: Record<string, unknown> = {};
         for (const k of sh.inKeys) setOwn(o, k, v[j++]);
         input = o;
@@ -90,13 +93,18 @@ export class LazyOutcome implements Outcome {
           given = {};
           for (const k of sh.gKeys) setOwn(given, k, v[j++]);
         }
+      } else {
+        input = v[j];
+        given = v[j + 1] as Record<string, unknown> | null;
       }
-      const r = runner!(this.#M, input, this.asOf, given);
-      this.#input = this.#given = null; // let the case data go
-      if (this.#outputs !== null) this.#vals = null;
+      const r = runner!(sh.M, input, this.asOf, given);
+      if (this.#outputs !== null) this.#vals = null; // let the case data go
       this.#done = { checks: r.checks, errors: r.errors, ok: r.ok };
     }
     return this.#done;
+  }
+  #r(): Rest {
+    return (this.#rest ??= { inputErrors: null, unavailable: null });
   }
   get outputs(): Record<string, OutputValue> {
     if (this.#outputs === null) {
@@ -110,16 +118,18 @@ export class LazyOutcome implements Outcome {
     if (this.#done !== null) this.#vals = null;
   }
   get inputErrors(): CaseInputError[] {
-    return (this.#inputErrors ??= []);
+    const r = this.#r();
+    return (r.inputErrors ??= []);
   }
   set inputErrors(v: CaseInputError[]) {
-    this.#inputErrors = v;
+    this.#r().inputErrors = v;
   }
   get unavailable(): Record<string, { missing: string[] }> {
-    return (this.#unavailable ??= {});
+    const r = this.#r();
+    return (r.unavailable ??= {});
   }
   set unavailable(v: Record<string, { missing: string[] }>) {
-    this.#unavailable = v;
+    this.#r().unavailable = v;
   }
   get checks(): CheckResult[] {
     return this.#get().checks;
