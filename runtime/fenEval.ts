@@ -55,15 +55,13 @@ interface FenState {
   shapes: WeakMap<readonly number[], OutcomeShape>;
 }
 
-const states = new WeakMap<PolicyModel, FenState>();
-
 function state(M: PolicyModel, P: Prepared): FenState {
-  let st = states.get(M);
-  if (st === undefined) {
+  let st = P.fenState as FenState | null;
+  if (st === null) {
     const scratch = new Ctx(M, P);
     scratch.asOf = '\u0000'; // never an as-of date: lookups through it are not memoised
     st = { scratch, paramAt: new Map(), tableAt: M.tables.map(() => new Map()), free: null, host: null, shapes: new WeakMap() };
-    states.set(M, st);
+    P.fenState = st;
   }
   return st;
 }

@@ -68,7 +68,6 @@ interface KernelCache {
   seen: Map<string, number>;
 }
 
-const caches = new WeakMap<PolicyModel, KernelCache>();
 export const KERNEL_AFTER = 4;
 const BOUNDED = 256;
 /** A reference in fen token text (compiler/codegenFen.ts writes them, untoken and subst below read
@@ -104,10 +103,10 @@ export function kernelFor(
   input: object,
   given: Record<string, unknown> | null,
 ): Kernel | null {
-  let c = caches.get(M);
-  if (c === undefined) {
+  let c = P.kernels as KernelCache | null;
+  if (c === null) {
     c = { last: null, byKey: new Map(), seen: new Map() };
-    caches.set(M, c);
+    P.kernels = c;
   }
   const k = c.last;
   if (
