@@ -54,8 +54,8 @@ export default [
                 outputs: OUTPUTS,
               },
             );
-            const v = (k) => o.outputs[k]?.value;
-            out[i] = { baseWage: v('本人工资'), lumpSum: v('一次性伤残补助金'), allowance: v('伤残津贴'), nursing: v('生活护理费') };
+            const q = o.outputs; // an output the outcome lacks reads as undefined: a mismatch, reported by the bench
+            out[i] = { baseWage: q['本人工资']?.value, lumpSum: q['一次性伤残补助金']?.value, allowance: q['伤残津贴']?.value, nursing: q['生活护理费']?.value };
           }
         },
       };
