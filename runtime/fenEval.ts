@@ -6,21 +6,18 @@
 import * as dates from './dates.ts';
 import { Decimal } from './money.ts';
 import { pickVersion } from './lookup.ts';
-import type { PolicyModel, RtType } from './model.ts';
+import type { PolicyModel } from './model.ts';
 import type { NeedsAt, Prepared } from './prepared.ts';
-import type { Outcome, OutputValue } from './outcome.ts';
+import type { Outcome } from './outcome.ts';
 import { Ctx } from './context.ts';
 import { param as decParam, table as decTable } from './policyData.ts';
 import { needsAt } from './needs.ts';
-import { outputValue } from './display.ts';
-import { groupThousands } from './format.ts';
-import { FALLBACK, MISSING, POW10, add, sub, mul, up, neg, ck, roundDrop, toScaled, scaledText, moneyScaledText } from './fen.ts';
+import { FALLBACK, MISSING, POW10, add, sub, mul, up, neg, ck, roundDrop, toScaled } from './fen.ts';
 import { setOwn } from './own.ts';
-import { toJson } from './convert.ts';
 import { LazyOutcome, type OutcomeShape } from './lazyOutcome.ts';
-import { fenDisplayText, fenValueText } from './fenText.ts';
 import { FORBIDDEN_KEYS, fastField, fastValue } from './fastCheck.ts';
-import { MAX_TEXT_CHARS } from './limits.ts';
+import { convertRaw, converterFor, overriderFor, tryConvert } from './fenConvert.ts';
+import { writerFor } from './fenOutputs.ts';
 import { kernelFor, type FenSource, type Kernel, type KernelHost } from './fenKernel.ts';
 
 export interface FenRule {
@@ -192,136 +189,6 @@ function inp(fx: FenCtx, k: number): unknown {
   return v;
 }
 
-/** A validated input or override value → fen value; FALLBACK when not sure. */
-function convertRaw(P: Prepared, scale: number | null, t: RtType, raw: unknown, override: boolean): unknown {
-  switch (t.kind) {
-    case 'money':
-    case 'rate':
-    case 'number':
-    case 'integer':
-    case 'duration':
-      return numericRaw(t.kind, scale!, raw, override);
-    case 'enum': {
-      if (typeof raw !== 'string') throw FALLBACK;
-      const i = P.enumIndex.get(t.name)?.get(raw);
-      if (i === undefined) throw FALLBACK;
-      return i;
-    }
-    case 'boolean':
-      if (typeof raw !== 'boolean') throw FALLBACK;
-      return raw;
-    case 'date':
-      if (!dates.isValidDate(raw)) throw FALLBACK;
-      return raw;
-    case 'text':
-      if (typeof raw !== 'string') throw FALLBACK;
-      return raw;
-    default:
-      throw FALLBACK;
-  }
-}
-
-/** A case's scalar value → its fen value, or undefined when not sure. Success implies what
- * runtime/fastCheck.ts fastValue checks: a decimal string that ends in a digit and parses is
- * /^-?\d+(\.\d+)?$/ (parseScaled takes no sign but a leading "-", no empty part, one point),
- * and money is not negative (a "-" text is left to fastValue, which accepts "-0" only),
- * a rate's "%"/"‰" form is RATE_TEXT, enum members, booleans, dates and texts alike. */
-function numericRaw(kind: string, scale: number, raw: unknown, override: boolean): number {
-  if (typeof raw === 'string' && raw.charCodeAt(raw.length - 1) > 57 && kind !== 'rate') throw FALLBACK; // "%" only for rates
-  const n = toScaled(raw, scale);
-  if (n === undefined || (override && n < 0)) throw FALLBACK;
-  if ((kind === 'integer' || kind === 'duration') && typeof raw !== 'number') throw FALLBACK;
-  return n;
-}
-
-/** convertRaw of an override with the type and scale fixed (a kernel's per-parameter reader). */
-function overriderFor(P: Prepared, scale: number | null, t: RtType): (raw: unknown) => unknown {
-  const kind = t.kind;
-  if (scale !== null && (kind === 'money' || kind === 'rate' || kind === 'number' || kind === 'integer' || kind === 'duration')) {
-    return (raw) => numericRaw(kind, scale, raw, true);
-  }
-  return (raw) => convertRaw(P, scale, t, raw, true);
-}
-
-function tryConvert(P: Prepared, scale: number | null, t: RtType, raw: unknown): unknown {
-  switch (t.kind) {
-    case 'money':
-      return scale === null ? undefined : moneyIn(scale, raw);
-    case 'number':
-      return scale === null ? undefined : numberIn(scale, raw);
-    case 'rate':
-      return scale === null ? undefined : toScaled(raw, scale);
-    case 'integer':
-    case 'duration':
-      return scale === null ? undefined : countIn(scale, raw);
-    case 'enum':
-      return typeof raw === 'string' ? P.enumIndex.get(t.name)?.get(raw) : undefined;
-    case 'boolean':
-      return typeof raw === 'boolean' ? raw : undefined;
-    case 'date':
-      return dates.isValidDate(raw) ? raw : undefined;
-    case 'text':
-      return textIn(raw);
-    default:
-      return undefined;
-  }
-}
-
-/** tryConvert with the type and scale fixed: what a kernel (runtime/fenKernel.ts) calls per
- * input, without the switch. The same functions as tryConvert's, so both accept the same. */
-function converterFor(P: Prepared, scale: number | null, t: RtType): (raw: unknown) => unknown {
-  const none = () => undefined;
-  switch (t.kind) {
-    case 'money':
-      return scale === null ? none : (raw) => moneyIn(scale, raw);
-    case 'number':
-      return scale === null ? none : (raw) => numberIn(scale, raw);
-    case 'rate':
-      return scale === null ? none : (raw) => toScaled(raw, scale);
-    case 'integer':
-    case 'duration':
-      return scale === null ? none : (raw) => countIn(scale, raw);
-    case 'enum': {
-      const members = P.enumIndex.get(t.name);
-      return members === undefined ? none : (raw) => (typeof raw === 'string' ? members.get(raw) : undefined);
-    }
-    case 'boolean':
-      return (raw) => (typeof raw === 'boolean' ? raw : undefined);
-    case 'date':
-      return (raw) => (dates.isValidDate(raw) ? raw : undefined);
-    case 'text':
-      return textIn;
-    default:
-      return none;
-  }
-}
-
-function moneyIn(scale: number, raw: unknown): number | undefined {
-  if (typeof raw === 'string') {
-    const last = raw.charCodeAt(raw.length - 1);
-    if (last < 48 || last > 57) return undefined;
-    if (raw.charCodeAt(0) === 45) return undefined; // "-…": fastValue decides
-  } else if (typeof raw === 'number' && !(raw >= 0)) return undefined;
-  return toScaled(raw, scale);
-}
-
-function numberIn(scale: number, raw: unknown): number | undefined {
-  if (typeof raw === 'string') {
-    const last = raw.charCodeAt(raw.length - 1);
-    if (last < 48 || last > 57) return undefined;
-  }
-  return toScaled(raw, scale);
-}
-
-function countIn(scale: number, raw: unknown): number | undefined {
-  return typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 ? toScaled(raw, scale) : undefined;
-}
-
-// an over-long text is left to fastValue, which refuses it (XI015)
-function textIn(raw: unknown): string | undefined {
-  return typeof raw === 'string' && raw.length <= MAX_TEXT_CHARS ? raw : undefined;
-}
-
 function has(fx: FenCtx, k: number): boolean {
   return fx.raw[k] !== undefined;
 }
@@ -412,39 +279,6 @@ export const fenSupport = {
   year: (d: string) => dates.yearOf(d),
   makeDate: (y: number, m: number, d: number) => dates.makeDate(y, m, d),
 };
-
-// ---- outputs
-
-const SUFFIX = { days: '天', months: '个月', workdays: '个工作日' } as const;
-
-/** The OutputValue of a fen value, formatted exactly as runtime/display.ts formats the decimal. */
-function fenOutput(M: PolicyModel, t: RtType, v: unknown, scale: number | null): OutputValue {
-  if (scale === null) return outputValue(M, t, v);
-  const n = v as number;
-  switch (t.kind) {
-    case 'money': {
-      const value = moneyScaledText(n, scale);
-      return { type: 'money', value, display: `${groupThousands(value)}元` };
-    }
-    case 'rate': {
-      const value = scaledText(n, scale);
-      return { type: 'rate', value, display: `${scale >= 2 ? scaledText(n, scale - 2) : scaledText(n * POW10[2 - scale]!, 0)}%` };
-    }
-    case 'number': {
-      const value = scaledText(n, scale);
-      return { type: 'number', value, display: value };
-    }
-    case 'integer':
-    case 'duration': {
-      const text = scaledText(n, scale);
-      const value = n % POW10[scale]! === 0 ? n / POW10[scale]! : text;
-      if (t.kind === 'duration') return { type: t.unit, value, display: `${text}${SUFFIX[t.unit]}` };
-      return { type: 'integer', value, display: text };
-    }
-    default:
-      throw FALLBACK;
-  }
-}
 
 /** Whether every rule in `which` has a fen function. */
 export function allFen(F: FenModel, which: readonly number[]): boolean {
@@ -615,56 +449,6 @@ export function evaluateFenLazy(
   return new LazyOutcome(shape, asOf, vals);
 }
 
-/** The outputs of a LazyOutcome, formatted from the fen values exactly as runtime/display.ts
- * formats the decimal. */
-function writeOutputs(M: PolicyModel, which: readonly number[], vals: unknown[]): Record<string, OutputValue> {
-  const out: Record<string, OutputValue> = {};
-  const F = M.fen!;
-  for (let n = 0; n < which.length; n++) {
-    const i = which[n]!;
-    const R = M.rules[i]!;
-    setOwn(out, R.name, fenOutput(M, R.type, vals[n], F.rules[i]!.scale));
-  }
-  return out;
-}
-
-/** Money in fen, as fenOutput writes it at scale 2. */
-function moneyOut2(n: number): OutputValue {
-  const value = fenValueText(n);
-  return { type: 'money', value, display: fenDisplayText(n, value) };
-}
-
-/** The writer of the outputs record for these requested rules: one generated function whose
- * object literal has the outputs' names in order (one object shape, no store per key), money in
- * fen written by moneyOut2. writeOutputs itself when a name needs care (a "__proto__" or
- * "constructor" key, a name that is an array index, a name asked twice) or when `new Function`
- * is not allowed. Same record, same key order, same values. */
-function writerFor(M: PolicyModel, which: readonly number[]): OutcomeShape['write'] {
-  const generic = (vals: unknown[]) => writeOutputs(M, which, vals);
-  const F = M.fen!;
-  const names = new Set<string>();
-  const fields: string[] = [];
-  const outs: ((v: unknown) => OutputValue)[] = [];
-  for (let n = 0; n < which.length; n++) {
-    const R = M.rules[which[n]!]!;
-    if (FORBIDDEN_KEYS.has(R.name) || names.has(R.name) || /^\d/.test(R.name)) return generic;
-    names.add(R.name);
-    const scale = F.rules[which[n]!]!.scale;
-    if (R.type.kind === 'money' && scale === 2) fields.push(`${JSON.stringify(R.name)}: M2(v[${n}])`);
-    else {
-      const t = R.type;
-      outs.push((v) => fenOutput(M, t, v, scale));
-      fields.push(`${JSON.stringify(R.name)}: G[${outs.length - 1}](v[${n}])`);
-    }
-  }
-  try {
-    const make = new Function('M2', 'G', `"use strict"; return function write(v) { return { ${fields.join(', ')} }; };`);
-    return make(moneyOut2, outs) as OutcomeShape['write'];
-  } catch {
-    return generic;
-  }
-}
-
 /** A copy of validated case data deep enough that later changes by the caller do not reach it
  * (a mapping of scalars, the common case, is copied with one spread). */
 function snapshot<T>(o: T): T {
@@ -676,19 +460,4 @@ function snapshot<T>(o: T): T {
     if (v !== null && typeof v === 'object') setOwn(c, k, snapshot(v));
   }
   return c as T;
-}
-
-/** The JSON value of a fen value (OutputValue.value without the display text). */
-export function fenJson(M: PolicyModel, t: RtType, v: unknown, scale: number | null): unknown {
-  if (scale === null) return toJson(M, t, v);
-  const n = v as number;
-  switch (t.kind) {
-    case 'money':
-      return moneyScaledText(n, scale);
-    case 'rate':
-    case 'number':
-      return scaledText(n, scale);
-    default:
-      return n % POW10[scale]! === 0 ? n / POW10[scale]! : scaledText(n, scale);
-  }
 }
