@@ -35,6 +35,31 @@ describe('lazy fen outcomes', () => {
     }
   });
 
+  it('a kernel-answered shape: numbers as JSON gives them, injury dates that change the table read, checks read after the caller changed everything', () => {
+    // one shape (same keys), so after a few cases a straight-line kernel answers; the injury date
+    // picks the table version (the kernel keeps the cells of the last date), money as numbers
+    const dates = ['2010-06-01', '2023-03-15', '2011-01-01', '2023-03-15', '2010-12-31'];
+    const wages = [4800.01, 30000.05, 8219.47, 1000, 99999.99];
+    let kernelAnswered = 0;
+    for (let k = 0; k < 40; k++) {
+      const input: Record<string, unknown> = { 受伤日期: dates[k % 5], 月缴费工资: wages[(k * 3) % 5], 伤残等级: ['一级', '五级', '九级'][k % 3], 用人单位安排适当工作: k % 4 === 0, 生活自理障碍等级: '部分不能自理' };
+      const parameters: Record<string, unknown> = { 统筹地区上年度职工月平均工资: k % 2 ? 8000.01 : 6123.45, 最低工资标准: 2100 };
+      const want = policy.evaluate(JSON.parse(JSON.stringify(input)), { asOf: AS_OF, parameters: JSON.parse(JSON.stringify(parameters)), outputs: OUTPUTS, engine: 'decimal' });
+      const before = fenStats.answered;
+      const got = policy.evaluate(input, { asOf: AS_OF, parameters, outputs: OUTPUTS });
+      kernelAnswered += fenStats.answered - before;
+      for (const key of Object.keys(input)) input[key] = key === '月缴费工资' ? 1 : '十级';
+      parameters['统筹地区上年度职工月平均工资'] = 1;
+      // checks first, then outputs (the other order is the test above)
+      expect(got.checks).toEqual(want.checks);
+      expect(got.ok).toBe(want.ok);
+      expect(JSON.stringify(got)).toBe(JSON.stringify(want));
+    }
+    // injuries from 2011 on are on the fen path (the generic reader first, then the kernel);
+    // the earlier ones go to the decimal path, as before kernels
+    expect(kernelAnswered).toBe(24); // 3 of every 5 dates, 40 cases
+  });
+
   it('outputs read twice are the same object; a value written by the caller stays', () => {
     const o = policy.evaluate(
       { 受伤日期: '2023-03-15', 月缴费工资: '9000', 伤残等级: '一级', 用人单位安排适当工作: false, 生活自理障碍等级: '无需护理' },
