@@ -48,8 +48,14 @@ interface FenState {
   tableAt: Map<string, Map<unknown, unknown>>[];
   free: FenCtx | null;
   host: KernelHost | null;
-  /** requested rule indices (the array evaluate passes, stable per outputs list) → outcome shape */
-  shapes: WeakMap<readonly number[], OutcomeShape>;
+  /** requested rule indices → outcome shape of the generic path, by content (a caller may pass
+   * a new outputs array per case: one generated writer per list, not per case) */
+  shapes: Map<string, OutcomeShape>;
+  /** the last indices array and its shape (the common case: the same array again) */
+  lastWhich: readonly number[] | null;
+  lastShape: OutcomeShape | null;
+  /** requested rule indices → generated outputs writer (runtime/fenOutputs.ts writerFor) */
+  writers: Map<string, OutcomeShape['write']>;
 }
 
 function state(M: PolicyModel, P: Prepared): FenState {
@@ -57,13 +63,15 @@ function state(M: PolicyModel, P: Prepared): FenState {
   if (st === null) {
     const scratch = new Ctx(M, P);
     scratch.asOf = '\u0000'; // never an as-of date: lookups through it are not memoised
-    st = { scratch, paramAt: new Map(), tableAt: M.tables.map(() => new Map()), free: null, host: null, shapes: new WeakMap() };
+    st = { scratch, paramAt: new Map(), tableAt: M.tables.map(() => new Map()), free: null, host: null, shapes: new Map(), lastWhich: null, lastShape: null, writers: new Map() };
     P.fenState = st;
   }
   return st;
 }
 
 const BOUNDED = 4096;
+/** at most this many outputs lists keep a generated writer (each is a compiled function) */
+const WRITERS_BOUNDED = 256;
 
 export class FenCtx {
   /** rule values [0, R) then converted inputs [R, R+I) */
@@ -317,7 +325,7 @@ function hostOf(M: PolicyModel, P: Prepared, F: FenModel, st: FenState): KernelH
       table: (cx, i, key, at) => table(cx as FenCtx, i, key, at),
       converter: (scale, t) => converterFor(P, scale, t),
       overrider: (scale, t) => overriderFor(P, scale, t),
-      writer: (which) => writerFor(M, which),
+      writer: (which) => writerOf(M, st, which),
       copy: snapshot,
     };
   }
@@ -439,14 +447,34 @@ export function evaluateFenLazy(
   if (computeFen(M, P, input, asOf, given, which, vals, null) === FEN_FALLBACK) return null;
   // the checks run later, from a copy of the case as it is now (the caller may reuse its objects);
   // the output texts are written from `vals` when first read
-  let shape = st.shapes.get(which);
-  if (shape === undefined) {
-    shape = { M, which, write: writerFor(M, which), inKeys: null, gKeys: null };
-    st.shapes.set(which, shape);
+  let shape: OutcomeShape | undefined;
+  if (st.lastWhich === which) shape = st.lastShape!;
+  else {
+    const key = which.join(',');
+    shape = st.shapes.get(key);
+    if (shape === undefined) {
+      if (st.shapes.size >= WRITERS_BOUNDED) st.shapes.clear();
+      shape = { M, which: which.slice(), write: writerOf(M, st, which), inKeys: null, gKeys: null };
+      st.shapes.set(key, shape);
+    }
+    st.lastWhich = which;
+    st.lastShape = shape;
   }
   vals[which.length] = snapshot(input);
   vals[which.length + 1] = given === null ? null : snapshot(given);
   return new LazyOutcome(shape, asOf, vals);
+}
+
+/** The outputs writer of these requested rules, made once per list of indices. */
+function writerOf(M: PolicyModel, st: FenState, which: readonly number[]): OutcomeShape['write'] {
+  const key = which.join(',');
+  let w = st.writers.get(key);
+  if (w === undefined) {
+    if (st.writers.size >= WRITERS_BOUNDED) st.writers.clear();
+    w = writerFor(M, which.slice());
+    st.writers.set(key, w);
+  }
+  return w;
 }
 
 /** A copy of validated case data deep enough that later changes by the caller do not reach it

@@ -60,6 +60,32 @@ describe('lazy fen outcomes', () => {
     expect(kernelAnswered).toBe(24); // 3 of every 5 dates, 40 cases
   });
 
+  it('a new outputs array per call (same names) compiles no new outputs writer', () => {
+    // each call's input has its keys in another order: a shape seen once, so the generic fen
+    // path answers (kernels come after a shape recurs) — the path a one-off case takes
+    const entries = Object.entries({ 受伤日期: '2023-03-15', 月缴费工资: '7000.10', 伤残等级: '三级', 用人单位安排适当工作: false, 生活自理障碍等级: '无需护理' });
+    const orders: (typeof entries)[] = [];
+    const permute = (done: typeof entries, rest: typeof entries) => {
+      if (rest.length === 0) orders.push(done);
+      rest.forEach((e, i) => permute([...done, e], [...rest.slice(0, i), ...rest.slice(i + 1)]));
+    };
+    permute([], entries); // 120 orders
+    const run = (k: number) =>
+      policy.evaluate(Object.fromEntries(orders[k]!), { asOf: AS_OF, parameters: { 统筹地区上年度职工月平均工资: '8000', 最低工资标准: '2000' }, outputs: ['生活护理费', '本人工资'] }).outputs;
+    run(0); // the writer of this outputs list is made here
+    const real = globalThis.Function;
+    let compiled = 0;
+    globalThis.Function = new Proxy(real, { construct: (t, args) => (compiled++, Reflect.construct(t, args)) });
+    const before = fenStats.answered;
+    try {
+      for (let k = 1; k <= 50; k++) expect(run(k)['本人工资']!.value).toBe('7000.10');
+    } finally {
+      globalThis.Function = real;
+    }
+    expect(fenStats.answered).toBe(before + 50);
+    expect(compiled).toBe(0);
+  });
+
   it('outputs read twice are the same object; a value written by the caller stays', () => {
     const o = policy.evaluate(
       { 受伤日期: '2023-03-15', 月缴费工资: '9000', 伤残等级: '一级', 用人单位安排适当工作: false, 生活自理障碍等级: '无需护理' },
