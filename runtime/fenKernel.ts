@@ -146,7 +146,7 @@ type Fen = NonNullable<PolicyModel['fen']> & { src?: (FenSource | null)[] };
 
 /** The converter of an input value of type t to its fen value (undefined = not sure), as JS text
  * declaring it once per kernel, or null for a value the kernel only checks (fastValue: structured,
- * or numeric without a fen scale). The conversion is runtime/fenEval.ts tryConvert itself with
+ * or numeric without a fen scale). The conversion is runtime/fenConvert.ts tryConvert itself with
  * type and scale fixed (host.converter), so the kernel accepts exactly what the generic fen
  * reader accepts — one rule for negative money, integer counts and text length, not a copy to
  * keep in step. */
