@@ -18,6 +18,7 @@ import { checkDateText, checkExpr, err } from './checkTypes.ts';
 import type { IrBands, IrCheck, IrEnum, IrField, IrParam, IrPolicy, IrRecord, IrRounding, IrRule, IrTable } from './ir.ts';
 import { buildBands, buildParam, buildRule, buildTable, newCtx } from './layers.ts';
 import { mergeChain } from './merge.ts';
+import { memoBuild } from './buildCache.ts';
 import { report } from './messages.ts';
 import { startSpan, type PolicyUnit } from './resolve.ts';
 import { suggest, type Symbols } from './symbols.ts';
@@ -65,6 +66,15 @@ function attachExceptions(syms: Symbols, rules: Map<string, IrRule>, diags: Diag
   }
 }
 
+// checkRanges writes a range's values and attachExceptions a rule's exceptions: a memoised
+// result is handed out with those parts detached
+const copyParam = (p: IrParam): IrParam => (p.range ? { ...p, range: { ...p.range } } : { ...p });
+
+/** what fromEffective (layers.ts) reads of the chain for a table's override layers */
+function effectiveDates(syms: Symbols, decls: { policy: string }[]): string {
+  return decls.map((d) => syms.chain.find((u) => u.name === d.policy)?.header?.effective?.value ?? '').join('\u0001');
+}
+
 export function checkChain(chain: PolicyUnit[], diags: Diagnostic[]): IrPolicy {
   checkReservedNames(chain, diags);
   const syms = mergeChain(chain, diags);
@@ -90,7 +100,8 @@ export function checkChain(chain: PolicyUnit[], diags: Diagnostic[]): IrPolicy {
   const tables: IrTable[] = [];
   const bands: IrBands[] = [];
   const rules = new Map<string, IrRule>();
-  const nameSpans = new Map<string, Span>();
+  const ruleSpans = new Map<string, Span>();
+  const paramSpans = new Map<string, Span>();
   for (const v of syms.values.values()) {
     switch (v.kind) {
       case 'input':
@@ -99,19 +110,20 @@ export function checkChain(chain: PolicyUnit[], diags: Diagnostic[]): IrPolicy {
           ...fieldRange(v.name, v.type, v.field.range, diags),
         });
         break;
+      // memoised across compiles (buildCache.ts): an unchanged parent declaration is not re-checked
       case 'param':
-        nameSpans.set('p:' + v.name, v.decls[0].decl.name.span);
-        params.push(buildParam(syms, v, diags));
+        paramSpans.set(v.name, v.decls[0].decl.name.span);
+        params.push(memoBuild(syms, v, '', diags, (s, d) => buildParam(s, v, d), copyParam));
         break;
       case 'table':
-        tables.push(buildTable(syms, v, diags));
+        tables.push(memoBuild(syms, v, effectiveDates(syms, v.decls), diags, (s, d) => buildTable(s, v, d), (t) => ({ ...t })));
         break;
       case 'bands':
-        bands.push(buildBands(syms, v, diags));
+        bands.push(memoBuild(syms, v, '', diags, (s, d) => buildBands(s, v, d), (b) => ({ ...b })));
         break;
       case 'rule':
-        nameSpans.set('r:' + v.name, v.decls[0].decl.name.span);
-        rules.set(v.name, buildRule(syms, v, diags, rounding));
+        ruleSpans.set(v.name, v.decls[0].decl.name.span);
+        rules.set(v.name, memoBuild(syms, v, JSON.stringify(rounding), diags, (s, d) => buildRule(s, v, d, rounding), (r) => ({ ...r, exceptions: [] })));
         break;
     }
   }
@@ -135,10 +147,9 @@ export function checkChain(chain: PolicyUnit[], diags: Diagnostic[]): IrPolicy {
   for (const b of bands) checkBands(b, diags, params);
   checkRanges(params, diags);
   const ruleList = [...rules.values()];
-  const sub = (prefix: string) => new Map([...nameSpans].filter(([k]) => k.startsWith(prefix)).map(([k, s]) => [k.slice(2), s]));
-  checkRuleCycles(ruleList, sub('r:'), diags);
-  checkParamCycles(params, sub('p:'), diags);
-  checkEvalDepth(ruleList, params, sub('r:'), sub('p:'), diags);
+  checkRuleCycles(ruleList, ruleSpans, diags);
+  checkParamCycles(params, paramSpans, diags);
+  checkEvalDepth(ruleList, params, ruleSpans, paramSpans, diags);
   const abstract = header ? header.abstract : true;
   const leafInfo = { name: leaf.name, abstract, span: header?.name.span ?? startSpan(leaf.asts[0]?.file ?? '') };
   // a required figure only has to be supplied when something live still reads it

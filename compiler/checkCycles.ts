@@ -5,17 +5,13 @@
 import type { Span } from '../dsl/ast.ts';
 import type { Diagnostic } from '../dsl/diagnostic.ts';
 import type { IrExpr, IrParam, IrRule } from './ir.ts';
-import { walkIr } from './irWalk.ts';
+import { summary } from './irSummary.ts';
 import { report } from './messages.ts';
 
 type Graph = Map<string, Set<string>>;
 
 function refs(exprs: IrExpr[], kind: 'rule' | 'param', into: Set<string>): void {
-  for (const e of exprs) {
-    walkIr(e, (x) => {
-      if (x.k === kind) into.add(x.name);
-    });
-  }
+  for (const e of exprs) for (const name of summary(e)[kind === 'rule' ? 'rules' : 'params']) into.add(name);
 }
 
 /** Strongly connected components (Tarjan, iterative), in discovery order. */

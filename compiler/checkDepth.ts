@@ -9,7 +9,8 @@
 import type { Span } from '../dsl/ast.ts';
 import type { Diagnostic } from '../dsl/diagnostic.ts';
 import type { IrExpr, IrParam, IrRule } from './ir.ts';
-import { eachChild, walkIr } from './irWalk.ts';
+import { walkIr } from './irWalk.ts';
+import { summary } from './irSummary.ts';
 import { MAX_EVAL_DEPTH } from './limits.ts';
 import { report } from './messages.ts';
 import { dependencyOrder } from './ruleOrder.ts';
@@ -34,19 +35,21 @@ function paramRoots(p: IrParam): IrExpr[] {
  * depth of any other reference (0 for none). One iterative walk per item collects its deepest
  * node and its references with the depth they are read at; the depths then follow in
  * dependency order. */
-function depthsOf(items: Item[], k: 'rule' | 'param', outer: (e: IrExpr) => number): { depth: number[]; refs: number[][] } {
+function depthsOf(items: Item[], k: 'rule' | 'param', outer: (kind: string, name: string) => number): { depth: number[]; refs: number[][] } {
   const index = new Map(items.map((x, i) => [x.name, i]));
   const own: { deepest: number; reads: [number, number][] }[] = items.map((x) => {
     let deepest = 0;
     const reads: [number, number][] = [];
-    const stack: [IrExpr, number][] = x.roots.map((e) => [e, 1]);
-    while (stack.length) {
-      const [e, d] = stack.pop()!;
-      const j = e.k === k ? index.get(e.name) : undefined;
-      if (j !== undefined) reads.push([j, d]);
-      const here = d + (j === undefined ? outer(e) : 0);
-      if (here > deepest) deepest = here;
-      eachChild(e, (c) => stack.push([c, d + 1]));
+    // one stack over all roots visits the last root's tree first, then the one before it
+    for (let r = x.roots.length - 1; r >= 0; r--) {
+      const s = summary(x.roots[r]!);
+      if (s.maxDepth > deepest) deepest = s.maxDepth; // a node that reads nothing counts its own depth
+      for (const e of s.reads) {
+        const j = e.k === k ? index.get(e.name) : undefined;
+        if (j !== undefined) reads.push([j, e.d]);
+        const here = e.d + (j === undefined ? outer(e.k, e.name) : 0);
+        if (here > deepest) deepest = here;
+      }
     }
     return { deepest, reads };
   });
@@ -82,9 +85,10 @@ export function checkEvalDepth(
   const pItems = params.map((p) => ({ name: p.name, roots: paramRoots(p) }));
   const p = depthsOf(pItems, 'param', () => 0);
   const pIndex = new Map(params.map((x, i) => [x.name, i]));
-  const paramDepth = (e: IrExpr) => (e.k === 'param' ? p.depth[pIndex.get(e.name) ?? -1] ?? 0 : 0);
+  const depthOf = (kind: string, name: string) => (kind === 'param' ? p.depth[pIndex.get(name) ?? -1] ?? 0 : 0);
+  const paramDepth = (e: IrExpr) => (e.k === 'param' ? depthOf(e.k, e.name) : 0);
   const rItems = rules.map((r) => ({ name: r.name, roots: ruleRoots(r) }));
-  const r = depthsOf(rItems, 'rule', paramDepth);
+  const r = depthsOf(rItems, 'rule', depthOf);
   reportCrossings(pItems, p, ['参数', 'parameter'], paramSpans, (i) => params[i]!.span, diags, limit, () => false);
   // a rule over the limit only because a parameter it reads is over it: already reported there
   const readsDeepParam = (i: number) =>

@@ -4,7 +4,7 @@
 // with XG005). Reporting it here (XC094, at the node) keeps code generation infallible.
 import type { Diagnostic } from '../dsl/diagnostic.ts';
 import type { IrExpr, IrPolicy } from './ir.ts';
-import { walkIr } from './irWalk.ts';
+import { summary } from './irSummary.ts';
 import { report } from './messages.ts';
 import { isUnknown } from './types.ts';
 
@@ -22,15 +22,7 @@ export function checkTyped(ir: Parts, diags: Diagnostic[]): void {
     if (isUnknown(r.type)) report(diags, 'XC094', r.span);
   }
   for (const root of roots) {
-    let found: IrExpr | undefined;
-    walkIr(root, (e) => {
-      if (found) return false;
-      if (isUnknown(e.type)) {
-        found = e;
-        return false;
-      }
-      return true;
-    });
+    const found = summary(root).untyped;
     if (found) report(diags, 'XC094', found.span);
   }
 }

@@ -66,6 +66,8 @@ export function compilePolicy(opts: { files: SourceFile[]; resolve?: PolicyResol
 // compilePolicy reuses the parse of every file whose path and text it has seen (parents too);
 // a host can forget them or plug in a persistent store (the built CLI keeps parses on disk)
 export { clearParseCache, setParseStore, type ParseStore } from './parseCache.ts';
+// and the checked IR of each declaration whose AST and looked-up names are unchanged
+export { clearBuildCache, setBuildCache } from './buildCache.ts';
 export { loadPolicy, tryLoadPolicy, loadBody, loadFailure, type LoadOptions } from './load.ts';
 export { generateModule, emitBody, CodegenError, type GenerateModuleOptions } from './codegen.ts';
 export { emitEsmModule, emitCjsModule, emitDeclarations, RUNTIME_PACKAGE, type EmitModuleOptions } from './emitModule.ts';

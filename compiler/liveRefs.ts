@@ -3,7 +3,7 @@
 // parameters only that body read. A `必填` parameter or table that nothing live reads need not be
 // supplied, so XC060/XC063 only fire for what a case can actually reach.
 import type { IrBands, IrCheck, IrExpr, IrLayer, IrParam, IrRule, IrTable } from './ir.ts';
-import { walkIr } from './irWalk.ts';
+import { summary } from './irSummary.ts';
 
 /** Layers that can still win a lookup: a layer is dead when a later one has an undated version. */
 function liveLayers<T>(layers: IrLayer<T>[]): IrLayer<T>[] {
@@ -25,15 +25,20 @@ export function liveRefs(p: { rules: IrRule[]; checks: IrCheck[]; params: IrPara
   const paramByName = new Map(p.params.map((x) => [x.name, x]));
   const tableByName = new Map(p.tables.map((x) => [x.name, x]));
   const pending: IrExpr[] = [];
-  const visit = (e: IrExpr) => {
-    if (e.k === 'param' && !params.has(e.name)) {
-      params.add(e.name);
-      const decl = paramByName.get(e.name);
+  // only membership is read (checkParams, checkTables), so the order names are found in is free
+  const visit = (root: IrExpr) => {
+    const s = summary(root);
+    for (const name of s.params) {
+      if (params.has(name)) continue;
+      params.add(name);
+      const decl = paramByName.get(name);
       if (decl) for (const l of liveLayers(decl.layers)) for (const v of l.versions) pending.push(v.body);
-    } else if (e.k === 'table' && !tables.has(e.name)) {
-      tables.add(e.name);
+    }
+    for (const name of s.tables) {
+      if (tables.has(name)) continue;
+      tables.add(name);
       // table rows are merged per key, so every layer can still supply a row
-      const decl = tableByName.get(e.name);
+      const decl = tableByName.get(name);
       if (decl) for (const l of decl.layers) for (const v of l.versions) {
         for (const r of v.body.rows) pending.push(r.value);
         if (v.body.otherwise) pending.push(v.body.otherwise);
@@ -52,6 +57,6 @@ export function liveRefs(p: { rules: IrRule[]; checks: IrCheck[]; params: IrPara
       pending.push(band.value);
     }
   }
-  while (pending.length) walkIr(pending.pop()!, visit);
+  while (pending.length) visit(pending.pop()!);
   return { params, tables };
 }

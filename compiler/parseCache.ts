@@ -30,7 +30,18 @@ const MAX_VERSIONS = 4;
 const cache = new Map<string, { path: string; parsed: Parsed }>();
 const versions = new Map<string, string[]>();
 
-const keyOf = (file: SourceFile) => `${file.path.length}:${file.path}${file.text}`;
+// Building the key concatenates the whole text, and hashing it for the lookup reads it all: a
+// ≈ 200 KB chain costs that on every compile. The last key built per path is kept, so an
+// unchanged file (same text) reuses the key string whose hash V8 already holds.
+const lastKey = new Map<string, { text: string; key: string }>();
+function keyOf(file: SourceFile): string {
+  const last = lastKey.get(file.path);
+  if (last && last.text === file.text) return last.key;
+  const key = `${file.path.length}:${file.path}${file.text}`;
+  lastKey.set(file.path, { text: file.text, key });
+  if (lastKey.size > MAX_ENTRIES) lastKey.delete(lastKey.keys().next().value as string);
+  return key;
+}
 
 function remember(path: string, key: string, parsed: Parsed): void {
   cache.set(key, { path, parsed });
@@ -76,5 +87,6 @@ export function parseFileCached(file: SourceFile): Parsed {
 /** Forget every cached parse (benchmarks measure a cold compile with this). */
 export function clearParseCache(): void {
   cache.clear();
+  lastKey.clear();
   versions.clear();
 }

@@ -90,10 +90,24 @@ function at(a: IrExpr | null, sub?: IrSubstitute): string {
   return a === null ? '' : ` 于 ${wrap(a, 9, sub)}`;
 }
 
+// The playground diffs every declaration of two compiles after each keystroke; the unchanged
+// ones are the same IR objects in both (compiler/buildCache.ts) and checked IR is never mutated,
+// so the plain printing of an expression is kept per object.
+const printed = new WeakMap<IrExpr, string>();
+
 /** The canonical text of an expression; `sub` may print chosen sub-expressions otherwise. */
 export function printIr(e: IrExpr, sub?: IrSubstitute): string {
-  const v = sub?.(e);
-  if (v !== undefined) return v;
+  if (sub) {
+    const v = sub(e);
+    if (v !== undefined) return v;
+    return print(e, sub);
+  }
+  let s = printed.get(e);
+  if (s === undefined) printed.set(e, (s = print(e)));
+  return s;
+}
+
+function print(e: IrExpr, sub?: IrSubstitute): string {
   const p = (x: IrExpr) => printIr(x, sub);
   switch (e.k) {
     case 'lit':

@@ -13,8 +13,21 @@ export interface PolicyFolder {
 
 const stripComments = (s: string) => s.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n]*/g, ' ');
 
+type Header = { name: string; title?: string; extends?: string } | null;
+// the worker regroups every file on each compile; only the edited text is new
+const headers = new Map<string, Header>();
+
 /** Header facts read with a regex: enough to group and resolve before the parser runs. */
-export function readHeader(text: string): { name: string; title?: string; extends?: string } | null {
+export function readHeader(text: string): Header {
+  const hit = headers.get(text);
+  if (hit !== undefined) return hit;
+  const h = scanHeader(text);
+  headers.set(text, h);
+  if (headers.size > 128) headers.delete(headers.keys().next().value as string);
+  return h;
+}
+
+function scanHeader(text: string): Header {
   const src = stripComments(text);
   const m = /(?:^|\s)(?:政策|policy)\s+([^\s"“”:：,，(){}[\]]+)/u.exec(src);
   if (!m) return null;

@@ -14,6 +14,9 @@ import type { WorkerData, WorkerMessage } from './worker.ts';
 import { STAGES, type Stage } from './policyFuzz.ts';
 
 const KILL_MS = 20_000;
+// a fresh worker first loads tsx and compiles the whole corpus: on a loaded machine (2 cores,
+// load 10) that took over 20 s and was recorded as a hang of mutant n before it had started
+const STARTUP_MS = 180_000;
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -53,15 +56,16 @@ function record(kind: string, ex: Kind['examples'][number]): void {
 
 const started = Date.now();
 const deadline = started + minutes * 60_000;
-const running: { w: ChildProcess; n: number; since: number }[] = [];
+const running: { w: ChildProcess; n: number; since: number; started: boolean }[] = [];
 
 function spawn(slot: number, first: number): void {
   const data: WorkerData = { seed, first, step: workers, casesPerMutant };
   const w = fork(fileURLToPath(new URL('./worker.ts', import.meta.url)), [JSON.stringify(data)], { execArgv: ['--import', 'tsx'] });
-  const state = { w, n: first, since: Date.now() };
+  const state = { w, n: first, since: Date.now(), started: false };
   running[slot] = state;
   w.on('message', (m: WorkerMessage) => {
     if (m.type === 'start') {
+      state.started = true;
       state.n = m.n;
       state.since = Date.now();
     } else if (m.type === 'mutant') {
@@ -95,7 +99,7 @@ const progress = setInterval(() => {
   const now = Date.now();
   for (let i = 0; i < running.length; i++) {
     const s = running[i]!;
-    if (now - s.since > KILL_MS) {
+    if (now - s.since > (s.started ? KILL_MS : STARTUP_MS)) {
       record('hang', { seed, n: s.n, detail: `no result after ${KILL_MS} ms (replay: tests/fuzz/replay.ts --seed ${seed} --n ${s.n})` });
       s.w.kill('SIGKILL');
       spawn(i, s.n + workers);
