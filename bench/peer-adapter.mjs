@@ -38,22 +38,24 @@ export default [
         run(cases, out) {
           for (let i = 0; i < cases.length; i++) {
             const c = cases[i];
+            // the workload's money is JSON numbers (what JSON.parse gives an application); the
+            // input schema takes money as a number or a decimal text, so they are passed as they are
             const o = policy.evaluate(
               {
                 受伤日期: '2023-03-15',
-                月缴费工资: String(c.monthlyWage),
+                月缴费工资: c.monthlyWage,
                 伤残等级: GRADES[c.grade],
                 用人单位安排适当工作: false,
                 生活自理障碍等级: CARE[c.careLevel],
               },
               {
                 asOf: '2024-06-01',
-                parameters: { 统筹地区上年度职工月平均工资: String(c.avgWage), 最低工资标准: String(c.minWage) },
+                parameters: { 统筹地区上年度职工月平均工资: c.avgWage, 最低工资标准: c.minWage },
                 outputs: OUTPUTS,
               },
             );
-            const v = (k) => o.outputs[k]?.value;
-            out[i] = { baseWage: v('本人工资'), lumpSum: v('一次性伤残补助金'), allowance: v('伤残津贴'), nursing: v('生活护理费') };
+            const q = o.outputs; // an output the outcome lacks reads as undefined: a mismatch, reported by the bench
+            out[i] = { baseWage: q['本人工资']?.value, lumpSum: q['一次性伤残补助金']?.value, allowance: q['伤残津贴']?.value, nursing: q['生活护理费']?.value };
           }
         },
       };

@@ -84,23 +84,35 @@ const batchOptions = { asOf: AS_OF, outputs: OUTPUTS };
   console.error(`verified the batch API on ${n} cases: ${mismatches} mismatching values so far`);
 }
 
+// CPU time of the pass as well (user + system, every thread of the process): on a shared machine
+// a pass's wall time includes waiting for a core, which the alternating order evens out only
+// partly; the CPU-time ratio moves less from run to run (GC threads count on both sides).
+let lastCpuMs = 0;
+const done = (t: number, c0: NodeJS.CpuUsage) => {
+  const c = process.cpuUsage(c0);
+  lastCpuMs = (c.user + c.system) / 1000;
+  return performance.now() - t;
+};
 const hwOut = new Array(n);
 const xzOut = new Array(n);
 const passHandwritten = () => {
   const t = performance.now();
+  const c0 = process.cpuUsage();
   for (let i = 0; i < n; i++) hwOut[i] = handwritten(cases[i]);
-  return performance.now() - t;
+  return done(t, c0);
 };
 let batchOut: unknown = null;
 const passBatch = () => {
   const t = performance.now();
+  const c0 = process.cpuUsage();
   batchOut = evaluateColumns(policy, nationalCases, batchOptions);
-  return performance.now() - t;
+  return done(t, c0);
 };
 const passCompiled = () => {
   const t = performance.now();
+  const c0 = process.cpuUsage();
   for (let i = 0; i < n; i++) xzOut[i] = evaluateCase(i);
-  return performance.now() - t;
+  return done(t, c0);
 };
 
 // End to end as a caller that prints the figures would run it: both sides produce the four texts
@@ -109,19 +121,21 @@ const hwText = new Array(n);
 const xzText = new Array(n);
 const passHandwrittenText = () => {
   const t = performance.now();
+  const c0 = process.cpuUsage();
   for (let i = 0; i < n; i++) {
     const h = handwritten(cases[i]);
     hwText[i] = [h.baseWage.toFixed(2), h.lumpSum.toFixed(2), h.allowance.toFixed(2), h.nursing.toFixed(2)];
   }
-  return performance.now() - t;
+  return done(t, c0);
 };
 const passCompiledText = () => {
   const t = performance.now();
+  const c0 = process.cpuUsage();
   for (let i = 0; i < n; i++) {
     const f = figuresOf(evaluateCase(i));
     xzText[i] = [f.baseWage, f.lumpSum, f.allowance, f.nursing];
   }
-  return performance.now() - t;
+  return done(t, c0);
 };
 
 passHandwritten();
@@ -137,24 +151,31 @@ const btMs: number[] = [];
 const ratios: number[] = [];
 const batchRatios: number[] = [];
 const textRatios: number[] = [];
+const cpuRatios: number[] = [];
+const cpuTextRatios: number[] = [];
 for (let r = 0; r < rounds; r++) {
   // alternate the order so neither side always runs on a freshly collected heap
   let h: number, x: number;
   gc();
-  if (r % 2 === 0) { h = passHandwritten(); gc(); x = passCompiled(); } else { x = passCompiled(); gc(); h = passHandwritten(); }
+  let hc: number, xc: number;
+  if (r % 2 === 0) { h = passHandwritten(); hc = lastCpuMs; gc(); x = passCompiled(); xc = lastCpuMs; } else { x = passCompiled(); xc = lastCpuMs; gc(); h = passHandwritten(); hc = lastCpuMs; }
   gc();
   const b = passBatch();
   gc();
   const ht = passHandwrittenText();
+  const htc = lastCpuMs;
   gc();
   const xt = passCompiledText();
+  const xtc = lastCpuMs;
+  cpuRatios.push(hc / xc);
+  cpuTextRatios.push(htc / xtc);
   textRatios.push(ht / xt);
   hwMs.push(h);
   xzMs.push(x);
   btMs.push(b);
   ratios.push(h / x);
   batchRatios.push(h / b);
-  console.error(`round ${r + 1}: hand-written ${(n / h * 1000).toFixed(0)}/s, compiled ${(n / x * 1000).toFixed(0)}/s, ratio ${(h / x).toFixed(3)}, batch ${(n / b * 1000).toFixed(0)}/s, ratio ${(h / b).toFixed(3)}, with texts ratio ${(ht / xt).toFixed(3)}`);
+  console.error(`round ${r + 1}: hand-written ${(n / h * 1000).toFixed(0)}/s, compiled ${(n / x * 1000).toFixed(0)}/s, ratio ${(h / x).toFixed(3)}, batch ${(n / b * 1000).toFixed(0)}/s, ratio ${(h / b).toFixed(3)}, with texts ratio ${(ht / xt).toFixed(3)}; CPU-time ratios ${(hc / xc).toFixed(3)}, with texts ${(htc / xtc).toFixed(3)}`);
 }
 
 // every case of the last timed pass, as timed
@@ -178,6 +199,8 @@ const rows = [
 ];
 console.log(`\n| ${rows[0].join(' | ')} |\n|${rows[0].map(() => '---').join('|')}|`);
 for (const r of rows.slice(1)) console.log(`| ${r.join(' | ')} |`);
+const span = (xs: number[]) => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
+console.log(`\nCPU-time ratios (user + system of the process per pass), median (rounds): \`evaluate\` ${median(cpuRatios).toFixed(2)}× (${span(cpuRatios)}), with texts ${median(cpuTextRatios).toFixed(2)}× (${span(cpuTextRatios)}); wall-time rounds: \`evaluate\` ${span(ratios)}, with texts ${span(textRatios)}`);
 console.log(`\ncompile national policy from source, parse cache cleared (parse + check + generate + load): median ${median(compileTimes).toFixed(1)} ms over 5`);
 console.log(`peak RSS: ${peakMb.toFixed(0)} MB (process, ${n} cases and all results held)`);
 console.log(`verification (raw output text): ${mismatches} mismatching values before timing (evaluate and batch), ${timedMismatches} in the last timed pass, over ${n} cases`);

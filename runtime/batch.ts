@@ -14,7 +14,8 @@ import type { EvaluateOptions, LoadedPolicy, Outcome } from './outcome.ts';
 import type { PolicyModel } from './model.ts';
 import { checksOf, evaluateModel, modelOf } from './evaluate.ts';
 import { prep, type Prepared } from './prepared.ts';
-import { FEN_DONE_CHECKS_PENDING, FEN_FALLBACK, UNAVAILABLE, allFen, computeFen, fenJson, fenOutcome } from './fenEval.ts';
+import { FEN_DONE_CHECKS_PENDING, FEN_FALLBACK, UNAVAILABLE, allFen, computeFen, fenOutcome } from './fenEval.ts';
+import { fenJson } from './fenOutputs.ts';
 import { toScaled } from './fen.ts';
 import { isValidDate } from './dates.ts';
 

@@ -54,7 +54,7 @@ export function evaluateModel(M: PolicyModel, input: unknown, options0: Evaluate
     P.lastAsOf = asOf;
   }
   const given = options.parameters;
-  const which0 = outputsWanted(M, options.outputs);
+  const which0 = outputsWanted(M, P, options.outputs);
   const engine = options.engine ?? DEFAULT_ENGINE;
   // the fen path first: it reads the input with the same structural check as fastValid and
   // hands the case back (to be validated in full) when it is not sure
@@ -183,9 +183,8 @@ function bad(field: string, expected: string, expectedEn: string, value: unknown
 
 /** Output rule indices of `outputs` (all when undefined); null when a name is unknown (the
  * decimal path reports XR016). */
-function outputsWanted(M: PolicyModel, outputs: readonly string[] | undefined | null): readonly number[] | null {
+function outputsWanted(M: PolicyModel, P: ReturnType<typeof prep>, outputs: readonly string[] | undefined | null): readonly number[] | null {
   if (outputs === undefined || outputs === null) return M.outputRules;
-  const P = prep(M);
   let lo = P.lastOutputs;
   if (lo === null || lo.names !== outputs || lo.names.length !== lo.which.length + lo.unknown.length) {
     lo = { names: outputs, which: [], unknown: [] };

@@ -138,6 +138,16 @@ export function toScaled(raw: unknown, scale: number): number | undefined {
       return Number.isSafeInteger(r) ? (r === 0 ? 0 : r) : undefined;
     }
     if (!Number.isFinite(raw)) return undefined;
+    // Without writing the text: c is the answer when c / 10^scale gives back raw. Then raw is the
+    // double nearest the decimal c / 10^scale, which has at most 15 significant digits; String(raw),
+    // the shortest text that gives back raw, has no more, and two decimals of at most 15 digits
+    // never give the same double — so String(raw) is that decimal, and parseScaled would return c.
+    // (|raw| ≥ 1e-6: String(raw) is then not in exponent form, which parseScaled refuses.)
+    if (scale <= 14) {
+      const p = POW10[scale]!;
+      const c = Math.round(raw * p);
+      if (c / p === raw && c < 1e15 && c > -1e15 && (raw >= 1e-6 || raw <= -1e-6)) return c;
+    }
     return parseScaled(String(raw), scale); // shortest round-trip text; exponent form → undefined
   }
   return undefined;

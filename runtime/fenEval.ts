@@ -6,21 +6,19 @@
 import * as dates from './dates.ts';
 import { Decimal } from './money.ts';
 import { pickVersion } from './lookup.ts';
-import type { PolicyModel, RtType } from './model.ts';
+import type { PolicyModel } from './model.ts';
 import type { NeedsAt, Prepared } from './prepared.ts';
 import type { Outcome, OutputValue } from './outcome.ts';
 import { Ctx } from './context.ts';
 import { param as decParam, table as decTable } from './policyData.ts';
 import { needsAt } from './needs.ts';
-import { outputValue } from './display.ts';
-import { groupThousands } from './format.ts';
-import { FALLBACK, MISSING, POW10, add, sub, mul, up, neg, ck, roundDrop, toScaled, scaledText, moneyScaledText } from './fen.ts';
+import { FALLBACK, MISSING, POW10, add, sub, mul, up, neg, ck, roundDrop, toScaled } from './fen.ts';
 import { setOwn } from './own.ts';
-import { toJson } from './convert.ts';
-import { LazyOutcome, setOutputsWriter } from './lazyOutcome.ts';
+import { LazyOutcome, type OutcomeShape } from './lazyOutcome.ts';
 import { FORBIDDEN_KEYS, fastField, fastValue } from './fastCheck.ts';
-import { MAX_TEXT_CHARS } from './limits.ts';
-import { kernelFor, type FenSource, type KernelHost } from './fenKernel.ts';
+import { convertRaw, converterFor, overriderFor, tryConvert } from './fenConvert.ts';
+import { fenOutput, writerFor } from './fenOutputs.ts';
+import { kernelFor, type FenSource, type Kernel, type KernelHost } from './fenKernel.ts';
 
 export interface FenRule {
   fn: (fx: FenCtx) => unknown;
@@ -50,22 +48,30 @@ interface FenState {
   tableAt: Map<string, Map<unknown, unknown>>[];
   free: FenCtx | null;
   host: KernelHost | null;
+  /** requested rule indices → outcome shape of the generic path, by content (a caller may pass
+   * a new outputs array per case: one generated writer per list, not per case) */
+  shapes: Map<string, OutcomeShape>;
+  /** the last indices array and its shape (the common case: the same array again) */
+  lastWhich: readonly number[] | null;
+  lastShape: OutcomeShape | null;
+  /** requested rule indices → generated outputs writer (runtime/fenOutputs.ts writerFor) */
+  writers: Map<string, OutcomeShape['write']>;
 }
 
-const states = new WeakMap<PolicyModel, FenState>();
-
 function state(M: PolicyModel, P: Prepared): FenState {
-  let st = states.get(M);
-  if (st === undefined) {
+  let st = P.fenState as FenState | null;
+  if (st === null) {
     const scratch = new Ctx(M, P);
     scratch.asOf = '\u0000'; // never an as-of date: lookups through it are not memoised
-    st = { scratch, paramAt: new Map(), tableAt: M.tables.map(() => new Map()), free: null, host: null };
-    states.set(M, st);
+    st = { scratch, paramAt: new Map(), tableAt: M.tables.map(() => new Map()), free: null, host: null, shapes: new Map(), lastWhich: null, lastShape: null, writers: new Map() };
+    P.fenState = st;
   }
   return st;
 }
 
 const BOUNDED = 4096;
+/** at most this many outputs lists keep a generated writer (each is a compiled function) */
+const WRITERS_BOUNDED = 256;
 
 export class FenCtx {
   /** rule values [0, R) then converted inputs [R, R+I) */
@@ -196,73 +202,6 @@ function inp(fx: FenCtx, k: number): unknown {
   return v;
 }
 
-/** A validated input or override value → fen value; FALLBACK when not sure. */
-function convertRaw(P: Prepared, scale: number | null, t: RtType, raw: unknown, override: boolean): unknown {
-  switch (t.kind) {
-    case 'money':
-    case 'rate':
-    case 'number':
-    case 'integer':
-    case 'duration': {
-      if (typeof raw === 'string' && raw.charCodeAt(raw.length - 1) > 57 && t.kind !== 'rate') throw FALLBACK; // "%" only for rates
-      const n = toScaled(raw, scale!);
-      if (n === undefined || (override && n < 0)) throw FALLBACK;
-      if ((t.kind === 'integer' || t.kind === 'duration') && typeof raw !== 'number') throw FALLBACK;
-      return n;
-    }
-    case 'enum': {
-      if (typeof raw !== 'string') throw FALLBACK;
-      const i = P.enumIndex.get(t.name)?.get(raw);
-      if (i === undefined) throw FALLBACK;
-      return i;
-    }
-    case 'boolean':
-      if (typeof raw !== 'boolean') throw FALLBACK;
-      return raw;
-    case 'date':
-      if (!dates.isValidDate(raw)) throw FALLBACK;
-      return raw;
-    case 'text':
-      if (typeof raw !== 'string') throw FALLBACK;
-      return raw;
-    default:
-      throw FALLBACK;
-  }
-}
-
-/** A case's scalar value → its fen value, or undefined when not sure. Success implies what
- * runtime/fastCheck.ts fastValue checks: a decimal string that ends in a digit and parses is
- * /^-?\d+(\.\d+)?$/ (parseScaled takes no sign but a leading "-", no empty part, one point),
- * and money is not negative (a "-" text is left to fastValue, which accepts "-0" only),
- * a rate's "%"/"‰" form is RATE_TEXT, enum members, booleans, dates and texts alike. */
-function tryConvert(P: Prepared, scale: number | null, t: RtType, raw: unknown): unknown {
-  switch (t.kind) {
-    case 'money':
-    case 'number':
-      if (typeof raw === 'string') {
-        const last = raw.charCodeAt(raw.length - 1);
-        if (last < 48 || last > 57) return undefined;
-        if (t.kind === 'money' && raw.charCodeAt(0) === 45) return undefined; // "-…": fastValue decides
-      } else if (t.kind === 'money' && typeof raw === 'number' && !(raw >= 0)) return undefined;
-      return scale === null ? undefined : toScaled(raw, scale);
-    case 'rate':
-      return scale === null ? undefined : toScaled(raw, scale);
-    case 'integer':
-    case 'duration':
-      return typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 && scale !== null ? toScaled(raw, scale) : undefined;
-    case 'enum':
-      return typeof raw === 'string' ? P.enumIndex.get(t.name)?.get(raw) : undefined;
-    case 'boolean':
-      return typeof raw === 'boolean' ? raw : undefined;
-    case 'date':
-      return dates.isValidDate(raw) ? raw : undefined;
-    case 'text': // an over-long text is left to fastValue, which refuses it (XI015)
-      return typeof raw === 'string' && raw.length <= MAX_TEXT_CHARS ? raw : undefined;
-    default:
-      return undefined;
-  }
-}
-
 function has(fx: FenCtx, k: number): boolean {
   return fx.raw[k] !== undefined;
 }
@@ -354,39 +293,6 @@ export const fenSupport = {
   makeDate: (y: number, m: number, d: number) => dates.makeDate(y, m, d),
 };
 
-// ---- outputs
-
-const SUFFIX = { days: '天', months: '个月', workdays: '个工作日' } as const;
-
-/** The OutputValue of a fen value, formatted exactly as runtime/display.ts formats the decimal. */
-function fenOutput(M: PolicyModel, t: RtType, v: unknown, scale: number | null): OutputValue {
-  if (scale === null) return outputValue(M, t, v);
-  const n = v as number;
-  switch (t.kind) {
-    case 'money': {
-      const value = moneyScaledText(n, scale);
-      return { type: 'money', value, display: `${groupThousands(value)}元` };
-    }
-    case 'rate': {
-      const value = scaledText(n, scale);
-      return { type: 'rate', value, display: `${scale >= 2 ? scaledText(n, scale - 2) : scaledText(n * POW10[2 - scale]!, 0)}%` };
-    }
-    case 'number': {
-      const value = scaledText(n, scale);
-      return { type: 'number', value, display: value };
-    }
-    case 'integer':
-    case 'duration': {
-      const text = scaledText(n, scale);
-      const value = n % POW10[scale]! === 0 ? n / POW10[scale]! : text;
-      if (t.kind === 'duration') return { type: t.unit, value, display: `${text}${SUFFIX[t.unit]}` };
-      return { type: 'integer', value, display: text };
-    }
-    default:
-      throw FALLBACK;
-  }
-}
-
 /** Whether every rule in `which` has a fen function. */
 export function allFen(F: FenModel, which: readonly number[]): boolean {
   for (let n = 0; n < which.length; n++) if (F.rules[which[n]!] === null) return false;
@@ -426,8 +332,10 @@ function hostOf(M: PolicyModel, P: Prepared, F: FenModel, st: FenState): KernelH
       },
       param: (cx, i, at) => param(cx as FenCtx, i, at),
       table: (cx, i, key, at) => table(cx as FenCtx, i, key, at),
-      convert: (scale, t, raw) => tryConvert(P, scale, t, raw),
-      override: (P2, scale, t, raw) => convertRaw(P2, scale, t, raw, true),
+      converter: (scale, t) => converterFor(P, scale, t),
+      overrider: (scale, t) => overriderFor(P, scale, t),
+      writer: (which) => writerOf(M, st, which),
+      copy: snapshot,
     };
   }
   return st.host;
@@ -454,21 +362,6 @@ export function computeFen(
 ): number {
   const F = (M as PolicyModel & { fen: FenModel }).fen;
   const st = state(M, P);
-  // a straight-line kernel for this case's shape, once the shape has recurred (outputs only)
-  if (hits === null && F.src !== undefined && input !== null && typeof input === 'object' && !Array.isArray(input) &&
-      (given === null || (typeof given === 'object' && !Array.isArray(given)))) {
-    let done = false;
-    try {
-      const run = kernelFor(M, P, hostOf(M, P, F, st), which, asOf, input, given);
-      done = run !== null && run(input as Record<string, unknown>, given, vals);
-    } catch {
-      done = false; // e.g. a proxy whose traps throw: the generic path below decides
-    }
-    if (done) {
-      if (count) fenStats.answered++;
-      return FEN_DONE;
-    }
-  }
   let fx = st.free;
   if (fx === null) fx = new FenCtx(M, P, F, st);
   else st.free = null;
@@ -567,35 +460,92 @@ export function evaluateFenLazy(
   given: Record<string, unknown> | null,
   which: readonly number[],
 ): Outcome | null {
-  const vals = new Array(which.length);
-  const missing: (string[] | undefined)[] = new Array(which.length);
-  if (computeFen(M, P, input, asOf, given, which, vals, null, true, null, missing) === FEN_FALLBACK) return null;
-  return fenOutcome(M, input, asOf, given, which, vals, missing);
+  const F = M.fen!;
+  const st = state(M, P);
+  // a straight-line kernel for this case's shape, once the shape has recurred: it reads each
+  // value once and returns it with the outputs, so the outcome needs no copy of the case
+  if (F.src !== undefined && input !== null && typeof input === 'object' && !Array.isArray(input) &&
+      (given === null || (typeof given === 'object' && !Array.isArray(given)))) {
+    let vals: unknown[] | null = null;
+    let k: Kernel | null = null;
+    try {
+      k = kernelFor(M, P, hostOf(M, P, F, st), which, asOf, input, given);
+      if (k !== null && k.run !== null) vals = k.run(input as Record<string, unknown>, given);
+    } catch {
+      vals = null; // e.g. a proxy whose traps throw: the generic path below decides
+    }
+    if (vals !== null) {
+      fenStats.answered++;
+      return new LazyOutcome(k!.shape!, asOf, vals);
+    }
+  }
+  const vals = new Array(which.length + 2);
+  if (computeFen(M, P, input, asOf, given, which, vals, null, true, null, scratchMissing) === FEN_FALLBACK) return null;
+  for (let n = 0; n < which.length; n++) {
+    if (vals[n] === UNAVAILABLE) return fenOutcome(M, input, asOf, given, which, vals, scratchMissing);
+  }
+  // the checks run later, from a copy of the case as it is now (the caller may reuse its objects);
+  // the output texts are written from `vals` when first read
+  let shape: OutcomeShape | undefined;
+  if (st.lastWhich === which) shape = st.lastShape!;
+  else {
+    const key = which.join(',');
+    shape = st.shapes.get(key);
+    if (shape === undefined) {
+      if (st.shapes.size >= WRITERS_BOUNDED) st.shapes.clear();
+      shape = { M, which: which.slice(), write: writerOf(M, st, which), inKeys: null, gKeys: null };
+      st.shapes.set(key, shape);
+    }
+    st.lastWhich = which;
+    st.lastShape = shape;
+  }
+  vals[which.length] = snapshot(input);
+  vals[which.length + 1] = given === null ? null : snapshot(given);
+  return new LazyOutcome(shape, asOf, vals);
 }
 
-/** The (lazy) Outcome of a case computeFen answered: `vals` is kept (pass a copy of a reused
- * array), UNAVAILABLE values listed in `unavailable` with their `missing` names. */
+/** The outputs writer of these requested rules, made once per list of indices. */
+function writerOf(M: PolicyModel, st: FenState, which: readonly number[]): OutcomeShape['write'] {
+  const key = which.join(',');
+  let w = st.writers.get(key);
+  if (w === undefined) {
+    if (st.writers.size >= WRITERS_BOUNDED) st.writers.clear();
+    w = writerFor(M, which.slice());
+    st.writers.set(key, w);
+  }
+  return w;
+}
+
+/** computeFen's `missing` names for the generic path: only the entries of UNAVAILABLE outputs
+ * are written and read (fenOutcome copies them), so one array serves every case. */
+const scratchMissing: (string[] | undefined)[] = [];
+
+/** The Outcome of a case computeFen answered with some outputs UNAVAILABLE (their absent inputs'
+ * names in `missing`): the available outputs written at once, the others listed in `unavailable`
+ * as the decimal path lists them; checks on first read, from a copy of the case as it is now.
+ * `vals` is not kept (the batch API passes its reused array). */
 export function fenOutcome(
   M: PolicyModel,
   input: unknown,
   asOf: string,
   given: Record<string, unknown> | null,
   which: readonly number[],
-  vals: unknown[],
+  vals: readonly unknown[],
   missing: readonly (string[] | undefined)[],
 ): Outcome {
-  // the checks run later, from a copy of the case as it is now (the caller may reuse its objects);
-  // the output texts are written from `vals` when first read (writeOutputs)
-  const o = new LazyOutcome(M, asOf, snapshot(input), given === null ? null : snapshot(given), which, vals);
-  for (let n = 0; n < which.length; n++) {
-    if (vals[n] === UNAVAILABLE) setOwn(o.unavailable, M.rules[which[n]!]!.name, { missing: missing[n]!.slice() });
+  const w = which.slice();
+  const v: unknown[] = vals.slice(0, w.length);
+  v.push(snapshot(input), given === null ? null : snapshot(given));
+  const shape: OutcomeShape = { M, which: w, write: (x) => writeAvailable(M, w, x), inKeys: null, gKeys: null };
+  const o = new LazyOutcome(shape, asOf, v);
+  for (let n = 0; n < w.length; n++) {
+    if (v[n] === UNAVAILABLE) setOwn(o.unavailable, M.rules[w[n]!]!.name, { missing: missing[n]!.slice() });
   }
   return o;
 }
 
-/** The outputs of a LazyOutcome, formatted from the fen values exactly as runtime/display.ts
- * formats the decimal. */
-function writeOutputs(M: PolicyModel, which: readonly number[], vals: unknown[]): Record<string, OutputValue> {
+/** The outputs of an outcome with unavailable ones: the available ones only. */
+function writeAvailable(M: PolicyModel, which: readonly number[], vals: unknown[]): Record<string, OutputValue> {
   const out: Record<string, OutputValue> = {};
   const F = M.fen!;
   for (let n = 0; n < which.length; n++) {
@@ -605,7 +555,6 @@ function writeOutputs(M: PolicyModel, which: readonly number[], vals: unknown[])
   }
   return out;
 }
-setOutputsWriter(writeOutputs);
 
 /** A copy of validated case data deep enough that later changes by the caller do not reach it
  * (a mapping of scalars, the common case, is copied with one spread). */
@@ -618,19 +567,4 @@ function snapshot<T>(o: T): T {
     if (v !== null && typeof v === 'object') setOwn(c, k, snapshot(v));
   }
   return c as T;
-}
-
-/** The JSON value of a fen value (OutputValue.value without the display text). */
-export function fenJson(M: PolicyModel, t: RtType, v: unknown, scale: number | null): unknown {
-  if (scale === null) return toJson(M, t, v);
-  const n = v as number;
-  switch (t.kind) {
-    case 'money':
-      return moneyScaledText(n, scale);
-    case 'rate':
-    case 'number':
-      return scaledText(n, scale);
-    default:
-      return n % POW10[scale]! === 0 ? n / POW10[scale]! : scaledText(n, scale);
-  }
 }

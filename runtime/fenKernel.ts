@@ -20,6 +20,7 @@ import { needsAt } from './needs.ts';
 import type { PolicyModel, RtType } from './model.ts';
 import type { Prepared } from './prepared.ts';
 import { FORBIDDEN_KEYS, fastValue } from './fastCheck.ts';
+import type { OutcomeShape } from './lazyOutcome.ts';
 
 /** Per rule (written by compiler/codegenFen.ts): its body — statements ending in return, in
  * token form — and the rounding applied to its value (places dropped, mode), or null. */
@@ -36,21 +37,29 @@ export interface KernelHost {
   /** generic parameter value at the date (fen), throws when not available */
   param(cx: unknown, i: number, at: string | null): unknown;
   table(cx: unknown, i: number, key: unknown, at: string | null): unknown;
-  /** a case's scalar input value → its fen value, undefined when not sure (tryConvert) */
-  convert(scale: number | null, t: RtType, raw: unknown): unknown;
-  /** a validated override value → fen (throws FALLBACK) */
-  override(P: Prepared, scale: number | null, t: RtType, raw: unknown): unknown;
+  /** a case's scalar input value → its fen value, undefined when not sure (tryConvert with scale
+   * and type fixed: the kernel's reader of one input) */
+  converter(scale: number | null, t: RtType): (raw: unknown) => unknown;
+  /** a validated override value → fen, throws FALLBACK (convertRaw with scale and type fixed) */
+  overrider(scale: number | null, t: RtType): (raw: unknown) => unknown;
+  /** what writes the outputs record of these requested rules from their fen values */
+  writer(which: readonly number[]): OutcomeShape['write'];
+  /** a copy of a structured input value deep enough that later changes by the caller do not reach it */
+  copy(v: unknown): unknown;
 }
 
-/** run(input, given, out) → true when every requested value is in `out` (fen values). */
-export type KernelRun = (input: Record<string, unknown>, given: Record<string, unknown> | null, out: unknown[]) => boolean;
+/** run(input, given) → the requested fen values, then the case's raw input values in inKeys
+ * order, then its raw override values in gKeys order (see OutcomeShape); null when not sure. */
+export type KernelRun = (input: Record<string, unknown>, given: Record<string, unknown> | null) => unknown[] | null;
 
-interface Kernel {
+export interface Kernel {
   which: readonly number[];
   asOf: string;
   inKeys: string[];
   gKeys: string[] | null;
   run: KernelRun | null;
+  /** the outcome shape of the values run returns (null when there is no run) */
+  shape: OutcomeShape | null;
 }
 
 interface KernelCache {
@@ -59,7 +68,6 @@ interface KernelCache {
   seen: Map<string, number>;
 }
 
-const caches = new WeakMap<PolicyModel, KernelCache>();
 export const KERNEL_AFTER = 4;
 const BOUNDED = 256;
 /** A reference in fen token text (compiler/codegenFen.ts writes them, untoken and subst below read
@@ -94,11 +102,11 @@ export function kernelFor(
   asOf: string,
   input: object,
   given: Record<string, unknown> | null,
-): KernelRun | null {
-  let c = caches.get(M);
-  if (c === undefined) {
+): Kernel | null {
+  let c = P.kernels as KernelCache | null;
+  if (c === null) {
     c = { last: null, byKey: new Map(), seen: new Map() };
-    caches.set(M, c);
+    P.kernels = c;
   }
   const k = c.last;
   if (
@@ -108,7 +116,7 @@ export function kernelFor(
     sameKeys(input, k.inKeys) &&
     (given === null ? k.gKeys === null : k.gKeys !== null && sameKeys(given, k.gKeys))
   ) {
-    return k.run;
+    return k;
   }
   const inKeys = Object.keys(input);
   const gKeys = given === null ? null : Object.keys(given);
@@ -126,33 +134,35 @@ export function kernelFor(
     } catch {
       run = null; // e.g. no `new Function` under a content security policy: the generic path
     }
-    found = { which: which.slice(), asOf, inKeys, gKeys, run };
+    const w = which.slice();
+    found = { which: w, asOf, inKeys, gKeys, run, shape: run === null ? null : { M, which: w, write: host.writer(w), inKeys, gKeys } };
     c.byKey.set(key, found);
   }
   c.last = found;
-  return found.run;
+  return found;
 }
 
 type Fen = NonNullable<PolicyModel['fen']> & { src?: (FenSource | null)[] };
 
-/** Conversion of an input value of type t to its fen value, as JS text on `v` (undefined = not
- * sure), or null for a value the kernel only checks (fastValue: structured, or numeric without a
- * fen scale). The conversion is runtime/fenEval.ts tryConvert itself (host.convert), so the
- * kernel accepts exactly what the generic fen reader accepts — one rule for negative money,
- * integer counts and text length, not a copy to keep in step. */
-function convertText(t: RtType, scale: number | null, konst: (v: unknown) => string): string | null {
+/** The converter of an input value of type t to its fen value (undefined = not sure), as JS text
+ * declaring it once per kernel, or null for a value the kernel only checks (fastValue: structured,
+ * or numeric without a fen scale). The conversion is runtime/fenConvert.ts tryConvert itself with
+ * type and scale fixed (host.converter), so the kernel accepts exactly what the generic fen
+ * reader accepts — one rule for negative money, integer counts and text length, not a copy to
+ * keep in step. */
+function converterText(t: RtType, scale: number | null, konst: (v: unknown) => string): string | null {
   switch (t.kind) {
     case 'money':
     case 'number':
     case 'rate':
     case 'integer':
     case 'duration':
-      return scale === null ? null : `CV(${scale}, ${konst(t)}, v)`;
+      return scale === null ? null : `H.converter(${scale}, ${konst(t)})`;
     case 'enum':
     case 'boolean':
     case 'date':
     case 'text':
-      return `CV(null, ${konst(t)}, v)`;
+      return `H.converter(null, ${konst(t)})`;
     default:
       return null;
   }
@@ -259,7 +269,21 @@ function build(
                 return 'undefined';
               }
             });
-            return `const t${n}c = [${cells.join(', ')}];\nconst t${n} = (k, at) => { if (at !== null) return F.table(KX, ${n}, k, at); const v = t${n}c[k]; if (v === undefined) throw F.FALLBACK; return v; };`;
+            // cells at another date (a date the case gives, e.g. the injury date): the generic
+            // lookup, its answers kept for the last such date (cases of a batch repeat it)
+            return [
+              `const t${n}c = [${cells.join(', ')}];`,
+              `let t${n}at = null, t${n}r = null;`,
+              `const t${n} = (k, at) => {`,
+              `  if (at !== null) {`,
+              `    if (at !== t${n}at) { t${n}r = []; t${n}at = at; }`,
+              `    let v = t${n}r[k];`,
+              `    if (v === undefined) { v = F.table(KX, ${n}, k, at); t${n}r[k] = v; }`,
+              `    return v;`,
+              `  }`,
+              `  const v = t${n}c[k]; if (v === undefined) throw F.FALLBACK; return v;`,
+              `};`,
+            ].join('\n');
           });
           return `${name}(`;
         }
@@ -285,51 +309,58 @@ function build(
     ruleFns.push(`function R${i}() { return r${i} !== undefined ? r${i} : (r${i} = ${val}); }`);
   }
   // reading the case: each present input converted (or validated, for structured values)
+  // (each value read once: it is both converted and kept, raw, for the checks read later)
   const reads: string[] = [];
   const inVars: string[] = [];
+  const kept: string[] = [];
+  let x = 0;
   for (const [i, k] of present) {
     const I = M.inputs[i]!;
-    const conv = convertText(I.type, F.inputScales[i]!, konst);
+    const conv = converterText(I.type, F.inputScales[i]!, konst);
+    const xv = `x${x++}`;
     if (conv === null) {
-      // a structured value: checked as fastValid does (the fen rules never read it)
-      reads.push(`if (!FV(${konst(I.type)}, input[${JSON.stringify(k)}])) return false;`);
+      // a structured value: checked as fastValid does (the fen rules never read it), kept as a copy
+      reads.push(`const ${xv} = input[${JSON.stringify(k)}]; if (!FV(${konst(I.type)}, ${xv})) return null;`);
+      kept.push(`CP(${xv})`);
       continue;
     }
     inVars.push(`i${i}`);
-    reads.push(`v = input[${JSON.stringify(k)}]; if ((i${i} = ${conv}) === undefined) return false;`);
+    decls.push(`const c${i} = ${conv};`);
+    reads.push(`const ${xv} = input[${JSON.stringify(k)}]; if ((i${i} = c${i}(${xv})) === undefined) return null;`);
+    kept.push(xv);
   }
   const ovVars: string[] = [];
   for (const [i, k] of overridden) {
     ovVars.push(`o${i}`);
-    reads.push(`o${i} = OV(${F.paramScales[i] === null ? 'null' : F.paramScales[i]}, ${konst(M.params[i]!.type)}, given[${JSON.stringify(k)}]);`);
+    const xv = `x${x++}`;
+    decls.push(`const g${i} = H.overrider(${F.paramScales[i] === null ? 'null' : F.paramScales[i]}, ${konst(M.params[i]!.type)});`);
+    reads.push(`const ${xv} = given[${JSON.stringify(k)}]; o${i} = g${i}(${xv});`);
+    kept.push(xv);
   }
   const memo = rules.map((i) => `r${i}`);
   const text = [
     '"use strict";',
-    'const CV = H.convert, FV = H.fastValue, OV = H.override, PV = H.pv, MS = H.missing;',
+    'const FV = H.fastValue, PV = H.pv, MS = H.missing, CP = H.copy;',
     `let ${['busy = false', ...memo, ...inVars, ...ovVars].join(', ')};`,
     ...decls,
     ...ruleFns,
-    'return function run(input, given, out) {',
-    '  if (busy) return false;',
+    'return function run(input, given) {',
+    '  if (busy) return null;',
     '  busy = true;',
     '  try {',
-    '    let v;',
     ...reads.map((r) => `    ${r}`),
     ...(memo.length > 0 ? [`    ${memo.join(' = ')} = undefined;`] : []),
-    ...which.map((i, n) => `    out[${n}] = R${i}();`),
-    '    return true;',
+    ...which.map((i, n) => `    const a${n} = R${i}();`),
+    `    return [${[...which.map((_, n) => `a${n}`), ...kept].join(', ')}];`,
     '  } catch (e) {',
-    '    return false;',
+    '    return null;',
     '  } finally {',
     '    busy = false;',
     '  }',
     '};',
   ].join('\n');
   const helpers = {
-    convert: host.convert,
     fastValue: (t: RtType, v: unknown) => fastValue(M, P, t, v),
-    override: (scale: number | null, t: RtType, raw: unknown) => host.override(P, scale, t, raw),
     pv: (v: unknown) => {
       if (typeof v === 'function') throw FALLBACK;
       return v;
@@ -337,6 +368,9 @@ function build(
     missing: (): never => {
       throw MISSING;
     },
+    copy: host.copy,
+    converter: host.converter,
+    overrider: host.overrider,
   };
   return new Function('F', 'KX', 'K', 'H', text)(host.support, KX, consts, helpers) as KernelRun;
 }

@@ -11,6 +11,7 @@
 // object in dictionary mode and costs more than what it saves. `toJSON` makes JSON.stringify
 // show the same fields a plain Outcome has.
 import type { PolicyModel } from './model.ts';
+import { setOwn } from './own.ts';
 import type { CaseInputError, CheckResult, EvaluationError, Outcome, OutputValue } from './outcome.ts';
 
 /** What fills `checks`, `errors` and `ok` on first read (runtime/evaluate.ts checksOf). */
@@ -21,18 +22,27 @@ export type ChecksRunner = (
   given: Record<string, unknown> | null,
 ) => { checks: CheckResult[]; errors: EvaluationError[]; ok: boolean };
 
-/** What writes the outputs from the fen values on first read (runtime/fenEval.ts). */
-export type OutputsWriter = (M: PolicyModel, which: readonly number[], vals: unknown[]) => Record<string, OutputValue>;
+/** What a LazyOutcome knows of its case's shape (runtime/fenEval.ts makes one per requested
+ * outputs, and one per straight-line kernel of runtime/fenKernel.ts). */
+export interface OutcomeShape {
+  M: PolicyModel;
+  /** the requested rule indices; their fen values are vals[0, which.length) */
+  which: readonly number[];
+  /** writes `outputs` from those values */
+  write: (vals: unknown[]) => Record<string, OutputValue>;
+  /** When not null, the case's raw input values follow the outputs in vals, in this key order
+   * (a kernel read them once; strings, numbers and booleans need no copy, a structured value is
+   * a copy), then its raw override values in gKeys order (gKeys null: no overrides). When null,
+   * vals[which.length] is a copy of the input and vals[which.length + 1] one of the parameters
+   * (or null). Either way, no change the caller makes to its objects later reaches the checks. */
+  inKeys: string[] | null;
+  gKeys: string[] | null;
+}
 
 let runner: ChecksRunner | null = null;
-let writer: OutputsWriter | null = null;
 /** runtime/evaluate.ts registers it (it needs the decimal path; importing it here would make a cycle). */
 export function setChecksRunner(f: ChecksRunner): void {
   runner = f;
-}
-/** runtime/fenEval.ts registers it (it imports this file). */
-export function setOutputsWriter(f: OutputsWriter): void {
-  writer = f;
 }
 
 interface Done {
@@ -41,60 +51,85 @@ interface Done {
   ok: boolean;
 }
 
+interface Rest {
+  inputErrors: CaseInputError[] | null;
+  unavailable: Record<string, { missing: string[] }> | null;
+}
+
 export class LazyOutcome implements Outcome {
   policy: string;
   asOf: string;
-  #M: PolicyModel;
-  /** copies of the case's input and parameters, taken when the outputs were computed (null
-   * once the checks have run) */
-  #input: unknown;
-  #given: Record<string, unknown> | null;
-  #done: Done | null = null;
-  /** requested rule indices and their fen values (null once the outputs are written) */
-  #which: readonly number[] | null;
+  // (few fields: one outcome per case, most of them read once and dropped)
+  #shape: OutcomeShape;
+  /** fen values of the outputs, then the case's raw values or copies (OutcomeShape); null once
+   * outputs and checks are both done */
   #vals: unknown[] | null;
-  #outputs: Record<string, OutputValue> | null = null;
-  #inputErrors: CaseInputError[] | null = null;
-  #unavailable: Record<string, { missing: string[] }> | null = null;
-  constructor(M: PolicyModel, asOf: string, input: unknown, given: Record<string, unknown> | null, which: readonly number[], vals: unknown[]) {
-    this.policy = M.info.name;
+  #outputs: Record<string, OutputValue> | null;
+  #done: Done | null;
+  /** inputErrors and unavailable (empty on the fen path), when read or written */
+  #rest: Rest | null;
+  constructor(shape: OutcomeShape, asOf: string, vals: unknown[]) {
+    this.policy = shape.M.info.name;
     this.asOf = asOf;
-    this.#M = M;
-    this.#input = input;
-    this.#given = given;
-    this.#which = which;
+    this.#shape = shape;
     this.#vals = vals;
+    this.#outputs = null;
+    this.#done = null;
+    this.#rest = null;
   }
   #get(): Done {
     if (this.#done === null) {
-      const r = runner!(this.#M, this.#input, this.asOf, this.#given);
-      this.#input = this.#given = null; // let the case data go
+      const sh = this.#shape;
+      const v = this.#vals!;
+      let j = sh.which.length;
+      let input: unknown;
+      let given: Record<string, unknown> | null = null;
+      if (sh.inKeys !== null) {
+        // the case as it was read: rebuilt from its raw values (own data properties, key order kept)
+        const o: Record<string, unknown> = {};
+        for (const k of sh.inKeys) setOwn(o, k, v[j++]);
+        input = o;
+        if (sh.gKeys !== null) {
+          given = {};
+          for (const k of sh.gKeys) setOwn(given, k, v[j++]);
+        }
+      } else {
+        input = v[j];
+        given = v[j + 1] as Record<string, unknown> | null;
+      }
+      const r = runner!(sh.M, input, this.asOf, given);
+      if (this.#outputs !== null) this.#vals = null; // let the case data go
       this.#done = { checks: r.checks, errors: r.errors, ok: r.ok };
     }
     return this.#done;
   }
+  #r(): Rest {
+    return (this.#rest ??= { inputErrors: null, unavailable: null });
+  }
   get outputs(): Record<string, OutputValue> {
     if (this.#outputs === null) {
-      this.#outputs = writer!(this.#M, this.#which!, this.#vals!);
-      this.#which = this.#vals = null;
+      this.#outputs = this.#shape.write(this.#vals!);
+      if (this.#done !== null) this.#vals = null;
     }
     return this.#outputs;
   }
   set outputs(v: Record<string, OutputValue>) {
     this.#outputs = v;
-    this.#which = this.#vals = null;
+    if (this.#done !== null) this.#vals = null;
   }
   get inputErrors(): CaseInputError[] {
-    return (this.#inputErrors ??= []);
+    const r = this.#r();
+    return (r.inputErrors ??= []);
   }
   set inputErrors(v: CaseInputError[]) {
-    this.#inputErrors = v;
+    this.#r().inputErrors = v;
   }
   get unavailable(): Record<string, { missing: string[] }> {
-    return (this.#unavailable ??= {});
+    const r = this.#r();
+    return (r.unavailable ??= {});
   }
   set unavailable(v: Record<string, { missing: string[] }>) {
-    this.#unavailable = v;
+    this.#r().unavailable = v;
   }
   get checks(): CheckResult[] {
     return this.#get().checks;

@@ -28,6 +28,10 @@ export interface Prepared {
   recordRequired: Map<string, number>;
   /** the last as-of date found valid and in force */
   lastAsOf: string | null;
+  /** the fen path's state and its kernels (runtime/fenEval.ts, runtime/fenKernel.ts), kept here
+   * rather than in maps of their own: one lookup per case fewer each */
+  fenState: unknown;
+  kernels: unknown;
 }
 
 const prepared = new WeakMap<PolicyModel, Prepared>();
@@ -51,6 +55,8 @@ export function prep(M: PolicyModel): Prepared {
       recordFieldIndex: new Map(M.records.map((r) => [r.name, new Map(r.fields.map((f, i) => [f.name, i]))])),
       recordRequired: new Map(M.records.map((r) => [r.name, r.fields.filter((f) => !f.optional).length])),
       lastAsOf: null,
+      fenState: null,
+      kernels: null,
     };
     prepared.set(M, p);
   }

@@ -58,6 +58,20 @@ describe('parsing and text', () => {
     expect(toScaled(1e21, 2)).toBeUndefined();
     expect(toScaled(Number.NaN, 2)).toBeUndefined();
   });
+  // toScaled reads a JSON number without writing its text when it can; the answer must be the
+  // text's (String(x), as JSON.parse gives it, then parseScaled) for every double and scale
+  it.prop([fc.oneof(fc.double({ noNaN: true }), fc.integer({ min: -1e12, max: 1e12 }).map((c) => c / 100), fc.integer().map((c) => c / 1e6), fc.double({ min: -1e-5, max: 1e-5 })), fc.integer({ min: 0, max: 15 })], { numRuns: 20000 })(
+    'a number is read as its text is',
+    (x, scale) => {
+      fc.pre(!Number.isSafeInteger(x)); // integers are read by multiplying, not by this shortcut
+      expect(toScaled(x, scale)).toBe(parseScaled(String(x), scale));
+    },
+  );
+  it('numbers near the edges of the shortcut read as their texts', () => {
+    for (const x of [1e-6, -1e-6, 9.99e-7, 5e-7, 0.1 + 0.2, 1.005, 9999999999999.99, 99999999999999.99, 1e15 / 100 + 0.5, 123456789.123456]) {
+      for (let scale = 0; scale <= 15; scale++) expect(toScaled(x, scale)).toBe(parseScaled(String(x), scale));
+    }
+  });
   it('overflow falls back instead of losing digits', () => {
     expect(() => mul(2 ** 30, 2 ** 30)).toThrow();
     expect(() => add(Number.MAX_SAFE_INTEGER, 1)).toThrow();

@@ -1,0 +1,61 @@
+// Texts of money held in fen (scale 2), the common output of the fen path, written from the
+// integer without converting numbers to strings: the yuan part below 1000 and every three-digit
+// group come from tables made once (`SMALL`, `PAD3`, `GROUP`), the cents with their point from `CENTS`.
+// The result is exactly runtime/fen.ts moneyScaledText (value) and groupThousands(value) + '元'
+// (display) — the decimal path's texts — only cheaper: end to end, writing the texts was most
+// of the cost of a case (docs/benchmarks.md, profile).
+
+/** "0" … "999" */
+const SMALL: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i));
+/** "000" … "999" */
+const PAD3: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+/** ",000" … ",999" */
+const GROUP: readonly string[] = Array.from({ length: 1000 }, (_, i) => `,${String(i).padStart(3, '0')}`);
+/** ".00" … ".99" */
+const CENTS: readonly string[] = Array.from({ length: 100 }, (_, i) => `.${String(i).padStart(2, '0')}`);
+/** ".00元" … ".99元" */
+const CENTS_YUAN: readonly string[] = CENTS.map((c) => `${c}元`);
+
+/** "1234.50" for 123450 fen (two places always; "-" for a negative amount). */
+export function fenValueText(n: number): string {
+  if (n === 0) return '0.00'; // a benefit that does not apply: common, and one string for all
+  const a = n < 0 ? -n : n;
+  const r = a % 100;
+  const y = (a - r) / 100;
+  let body: string;
+  if (y < 1000) body = SMALL[y]! + CENTS[r]!;
+  else if (y < 1_000_000) {
+    const k = y % 1000;
+    body = SMALL[(y - k) / 1000]! + PAD3[k]! + CENTS[r]!;
+  } else body = String(y) + CENTS[r]!;
+  return n < 0 ? `-${body}` : body;
+}
+
+/** "1,234.50元" for 123450 fen; `value` is fenValueText(n), reused when no grouping is needed. */
+export function fenDisplayText(n: number, value: string): string {
+  const a = n < 0 ? -n : n;
+  const r = a % 100;
+  const y = (a - r) / 100;
+  if (n === 0) return '0.00元';
+  if (y < 1000) return value + '元';
+  let body: string;
+  if (y < 1_000_000) {
+    const k = y % 1000;
+    body = SMALL[(y - k) / 1000]! + GROUP[k]! + CENTS_YUAN[r]!;
+  } else if (y < 1_000_000_000) {
+    const k = y % 1000;
+    const m = ((y - k) / 1000) % 1000;
+    body = SMALL[(y - k - m * 1000) / 1_000_000]! + GROUP[m]! + GROUP[k]! + CENTS_YUAN[r]!;
+  } else {
+    // rare: the general grouping of the value text
+    let out = '';
+    let rest = y;
+    while (rest >= 1000) {
+      const k = rest % 1000;
+      out = GROUP[k]! + out;
+      rest = (rest - k) / 1000;
+    }
+    body = SMALL[rest]! + out + CENTS_YUAN[r]!;
+  }
+  return n < 0 ? `-${body}` : body;
+}
