@@ -15,6 +15,10 @@ export const FALLBACK = { sentinel: 'fen-fallback' };
  * decimal path); anywhere else the case goes to the decimal path, which reports it. */
 export const MISSING = { sentinel: 'fen-missing' };
 
+/** The fen value of a requested output that is unavailable (an input it needs is absent);
+ * `missing` (fenEval.ts computeFen) holds the names the decimal path would list. */
+export const UNAVAILABLE = { sentinel: 'fen-unavailable' };
+
 export const POW10: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /** Largest scale a value may carry (10^15 is the largest power of ten below 2^53). */

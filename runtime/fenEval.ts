@@ -8,16 +8,16 @@ import { Decimal } from './money.ts';
 import { pickVersion } from './lookup.ts';
 import type { PolicyModel } from './model.ts';
 import type { NeedsAt, Prepared } from './prepared.ts';
-import type { Outcome, OutputValue } from './outcome.ts';
+import type { Outcome } from './outcome.ts';
 import { Ctx } from './context.ts';
 import { param as decParam, table as decTable } from './policyData.ts';
 import { needsAt } from './needs.ts';
-import { FALLBACK, MISSING, POW10, add, sub, mul, up, neg, ck, roundDrop, toScaled } from './fen.ts';
+import { FALLBACK, MISSING, UNAVAILABLE, POW10, add, sub, mul, up, neg, ck, roundDrop, toScaled } from './fen.ts';
 import { setOwn } from './own.ts';
 import { LazyOutcome, type OutcomeShape } from './lazyOutcome.ts';
 import { FORBIDDEN_KEYS, fastField, fastValue } from './fastCheck.ts';
 import { convertRaw, converterFor, overriderFor, tryConvert } from './fenConvert.ts';
-import { fenOutput, writerFor } from './fenOutputs.ts';
+import { writeOutputs, writerFor } from './fenOutputs.ts';
 import { kernelFor, type FenSource, type Kernel, type KernelHost } from './fenKernel.ts';
 
 export interface FenRule {
@@ -308,9 +308,7 @@ export const FEN_FALLBACK = 0;
 export const FEN_DONE = 1;
 export const FEN_DONE_CHECKS_PENDING = 2;
 
-/** The fen value of a requested output that is unavailable (an input it needs is absent);
- * `missing` (computeFen) holds the names the decimal path would list. */
-export const UNAVAILABLE = { sentinel: 'fen-unavailable' };
+export { UNAVAILABLE };
 
 /**
  * Computes the requested output rules on the fen path into `vals` (fen values, in `which`
@@ -536,24 +534,12 @@ export function fenOutcome(
   const w = which.slice();
   const v: unknown[] = vals.slice(0, w.length);
   v.push(snapshot(input), given === null ? null : snapshot(given));
-  const shape: OutcomeShape = { M, which: w, write: (x) => writeAvailable(M, w, x), inKeys: null, gKeys: null };
+  const shape: OutcomeShape = { M, which: w, write: (x) => writeOutputs(M, w, x), inKeys: null, gKeys: null };
   const o = new LazyOutcome(shape, asOf, v);
   for (let n = 0; n < w.length; n++) {
     if (v[n] === UNAVAILABLE) setOwn(o.unavailable, M.rules[w[n]!]!.name, { missing: missing[n]!.slice() });
   }
   return o;
-}
-
-/** The outputs of an outcome with unavailable ones: the available ones only. */
-function writeAvailable(M: PolicyModel, which: readonly number[], vals: unknown[]): Record<string, OutputValue> {
-  const out: Record<string, OutputValue> = {};
-  const F = M.fen!;
-  for (let n = 0; n < which.length; n++) {
-    const i = which[n]!;
-    const R = M.rules[i]!;
-    if (vals[n] !== UNAVAILABLE) setOwn(out, R.name, fenOutput(M, R.type, vals[n], F.rules[i]!.scale));
-  }
-  return out;
 }
 
 /** A copy of validated case data deep enough that later changes by the caller do not reach it

@@ -7,7 +7,7 @@ import type { OutputValue } from './outcome.ts';
 import type { OutcomeShape } from './lazyOutcome.ts';
 import { outputValue } from './display.ts';
 import { groupThousands } from './format.ts';
-import { FALLBACK, POW10, scaledText, moneyScaledText } from './fen.ts';
+import { FALLBACK, UNAVAILABLE, POW10, scaledText, moneyScaledText } from './fen.ts';
 import { setOwn } from './own.ts';
 import { toJson } from './convert.ts';
 import { fenDisplayText, fenValueText } from './fenText.ts';
@@ -45,14 +45,14 @@ export function fenOutput(M: PolicyModel, t: RtType, v: unknown, scale: number |
 }
 
 /** The outputs of a LazyOutcome, formatted from the fen values exactly as runtime/display.ts
- * formats the decimal. */
-function writeOutputs(M: PolicyModel, which: readonly number[], vals: unknown[]): Record<string, OutputValue> {
+ * formats the decimal; an UNAVAILABLE value is left out (as the decimal path leaves it out). */
+export function writeOutputs(M: PolicyModel, which: readonly number[], vals: unknown[]): Record<string, OutputValue> {
   const out: Record<string, OutputValue> = {};
   const F = M.fen!;
   for (let n = 0; n < which.length; n++) {
     const i = which[n]!;
     const R = M.rules[i]!;
-    setOwn(out, R.name, fenOutput(M, R.type, vals[n], F.rules[i]!.scale));
+    if (vals[n] !== UNAVAILABLE) setOwn(out, R.name, fenOutput(M, R.type, vals[n], F.rules[i]!.scale));
   }
   return out;
 }
