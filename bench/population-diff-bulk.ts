@@ -14,6 +14,7 @@ import { compileFolder } from '../cli/policy.ts';
 import { runPopulation } from '../cli/population/run.ts';
 import { DISABILITY_OUTPUTS, NATIONAL_PARAMETERS } from '../tests/sql/differential.ts';
 import { writePopulation } from './populationGen.ts';
+import { ident as q, lit } from '../cli/population/sqlText.ts';
 
 const arg = (k: string, d: string) => { const i = process.argv.indexOf(`--${k}`); return i > 0 ? process.argv[i + 1]! : d; };
 const records = Number(arg('records', '1000000'));
@@ -24,7 +25,6 @@ const outputs = pick === 'all' ? undefined : pick === 'disability' ? [...DISABIL
 
 const ir = compileFolder('provinces/national').result.ir!;
 const dir = mkdtempSync(join(tmpdir(), 'xize-diff-bulk-'));
-const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 try {
   const file = join(dir, 'population.ndjson');
   const g0 = performance.now();
@@ -38,8 +38,9 @@ try {
   }
   const db = await DuckDBInstance.create(join(dir, 'compare.duckdb'), { memory_limit: '400MB', threads: '2' });
   const c = await db.connect();
-  const cols = (await c.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${join(dir, 'js.parquet')}')`)).getRowObjectsJson().map((r) => String(r.column_name));
+  const cols = (await c.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${lit(join(dir, 'js.parquet'))})`)).getRowObjectsJson().map((r) => String(r.column_name));
   const outs = cols.filter((x) => x !== 'rec_id' && x !== 'reject');
+  const joined = `read_parquet(${lit(join(dir, 'js.parquet'))}) j LEFT JOIN read_parquet(${lit(join(dir, 'duckdb-sql.parquet'))}) s USING (rec_id)`;
   const sel = [
     'count(*) AS n',
     'count(*) FILTER (WHERE s.rec_id IS NULL) AS missing_sql',
@@ -49,10 +50,10 @@ try {
     ...outs.map((o, i) => `count(*) FILTER (WHERE j.reject IS NULL AND s.reject IS NULL AND j.${q(o)} IS DISTINCT FROM s.${q(o)}) AS d${i}`),
     ...outs.map((o, i) => `count(*) FILTER (WHERE j.reject IS NULL AND j.${q(o)} IS NOT NULL) AS f${i}`),
   ];
-  const row = (await c.runAndReadAll(`SELECT ${sel.join(', ')} FROM read_parquet('${join(dir, 'js.parquet')}') j LEFT JOIN read_parquet('${join(dir, 'duckdb-sql.parquet')}') s USING (rec_id)`)).getRowObjectsJson()[0] as Record<string, string>;
+  const row = (await c.runAndReadAll(`SELECT ${sel.join(', ')} FROM ${joined}`)).getRowObjectsJson()[0] as Record<string, string>;
   const perOutput = Object.fromEntries(outs.map((o, i) => [o, { figures: Number(row[`f${i}`]), disagreements: Number(row[`d${i}`]) }]));
   const disagreements = outs.reduce((a, _o, i) => a + Number(row[`d${i}`]), 0) + Number(row.reject_disagree) + Number(row.missing_sql);
-  const examples = disagreements === 0 ? [] : (await c.runAndReadAll(`SELECT j.*, s.* FROM read_parquet('${join(dir, 'js.parquet')}') j LEFT JOIN read_parquet('${join(dir, 'duckdb-sql.parquet')}') s USING (rec_id) WHERE (j.reject IS NULL) <> (s.reject IS NULL) OR ${outs.map((o) => `(j.reject IS NULL AND j.${q(o)} IS DISTINCT FROM s.${q(o)})`).join(' OR ')} LIMIT 5`)).getRowObjectsJson();
+  const examples = disagreements === 0 ? [] : (await c.runAndReadAll(`SELECT j.*, s.* FROM ${joined} WHERE (j.reject IS NULL) <> (s.reject IS NULL) OR ${outs.map((o) => `(j.reject IS NULL AND j.${q(o)} IS DISTINCT FROM s.${q(o)})`).join(' OR ')} LIMIT 5`)).getRowObjectsJson();
   c.closeSync();
   console.log(JSON.stringify({ records: Number(row.n), asOf, outputs: outs.length, seconds, rejectedJs: Number(row.rejected_js), rejectCodeDiffers: Number(row.reject_code_differs), disagreements, perOutput, examples }, null, 2));
 } finally {

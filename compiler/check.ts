@@ -81,6 +81,7 @@ export function checkChain(chain: PolicyUnit[], diags: Diagnostic[]): IrPolicy {
   const leaf = chain[chain.length - 1];
   const header = leaf.header;
   const rounding = headerRounding(chain);
+  const roundingKey = JSON.stringify(rounding); // what a rule's memoised build depends on of the header
   checkHeaders(syms, chain, diags);
 
   const enums: IrEnum[] = [...syms.enums.values()].map((e) => ({
@@ -123,7 +124,7 @@ export function checkChain(chain: PolicyUnit[], diags: Diagnostic[]): IrPolicy {
         break;
       case 'rule':
         ruleSpans.set(v.name, v.decls[0].decl.name.span);
-        rules.set(v.name, memoBuild(syms, v, JSON.stringify(rounding), diags, (s, d) => buildRule(s, v, d, rounding), (r) => ({ ...r, exceptions: [] })));
+        rules.set(v.name, memoBuild(syms, v, roundingKey, diags, (s, d) => buildRule(s, v, d, rounding), (r) => ({ ...r, exceptions: [] })));
         break;
     }
   }

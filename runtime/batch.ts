@@ -153,7 +153,7 @@ function one(p: Plan, c: BatchCase, options: BatchOptions, dst: unknown[]): numb
       }
       if (complete) return ON_FEN;
       // an unavailable output: not ok, with the Outcome the decimal path would give
-      p.outcome = fenOutcome(M, c.input, asOf, given, p.which, p.vals.slice(), p.missing);
+      p.outcome = fenOutcome(M, c.input, asOf, given, p.which, p.vals, p.missing);
       return NOT_OK_ON_FEN;
     }
   }

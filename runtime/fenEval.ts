@@ -519,8 +519,9 @@ function writerOf(M: PolicyModel, st: FenState, which: readonly number[]): Outco
 const scratchMissing: (string[] | undefined)[] = [];
 
 /** The Outcome of a case computeFen answered with some outputs UNAVAILABLE (their absent inputs'
- * names in `missing`): the available outputs written at once, the others listed in `unavailable`
- * as the decimal path lists them; checks on first read, from a copy of the case as it is now.
+ * names in `missing`): the others listed in `unavailable` as the decimal path lists them, the
+ * available outputs' texts written on first read; checks on first read, from a copy of the case
+ * as it is now.
  * `vals` is not kept (the batch API passes its reused array). */
 export function fenOutcome(
   M: PolicyModel,

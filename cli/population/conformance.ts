@@ -9,6 +9,7 @@ import { join } from 'node:path';
 // (this module is imported by cli/commands/conformance.ts, which main.ts imports)
 const duckdb = () => import('./duckdb.ts');
 import type { BundleManifest, ExpectedRow } from './bundle.ts';
+import { lit } from './sqlText.ts';
 
 export interface ResultRow { reject: string | null; outputs: Record<string, string | null> }
 export interface Mismatch { id: string; output: string; expected: string | null; actual: string | null }
@@ -90,7 +91,6 @@ async function csvRows(file: string): Promise<Record<string, unknown>[]> {
 
 /** Runs a DuckDB bundle's query.sql over its conformance records in embedded DuckDB. */
 export async function runDuckdbBundle(dir: string, m: BundleManifest): Promise<Map<string, ResultRow>> {
-  const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
   const cols = [...new Set([m.idColumn, ...m.inputs.map((i) => i.name)])];
   const struct = `{${cols.map((c) => `${lit(c)}: 'VARCHAR'`).join(', ')}}`;
   const { DuckDBInstance } = await duckdb();

@@ -11,6 +11,7 @@ import type { IrPolicy, XType } from '../../compiler/ir.ts';
 import type { OutputDiff, PopulationDiffResult, RecordMove } from '../../compiler/diff/population.ts';
 import { formatOf, PopulationError } from './run.ts';
 import { jsEngine } from './engine.ts';
+import { ident as q, lit } from './sqlText.ts';
 
 export interface DiffSide { ir: IrPolicy; asOf: string; parameters: Record<string, string> }
 
@@ -27,8 +28,6 @@ export interface PopulationDiffOptions {
 }
 
 const NUMERIC = new Set(['money', 'rate', 'number', 'integer']);
-const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
-const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 function outputsOf(ir: IrPolicy): Map<string, XType> {
   return new Map(ir.rules.filter((r) => r.params.length === 0).map((r) => [r.name, r.type]));

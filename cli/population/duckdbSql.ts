@@ -4,11 +4,11 @@
 // booleans as JSON text, so a quoted value stays distinguishable from a number.
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { SqlQuery } from '../../compiler/sql/index.ts';
+import { lit } from './sqlText.ts';
 
 export type SourceFormat = 'ndjson' | 'csv' | 'parquet';
 
 export function sourceRelation(file: string, format: SourceFormat, q: SqlQuery): string {
-  const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
   const cols = [...new Set([...(q.idColumn ? [q.idColumn] : []), ...(q.groupColumn ? [q.groupColumn] : []), ...q.inputs.map((i) => i.name)])];
   // counts and booleans are read as JSON, so their text keeps JSON quotes: "5" and "true" stay
   // texts ('"5"'), rejected as the JS engine rejects a string where its schema wants a number or

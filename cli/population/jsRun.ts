@@ -15,8 +15,8 @@ import type { SqlQuery } from '../../compiler/sql/index.ts';
 import { jsEngine } from './engine.ts';
 import { valueFromText } from './records.ts';
 import { toScaled } from '../../runtime/fen.ts';
+import { ident as q } from './sqlText.ts';
 
-const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const MASK_BITS = 30;
 /** money text as the JS engine writes it at two places, without "-0.00" (which the view could not give back) */
 export const MONEY_TEXT = /^(?:0|[1-9]\d*)\.\d\d$|^-(?:[1-9]\d*\.\d\d|0\.(?!00)\d\d)$/;

@@ -14,6 +14,7 @@ import { evaluateInJs } from './jsRun.ts';
 import { PopulationError } from './errors.ts';
 import { shadowCheck, DEFAULT_SHADOW, type ShadowResult } from './shadow.ts';
 import { commitTemp, discardTemp, tempBeside } from '../safeWrite.ts';
+import { ident as q, lit } from './sqlText.ts';
 
 export interface PopulationOptions {
   file: string;
@@ -45,8 +46,6 @@ export function formatOf(file: string): SourceFormat {
   return e === '.parquet' ? 'parquet' : e === '.csv' ? 'csv' : 'ndjson';
 }
 
-const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
-const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise<PopulationSummary> {
   const t0 = performance.now();

@@ -15,6 +15,7 @@ import { sqlMessages } from '../../compiler/sql/messages.ts';
 import { jsEngine } from './engine.ts';
 import { recordFromText } from './records.ts';
 import { PopulationError } from './errors.ts';
+import { ident as q } from './sqlText.ts';
 
 /** Records re-evaluated per run unless `--shadow N` says otherwise (0 turns the check off). */
 export const DEFAULT_SHADOW = 1000;
@@ -41,7 +42,6 @@ export class ShadowMismatch extends PopulationError {
   }
 }
 
-const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 export interface ShadowRun {
   ir: IrPolicy;

@@ -3,15 +3,17 @@
 import { compileFolder } from '../../cli/policy.ts';
 import { lowerPolicy } from '../../compiler/sql/lower.ts';
 import { NATIONAL_PARAMETERS } from '../../tests/sql/differential.ts';
+
 for (const p of process.argv.slice(2)) {
-const cf = compileFolder(p);
-const ir = cf.result.ir!;
-const outs = ir.rules.filter((x) => x.params.length === 0);
-const reasons: Record<string, string[]> = {};
-for (const o of outs) {
-  const r = lowerPolicy(ir, { asOf: '2024-06-01', parameters: NATIONAL_PARAMETERS, outputs: [o.name] });
-  if (r.diagnostics.length) { const k = r.diagnostics[0]!.code + ' ' + r.diagnostics[0]!.message.en.replace(/^rule '[^']*' /, ''); (reasons[k] ??= []).push(o.name); }
-}
-console.log(p, 'total', outs.length, 'failing', Object.values(reasons).flat().length);
-for (const [k, v] of Object.entries(reasons)) console.log('  ', v.length, k, '::', v.slice(0, 6).join(' '));
+  const ir = compileFolder(p).result.ir!;
+  const outs = ir.rules.filter((x) => x.params.length === 0);
+  const reasons: Record<string, string[]> = {};
+  for (const o of outs) {
+    const r = lowerPolicy(ir, { asOf: '2024-06-01', parameters: NATIONAL_PARAMETERS, outputs: [o.name] });
+    if (r.diagnostics.length === 0) continue;
+    const k = r.diagnostics[0]!.code + ' ' + r.diagnostics[0]!.message.en.replace(/^rule '[^']*' /, '');
+    (reasons[k] ??= []).push(o.name);
+  }
+  console.log(p, 'total', outs.length, 'failing', Object.values(reasons).flat().length);
+  for (const [k, v] of Object.entries(reasons)) console.log('  ', v.length, k, '::', v.slice(0, 6).join(' '));
 }
