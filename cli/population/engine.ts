@@ -4,15 +4,18 @@
 import { loadPolicy } from '../../compiler/index.ts';
 import type { IrPolicy } from '../../compiler/ir.ts';
 import { evaluateColumns as batchColumns, evaluateRows } from '../../runtime/index.ts';
+import { populationReject } from './rejectCode.ts';
 
 export interface RecordResult {
   /** Output name → exact text (money "12345.60", rate "0.6", booleans "true"), null when not computable. */
   outputs: Record<string, string | null>;
   /** Codes of the input errors, or [] when the record was accepted. */
   rejected: string[];
+  /** The population reject code (rejectCode.ts: the first input error as `<code>:<path>`), or null. */
+  reject: string | null;
 }
 
-/** A chunk's results as columns: per record its reject codes (null when accepted), per output
+/** A chunk's results as columns: per record its population reject code (null when accepted), per output
  * its exact texts (null when not computable or rejected). */
 export interface ChunkColumns {
   rejected: (string | null)[];
@@ -34,14 +37,14 @@ export function jsEngine(ir: IrPolicy, opts: { asOf: string; parameters: Record<
     const out: RecordResult[] = new Array(records.length);
     for (const row of evaluateRows(policy, records.map((input) => ({ input })), batchOptions)) {
       const o = row.outcome;
-      if (o && o.inputErrors.length > 0) { out[row.index] = { outputs: {}, rejected: o.inputErrors.map((e) => e.code) }; continue; }
+      if (o && o.inputErrors.length > 0) { out[row.index] = { outputs: {}, rejected: o.inputErrors.map((e) => e.code), reject: populationReject(o.inputErrors) }; continue; }
       // a row that is not ok still has its computed values (null where unavailable or failed),
       // the same as its Outcome's, without formatting the Outcome's display texts
       const outputs: Record<string, string | null> = {};
       opts.outputs.forEach((name, k) => {
         outputs[name] = text(row.values[k]);
       });
-      out[row.index] = { outputs, rejected: [] };
+      out[row.index] = { outputs, rejected: [], reject: null };
     }
     return out;
   };
@@ -52,7 +55,7 @@ export function jsEngine(ir: IrPolicy, opts: { asOf: string; parameters: Record<
     // the batch API's columns: no row object and no values array per record
     const r = batchColumns(policy, cases, batchOptions);
     const rejected: (string | null)[] = new Array(n).fill(null);
-    for (const [i, o] of r.failures) if (o.inputErrors.length > 0) rejected[i] = o.inputErrors.map((e) => e.code).join(',');
+    for (const [i, o] of r.failures) if (o.inputErrors.length > 0) rejected[i] = populationReject(o.inputErrors);
     const values = opts.outputs.map((name) => {
       const col = r.columns[name]!;
       const out = new Array<string | null>(n);
