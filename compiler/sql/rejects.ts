@@ -21,8 +21,9 @@ export const DECIMAL_INPUT_SCALE = 6; // rates and numbers
 /** One check: when `bad` holds (for a present value), the record's code is `code`. */
 export interface InputCheck { bad: SqlExpr; code: string; input: string; required: boolean }
 
-// JS \s (runtime/money.ts RATE_RE) as literal characters, so every dialect's regex reads it alike
-const JS_SPACE = `[${[9, 10, 11, 12, 13, 32, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff].map((c) => String.fromCharCode(c)).join('')}${String.fromCharCode(0x2000)}-${String.fromCharCode(0x200a)}]*`;
+// JS \s (runtime/money.ts RATE_RE), written with \x{…} escapes, which RE2 (DuckDB), Java (Spark)
+// and Joni (Trino) all read, so no invisible character reaches the SQL text
+const JS_SPACE = '[\\x{09}-\\x{0D}\\x{20}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]*';
 const DECIMAL = '^-?[0-9]+([.][0-9]+)?$'; // runtime/money.ts DECIMAL_RE
 const NON_NEGATIVE = '^([0-9]+([.][0-9]+)?|-0+([.]0+)?)$'; // NON_NEGATIVE_DECIMAL_RE
 const RATE = `^-?[0-9]+([.][0-9]+)?${JS_SPACE}(%|‰)?$`; // RATE_RE

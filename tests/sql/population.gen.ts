@@ -27,7 +27,7 @@ export function recordArb(ir: IrPolicy, edges: string[]): fc.Arbitrary<Record<st
     else if (t.kind === 'integer' || t.kind === 'duration') a = fc.nat({ max: 400 });
     else if (t.kind === 'enum') a = fc.constantFrom(...(enums.get(t.name) ?? []));
     // rates as decimals, percentages and per mille ("30%" is 0.3, "5‰" 0.005 in JS); numbers signed
-    else if (t.kind === 'rate') a = fc.oneof(fc.constantFrom('0.3', '30%', '30 %', '12.5%', '5‰', '0.005', '-0.1', '100%', '0'), fc.integer({ min: 0, max: 10_000 }).map((n) => `${n / 100}%`));
+    else if (t.kind === 'rate') a = fc.oneof(fc.constantFrom('0.3', '30%', '30 %', '30\u3000%', '12.5%', '5‰', '0.005', '-0.1', '100%', '0'), fc.integer({ min: 0, max: 10_000 }).map((n) => `${n / 100}%`));
     else if (t.kind === 'number') a = fc.oneof(fc.constantFrom('0', '-2.5', '12.345', '1000000'), fc.integer({ min: -1_000_000, max: 1_000_000 }).map((n) => String(n / 1000)));
     else if (t.kind === 'list') a = fc.constant(null); // absent, except now and then a bad value below
     if (!a) continue;
