@@ -133,7 +133,8 @@ class Lowerer {
   rejectCode(checks: { required: InputCheck[]; xi: InputCheck[]; xs: InputCheck[] }): SqlExpr {
     const hot = (r: InputCheck) => r.required || this.usedInputs.has(r.input);
     const rawOf = (n: string): SqlExpr => ({ k: 'col', name: this.rawCol(n) });
-    return { k: 'coalesce', xs: [firstCode([...checks.required, ...checks.xi], hot, rawOf), firstCode(checks.xs, hot, rawOf)] };
+    // one CASE: every XI check before every decline, so an input error always wins
+    return firstCode([...checks.required, ...checks.xi, ...checks.xs], hot, rawOf);
   }
 
   /** Typed input columns from the text columns of the source, and the checks that reject a record. */
