@@ -26,6 +26,8 @@ const TEXT = `政策 测 生效 2020-01-01 舍入 四舍五入 到 分
   月数?: 月数
   备注?: 文本
   明细?: 列表[金额]
+  期数?: 月数 范围 1个月..12个月
+  浮动?: 比率 范围 -10%..10%
 }
 规则 结果: 金额 依据 "测" = 工资 × 比例
 `;
@@ -58,6 +60,11 @@ const CASES: [Record<string, unknown>, string | null, string | null, string?][] 
   [{ 工资: '1', 调整: '-51' }, 'XI008:调整', null], // 范围 -50元..50元
   [{ 工资: '1', 调整: '50.001' }, 'XI008:调整', null], // just outside, compared exactly (not at 2 places)
   [{ 工资: '1', 调整: '-50', 比例: '1' }, null, '1.00'], // the bound itself is inside
+  [{ 工资: '1', 期数: 0 }, 'XI008:期数', null], // 范围 1个月..12个月
+  [{ 工资: '1', 期数: 12, 比例: '1' }, null, '1.00'],
+  [{ 工资: '1', 浮动: '11%' }, 'XI008:浮动', null], // 范围 -10%..10%: 0.11 > 0.1
+  [{ 工资: '1', 浮动: '0.1000001' }, 'XI008:浮动', null], // compared exactly, not at the 6 places SQL carries
+  [{ 工资: '1', 浮动: '-10%', 比例: '1' }, null, '1.00'],
   [{ 工资: '1', 月数: '5' }, 'XI002:月数', null], // a duration is an integer
   [{ 工资: '1', 月数: 5, 比例: '1' }, null, '1.00'],
   [{ 在职: 'x', 人数: 'x', 工资: '-1' }, 'XI008:工资', null], // declaration order, not the record's
@@ -104,8 +111,8 @@ describe('one reject code per record, the same in both population engines', () =
   it('an empty CSV cell is absent in both engines, as NULL is in NDJSON and Parquet', async () => {
     const csv = join(dir, 'p.csv');
     // every input a column (a CSV file names them all in its header); the others left empty
-    const rest = ',,,,,,,,'; // 调整 在职 档次 日期 系数 月数 备注 明细
-    writeFileSync(csv, `id,工资,比例,人数,调整,在职,档次,日期,系数,月数,备注,明细\nc0,,0.3,${rest}\nc1,1000,30%,${rest}\nc2,1000,0.3,5${rest}\n`);
+    const rest = ',,,,,,,,,,'; // 调整 在职 档次 日期 系数 月数 备注 明细 期数 浮动
+    writeFileSync(csv, `id,工资,比例,人数,调整,在职,档次,日期,系数,月数,备注,明细,期数,浮动\nc0,,0.3,${rest}\nc1,1000,30%,${rest}\nc2,1000,0.3,5${rest}\n`);
     for (const engine of ['js', 'duckdb-sql'] as const) {
       const got = await results(engine, csv);
       expect(got.get('c0'), engine).toEqual({ reject: 'XI001:工资', 结果: null });
