@@ -12,6 +12,7 @@ import { FALLBACK, UNAVAILABLE, POW10, scaledText, moneyScaledText } from './fen
 import { setOwn } from './own.ts';
 import { toJson } from './convert.ts';
 import { FenValue, MONEY2, type FenKind } from './fenValue.ts';
+import { fenValueText } from './fenText.ts';
 import { FORBIDDEN_KEYS } from './fastCheck.ts';
 
 const SUFFIX = { days: '天', months: '个月', workdays: '个工作日' } as const;
@@ -135,7 +136,7 @@ export function fenJson(M: PolicyModel, t: RtType, v: unknown, scale: number | n
   const n = v as number;
   switch (t.kind) {
     case 'money':
-      return moneyScaledText(n, scale);
+      return scale === 2 ? fenValueText(n) : moneyScaledText(n, scale);
     case 'rate':
     case 'number':
       return scaledText(n, scale);

@@ -38,3 +38,40 @@ describe('batch runs the error-severity checks', () => {
     expect(rows[2]!.outcome!.errors[0]!.code).toBe('XR043');
   });
 });
+
+// The batch API's straight-line kernels (runtime/fenKernel.ts `fill`) run the error checks inline
+// once a shape recurs: many cases of one shape, blocked ones among them, a check on an optional
+// input that is present in one shape and absent in the other, compared case by case with evaluate.
+const TEXT2 = `政策 测二 生效 2020-01-01 舍入 四舍五入 到 分
+输入 {
+  工资: 金额
+  扣款?: 金额
+}
+规则 结果: 金额 依据 "测" = 工资 + 100元
+检查 工资过高 错误 依据 "测" 当 工资 > 1000元 提示 "工资过高"
+检查 扣款过多 错误 依据 "测" 当 扣款 > 工资 提示 "扣款过多"
+检查 工资偏高 警告 依据 "测" 当 工资 > 500元 提示 "工资偏高"
+`;
+const policy2 = loadPolicy(compilePolicy({ files: [{ path: 't2.xize', text: TEXT2 }] }).ir!);
+
+describe('batch kernels run the error-severity checks', () => {
+  it('a recurring shape: ok, values and failures as evaluate gives them', () => {
+    const many: { input: Record<string, unknown> }[] = [];
+    for (let k = 0; k < 60; k++) {
+      // 工资 = 50·k (> 1000 from k = 21: blocked); 扣款 in every other case, above 工资 when k % 4 === 1
+      const input: Record<string, unknown> = { 工资: String(50 * k) };
+      if (k % 2 === 1) input['扣款'] = k % 4 === 1 ? String(50 * k + 1) : '0';
+      many.push({ input });
+    }
+    const r = evaluateColumns(policy2, many, options);
+    for (const [i, c] of many.entries()) {
+      const o = policy2.evaluate(c.input, options);
+      expect(r.ok[i]).toBe(o.ok ? 1 : 0);
+      expect(r.columns['结果']![i]).toBe(`${50 * i + 100}.00`);
+      if (!o.ok) expect(r.failures.get(i)!.errors.map((e) => e.rule)).toEqual(o.errors.map((e) => e.rule));
+    }
+    // blocked: k > 20, or k % 4 === 1 (扣款 above 工资): k = 1, 5, 9, 13, 17 and 21..59
+    expect([...r.ok].filter((x) => x === 0).length).toBe(5 + 39);
+    expect(r.fen).toBe(60 - 44); // the ok cases on the fen path, the blocked ones on the decimal path
+  });
+});
