@@ -137,6 +137,9 @@ export function kernelFor(
   const gKeys = given === null ? null : Object.keys(given);
   const key = `${checks === null ? '' : `B${checks.join(',')}`}\u0000${which.join(',')}\u0000${asOf}\u0000${inKeys.join('\u0001')}\u0000${gKeys === null ? '\u0002' : gKeys.join('\u0001')}`;
   let found = c.byKey.get(key);
+  // the same checks by content (the key has them): keep this caller's array, so the identity test
+  // above holds for its next case (a batch call makes a new one)
+  if (found !== undefined && checks !== null) found.checks = checks;
   if (found === undefined) {
     const n = (c.seen.get(key) ?? 0) + 1;
     if (c.seen.size >= BOUNDED * 4) c.seen.clear();
@@ -270,7 +273,11 @@ function build(
         return `const p${i} = F.fallback;`; // read only through pv(): throws when reached
       }
     });
-  const subst = (body: string) =>
+  // in a check's body an absent input read marks the check skipped (MP) instead of throwing: an
+  // exception per case per such check cost more than the rest of the case. Evaluation up to that
+  // read is the same; what runs after it can only skip the check too or, if it throws anything
+  // but MISSING, hand the case to the generic path — never change an answer.
+  const subst = (body: string, inCheck = false) =>
     body.replace(FEN_TOKEN, (_m, l: string, ns: string, paren: string | undefined) => {
       const n = Number(ns);
       const open = paren ?? '';
@@ -278,7 +285,7 @@ function build(
         case 'R':
           return `R${n}()${open}`;
         case 'I':
-          return `${present.has(n) ? `i${n}` : 'MS()'}${open}`;
+          return `${present.has(n) ? `i${n}` : inCheck ? 'MP()' : 'MS()'}${open}`;
         case 'H':
           return `${present.has(n)}${open}`;
         case 'P':
@@ -339,7 +346,8 @@ function build(
     const val = s.round === null ? `B${i}()` : `F.roundDrop(B${i}(), ${s.round[0]}, ${JSON.stringify(s.round[1])})`;
     ruleFns.push(`function R${i}() { return r${i} !== undefined ? r${i} : (r${i} = ${val}); }`);
   }
-  for (const c of runChecks) ruleFns.push(`function C${c}() {\n  ${subst(F.checkSrc![c]!.body)}\n}`);
+  for (const c of runChecks) ruleFns.push(`function C${c}() {\n  ${subst(F.checkSrc![c]!.body, true)}\n}`);
+  if (runChecks.length > 0) ruleFns.push('function MP() { miss = true; return undefined; }');
   // reading the case: each present input converted (or validated, for structured values)
   // (each value read once: it is both converted and kept, raw, for the checks read later)
   const reads: string[] = [];
@@ -377,13 +385,13 @@ function build(
       ? [...which.map((i, n) => `    const a${n} = R${i}();`), `    return [${[...which.map((_, n) => `a${n}`), ...kept].join(', ')}];`]
       : [
           ...which.map((i, n) => `    dst[${n}] = R${i}();`),
-          ...runChecks.map((c) => `    try { if (C${c}() === true) return 2; } catch (e) { if (e !== F.MISSING) return 0; }`),
+          ...runChecks.map((c) => `    try { miss = false; if (C${c}() === true && !miss) return 2; } catch (e) { if (e !== F.MISSING) return 0; }`),
           '    return 1;',
         ];
   const text = [
     '"use strict";',
     'const FV = H.fastValue, PV = H.pv, MS = H.missing, CP = H.copy;',
-    `let ${['busy = false', ...memo, ...inVars, ...ovVars].join(', ')};`,
+    `let ${['busy = false', 'miss = false', ...memo, ...inVars, ...ovVars].join(', ')};`,
     ...decls,
     ...ruleFns,
     checks === null ? 'return function run(input, given) {' : 'return function fill(input, given, dst) {',

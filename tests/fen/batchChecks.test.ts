@@ -41,7 +41,9 @@ describe('batch runs the error-severity checks', () => {
 
 // The batch API's straight-line kernels (runtime/fenKernel.ts `fill`) run the error checks inline
 // once a shape recurs: many cases of one shape, blocked ones among them, a check on an optional
-// input that is present in one shape and absent in the other, compared case by case with evaluate.
+// input that is present in one shape and absent in the other, and one that reads the optional
+// input only on a branch (absent: the check is skipped, though 非 of a missing comparison would
+// be true), compared case by case with evaluate.
 const TEXT2 = `政策 测二 生效 2020-01-01 舍入 四舍五入 到 分
 输入 {
   工资: 金额
@@ -50,6 +52,7 @@ const TEXT2 = `政策 测二 生效 2020-01-01 舍入 四舍五入 到 分
 规则 结果: 金额 依据 "测" = 工资 + 100元
 检查 工资过高 错误 依据 "测" 当 工资 > 1000元 提示 "工资过高"
 检查 扣款过多 错误 依据 "测" 当 扣款 > 工资 提示 "扣款过多"
+检查 未扣款 错误 依据 "测" 当 工资 > 700元 且 非 (扣款 > 0元) 提示 "未扣款"
 检查 工资偏高 警告 依据 "测" 当 工资 > 500元 提示 "工资偏高"
 `;
 const policy2 = loadPolicy(compilePolicy({ files: [{ path: 't2.xize', text: TEXT2 }] }).ir!);
@@ -70,8 +73,11 @@ describe('batch kernels run the error-severity checks', () => {
       expect(r.columns['结果']![i]).toBe(`${50 * i + 100}.00`);
       if (!o.ok) expect(r.failures.get(i)!.errors.map((e) => e.rule)).toEqual(o.errors.map((e) => e.rule));
     }
-    // blocked: k > 20, or k % 4 === 1 (扣款 above 工资): k = 1, 5, 9, 13, 17 and 21..59
-    expect([...r.ok].filter((x) => x === 0).length).toBe(5 + 39);
-    expect(r.fen).toBe(60 - 44); // the ok cases on the fen path, the blocked ones on the decimal path
+    // blocked: 工资过高 k ≥ 21 (39 cases); below that 扣款过多 k % 4 === 1 (k = 1, 5, 9, 13, 17) and
+    // 未扣款 (工资 > 700 from k = 15, 扣款 = 0 when k % 4 === 3: k = 15, 19); the even k from 15 to
+    // 20 have no 扣款, so 未扣款 is skipped for them, not held
+    expect([...r.ok].filter((x) => x === 0).length).toBe(39 + 5 + 2);
+    expect(r.ok[16]).toBe(1);
+    expect(r.fen).toBe(60 - 46); // the ok cases on the fen path, the blocked ones on the decimal path
   });
 });
