@@ -12,7 +12,7 @@ import type { Outcome } from './outcome.ts';
 import { Ctx } from './context.ts';
 import { param as decParam, table as decTable } from './policyData.ts';
 import { needsAt } from './needs.ts';
-import { FALLBACK, MISSING, UNAVAILABLE, POW10, add, sub, mul, up, neg, ck, roundDrop, toScaled } from './fen.ts';
+import { FALLBACK, MISSING, UNAVAILABLE, POW10, add, sub, mul, up, neg, ck, roundDrop, rounder, toScaled } from './fen.ts';
 import { setOwn } from './own.ts';
 import { LazyOutcome, type OutcomeShape } from './lazyOutcome.ts';
 import { FORBIDDEN_KEYS, fastField, fastValue } from './fastCheck.ts';
@@ -261,6 +261,7 @@ export const fenSupport = {
   neg,
   ck,
   roundDrop,
+  rounder,
   intOf,
   rule,
   inp,

@@ -343,7 +343,13 @@ function build(
   for (const i of rules) {
     const s = src[i]!;
     ruleFns.push(`function B${i}() {\n  ${subst(s.body)}\n}`);
-    const val = s.round === null ? `B${i}()` : `F.roundDrop(B${i}(), ${s.round[0]}, ${JSON.stringify(s.round[1])})`;
+    // the rule's rounding with places and mode fixed (one specialised function per kind, F.rounder)
+    let val = `B${i}()`;
+    if (s.round !== null) {
+      const [k, mode] = s.round;
+      const name = `rd${k}_${mode.replace(/\W/g, '_')}`;
+      val = `${once(name, () => `const ${name} = F.rounder(${k}, ${JSON.stringify(mode)});`)}(B${i}())`;
+    }
     ruleFns.push(`function R${i}() { return r${i} !== undefined ? r${i} : (r${i} = ${val}); }`);
   }
   for (const c of runChecks) ruleFns.push(`function C${c}() {\n  ${subst(F.checkSrc![c]!.body, true)}\n}`);
