@@ -69,7 +69,7 @@ export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise
       const sample = o.shadow ?? DEFAULT_SHADOW;
       if (sample > 0) shadow = await shadowCheck(c, { ir, asOf: o.asOf, parameters: o.parameters, outputs: outputs.map((x) => x.name), idColumn: o.idColumn, relation: rel, sample });
     } else {
-      await evaluateInJs(db, c, ir, o, rel, query);
+      await evaluateInJs(db, c, ir, o, { file: o.file, format: formatOf(o.file) }, query);
     }
     if (o.out) {
       // written beside the target and renamed into place: a failed or interrupted run leaves no

@@ -11,6 +11,8 @@ import { runPopulation } from '../../cli/population/run.ts';
 import { MONEY_TEXT, fenText } from '../../cli/population/jsRun.ts';
 import { moneyScaledText, toScaled } from '../../runtime/fen.ts';
 import { writePopulation } from '../../bench/populationGen.ts';
+import { givenColumns } from '../../cli/population/givenColumns.ts';
+import { writeFileSync } from 'node:fs';
 
 describe('JS population results', () => {
   it('fen BIGINT → text in SQL equals the JS money text, and only such texts are stored as fen', async () => {
@@ -47,4 +49,20 @@ describe('JS population results', () => {
     got.js!.forEach((r, i) => expect([r.rec_id, ...values(r)]).toEqual([got['duckdb-sql']![i]!.rec_id, ...values(got['duckdb-sql']![i]!)]));
     expect(got.js!.filter((r) => r['一次性工亡补助金'] !== null && r['一次性工亡补助金'] !== undefined).length).toBeGreaterThan(100);
   }, 60_000);
+
+  it('reads only the columns an NDJSON file gives; a non-object line or a CSV keeps them all', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xize-given-'));
+    const c = await (await DuckDBInstance.create(':memory:')).connect();
+    const names = ['a', 'B', 'c', 'd'];
+    const f = join(dir, 'p.ndjson');
+    // 'b' is not 'B' (read_json matches keys exactly); 'c' only in the last record; 'x' undeclared
+    writeFileSync(f, '{"a":"1","b":"2"}\n{"a":null}\n{"x":1,"c":"3"}\n');
+    expect([...(await givenColumns(c, f, 'ndjson', names))].sort()).toEqual(['a', 'c']);
+    writeFileSync(f, '{"a":"1"}\n[1,2]\n');
+    expect([...(await givenColumns(c, f, 'ndjson', names))]).toEqual(names);
+    writeFileSync(f, '{"a":"1"\n');
+    expect([...(await givenColumns(c, f, 'ndjson', names))]).toEqual(names);
+    expect([...(await givenColumns(c, join(dir, 'p.csv'), 'csv', names))]).toEqual(names);
+    c.closeSync();
+  });
 });
