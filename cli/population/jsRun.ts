@@ -34,7 +34,14 @@ export interface JsRunOptions {
   progress?: (done: number) => void;
 }
 
-export async function evaluateInJs(db: DuckDBInstance, c: DuckDBConnection, ir: IrPolicy, o: JsRunOptions, source: { file: string; format: SourceFormat }, query: SqlQuery): Promise<void> {
+/** Where the JS run's figures are, for the summary: per output its text column and, for money,
+ * its fen column (the view `results` joins them into the output's text). */
+export interface RawResults {
+  table: string;
+  columns: Map<string, { fen?: string; text: string }>;
+}
+
+export async function evaluateInJs(db: DuckDBInstance, c: DuckDBConnection, ir: IrPolicy, o: JsRunOptions, source: { file: string; format: SourceFormat }, query: SqlQuery): Promise<RawResults> {
   const outs = query.outputs;
   const money = outs.map((x) => x.type === 'money');
   // rec_id and grp are stored only when asked for (a column of NULLs costs the appender a call a row)
@@ -129,6 +136,7 @@ export async function evaluateInJs(db: DuckDBInstance, c: DuckDBConnection, ir: 
   app.flushSync();
   app.closeSync();
   src.closeSync();
+  return { table: 'results_raw', columns: new Map(outs.map((x, k) => [x.name, money[k] ? { fen: `o${k}`, text: `t${k}` } : { text: `t${k}` }])) };
 }
 
 function column(v: { getItem(i: number): unknown }, n: number): (string | null)[] {
