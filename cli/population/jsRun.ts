@@ -20,6 +20,8 @@ import { givenColumns } from './givenColumns.ts';
 import { ident as q } from './sqlText.ts';
 
 const MASK_BITS = 30;
+/** how many chunks one output chunk serves before a new one (bounds its vectors' string heaps) */
+const REUSE = 64;
 /** money text as the JS engine writes it at two places, without "-0.00" (which the view could not give back) */
 export const MONEY_TEXT = /^(?:0|[1-9]\d*)\.\d\d$|^-(?:[1-9]\d*\.\d\d|0\.(?!00)\d\d)$/;
 
@@ -74,6 +76,9 @@ export async function evaluateInJs(db: DuckDBInstance, c: DuckDBConnection, ir: 
   const ints = outs.map((_, k) => money[k]! && js.scales[k] !== null && js.scales[k]! <= 2);
   const types: DuckDBType[] = [...keyCols.map(() => VARCHAR), VARCHAR, ...outs.flatMap((_, k) => (money[k] ? [BIGINT, VARCHAR] : [VARCHAR]))];
   let done = 0;
+  let out: DuckDBDataChunk | null = null;
+  let uses = 0;
+  const allNull = new Array<boolean>(types.length).fill(false);
   // the next chunk is read (DuckDB's threads) while this one is evaluated
   let next = stream.fetchChunk();
   for (;;) {
@@ -103,14 +108,28 @@ export async function evaluateInJs(db: DuckDBInstance, c: DuckDBConnection, ir: 
     }
     const res = js.evaluateScaled(recs, ints);
     // appended a chunk at a time (a value at a time cost ≈ 2 µs a row in endRow)
-    const out = DuckDBDataChunk.create(types, n);
+    // a column of NULLs costs the node-api ≈ 140 ns a value (validity bits as BigInt): one that
+    // was all NULL in the last chunk is already all NULL in this reused chunk (the appender copies
+    // a chunk, it does not change it), so it is not written again. A new chunk every REUSE
+    // chunks: the texts written into a vector stay in its string heap until the chunk goes
+    if (out === null || out.rowCount !== n || ++uses === REUSE) {
+      out = DuckDBDataChunk.create(types, n);
+      allNull.fill(false);
+      uses = 0;
+    }
+    const set = (col: number, values: readonly unknown[], none: boolean) => {
+      if (none && allNull[col]) return;
+      out!.setColumnValues(col, values as (string | null)[]);
+      allNull[col] = none;
+    };
     let col = 0;
-    for (let k = 0; k < nk; k++) out.setColumnValues(col++, column(chunk.getColumnVector(k), n));
-    out.setColumnValues(col++, res.rejected);
+    for (let k = 0; k < nk; k++) set(col++, column(chunk.getColumnVector(k), n), false);
+    set(col, res.rejected, res.rejected.every((x) => x === null));
+    col++;
     for (let k = 0; k < outs.length; k++) {
       const vals = res.values[k]!;
       if (!money[k]) {
-        out.setColumnValues(col++, vals as (string | null)[]);
+        set(col++, vals, false);
         continue;
       }
       const fen = new Array<bigint | null>(n);
@@ -126,8 +145,8 @@ export async function evaluateInJs(db: DuckDBInstance, c: DuckDBConnection, ir: 
         fen[r] = null;
         if (v !== null) (other ??= new Array<string | null>(n).fill(null))[r] = typeof v === 'number' ? moneyScaledText(v, js.scales[k]!) : String(v);
       }
-      out.setColumnValues(col++, fen);
-      out.setColumnValues(col++, other ?? nulls(n));
+      set(col++, fen, false);
+      set(col++, other ?? nulls(n), other === null);
     }
     app.appendDataChunk(out);
     done += n;
