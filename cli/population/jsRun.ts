@@ -1,10 +1,11 @@
 // The JS engine's population run (`--engine js`): DuckDB streams the source chunk by chunk, the
 // batch engine (engine.ts) evaluates each chunk, the results are appended to the scratch table
-// DuckDB aggregates. The source query asks for every declared input, but a population gives a
-// handful: per row it also computes presence masks (one bit per input column, 30 to an
+// DuckDB aggregates. The source query asks only for the declared inputs the file gives at all
+// (givenColumns.ts); per row it also computes presence masks (one bit per input column, 30 to an
 // INTEGER), and only the columns some row of the chunk gives are read out of the chunk — each
 // column read costs a vector copy, whether or not it holds a value. Results go back a chunk at
-// a time; a money output (two places) as a BIGINT of fen, since every text value costs DuckDB's
+// a time; a money output (two places) as a BIGINT of fen, taken as an integer from the batch API
+// (`values: 'scaled'`), since every text value costs DuckDB's
 // appender a call of its own and an integer column is one copy — `results` is a view that
 // gives the exact texts again (the same texts: only a value of the form the JS engine writes,
 // "-?digits.dd", is stored as an integer, and the view writes that form back; any other text is
