@@ -7,7 +7,7 @@
 // Exact by construction: a column left out is NULL in every record, which the run treats as
 // absent, the same as before. Keys match as DuckDB's read_json matches them (exactly); a line
 // that is not a JSON object, or a pass that fails, keeps every declared column (the reader then
-// behaves as it did, errors included). CSV and Parquet keep every declared column: their
+// behaves as it did, errors included), and so does a file that gives none of them. CSV and Parquet keep every declared column: their
 // reader requires each one (a missing one is the reader's error, as before).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { SourceFormat } from './duckdbSql.ts';
@@ -27,7 +27,9 @@ export async function givenColumns(c: DuckDBConnection, file: string, format: So
       if (typeof k !== 'string') return all;
       keys.add(k);
     }
-    return new Set(names.filter((n) => keys.has(n)));
+    const given = new Set(names.filter((n) => keys.has(n)));
+    // none given: the reader needs a column to read (every record is then as before)
+    return given.size > 0 ? given : all;
   } catch {
     return all; // the main query reads the file again and reports what is wrong with it
   }

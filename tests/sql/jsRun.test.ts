@@ -58,6 +58,8 @@ describe('JS population results', () => {
     // 'b' is not 'B' (read_json matches keys exactly); 'c' only in the last record; 'x' undeclared
     writeFileSync(f, '{"a":"1","b":"2"}\n{"a":null}\n{"x":1,"c":"3"}\n');
     expect([...(await givenColumns(c, f, 'ndjson', names))].sort()).toEqual(['a', 'c']);
+    writeFileSync(f, '{"x":"1"}\n');
+    expect([...(await givenColumns(c, f, 'ndjson', names))]).toEqual(names);
     writeFileSync(f, '{"a":"1"}\n[1,2]\n');
     expect([...(await givenColumns(c, f, 'ndjson', names))]).toEqual(names);
     writeFileSync(f, '{"a":"1"\n');
