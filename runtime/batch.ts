@@ -46,7 +46,8 @@ export interface BatchOptions {
   parameters?: Record<string, unknown>;
   /** 'json' (default): each value as `OutputValue.value` would be (money "1234.50");
    * 'scaled': numeric outputs as integers at the output's scale (`batchScales`), e.g. money in
-   * fen — what a population sum wants */
+   * fen — what a population sum wants; a decimal-path value whose integer would not give back
+   * its exact JSON text (e.g. "-0.00") stays that text */
   values?: 'json' | 'scaled';
   /** 'decimal' forces the decimal path (as EvaluateOptions.engine) */
   engine?: 'auto' | 'decimal';
@@ -121,6 +122,20 @@ export function batchScales(policy: LoadedPolicy, outputs: string[]): (number | 
   return batchScalesOf(M, outputs.map((o) => P.outputIndex.get(o) ?? -1));
 }
 
+/** Per output: what turns its `values: 'scaled'` value back into the `values: 'json'` value (a
+ * caller that wants integers for some outputs only). */
+export function batchJson(policy: LoadedPolicy, outputs: string[]): ((v: unknown) => unknown)[] {
+  const M = modelOf(policy);
+  const P = prep(M);
+  return outputs.map((o) => {
+    const i = P.outputIndex.get(o) ?? -1;
+    const s = M.fen?.rules[i]?.scale ?? null;
+    if (s === null) return (v: unknown) => v;
+    const t = M.rules[i]!.type;
+    return (v: unknown) => (typeof v === 'number' ? fenJson(M, t, v, s) : v);
+  });
+}
+
 const ON_FEN = 1;
 const ON_DECIMAL = 0;
 const NOT_OK = -1;
@@ -159,7 +174,7 @@ function one(p: Plan, c: BatchCase, options: BatchOptions, dst: unknown[]): numb
       complete = false;
     } else {
       const s = p.scales[n]!;
-      dst[n] = p.scaled && s !== null && typeof v.value === 'string' ? (toScaled(v.value, s) ?? v.value) : v.value;
+      dst[n] = p.scaled && s !== null && typeof v.value === 'string' ? scaledOf(M, p.which[n]!, v.value, s) : v.value;
     }
   }
   if (complete) return ON_DECIMAL;
@@ -194,6 +209,13 @@ function writeValues(p: Plan, dst: unknown[]): void {
     if (v === UNAVAILABLE) dst[n] = null;
     else dst[n] = p.scaled && s !== null ? v : fenJson(M, M.rules[i]!.type, v, s);
   }
+}
+
+/** A decimal-path value as its integer at the fen scale, when the integer gives back exactly this
+ * text (as the fen path writes it: "-0.00" stays text, so an integer always reads as its value). */
+function scaledOf(M: PolicyModel, i: number, text: string, s: number): unknown {
+  const t = toScaled(text, s);
+  return t !== undefined && fenJson(M, M.rules[i]!.type, t, s) === text ? t : text;
 }
 
 /** Whether an error-severity check holds for a case the fen path answered. */

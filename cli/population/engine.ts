@@ -3,7 +3,7 @@
 // with a case it hands back carrying its full Outcome (input errors, unavailable outputs).
 import { loadPolicy } from '../../compiler/index.ts';
 import type { IrPolicy } from '../../compiler/ir.ts';
-import { evaluateColumns as batchColumns, evaluateRows } from '../../runtime/index.ts';
+import { batchJson, batchScales, evaluateColumns as batchColumns, evaluateRows } from '../../runtime/index.ts';
 import { populationReject } from './rejectCode.ts';
 
 export interface RecordResult {
@@ -22,11 +22,23 @@ export interface ChunkColumns {
   values: (string | null)[][];
 }
 
+/** As ChunkColumns, numeric outputs as integers at `scales` (runtime/batch.ts `values: 'scaled'`):
+ * a number is the value × 10^scale; a string (or any other value) is the exact JSON value. */
+export interface ScaledColumns {
+  rejected: (string | null)[];
+  values: unknown[][];
+}
+
 export interface PopulationEngine {
   evaluate(record: Record<string, unknown>): RecordResult;
   evaluateChunk(records: Record<string, unknown>[]): RecordResult[];
   /** as evaluateChunk, as columns (no object per record): what a streamed run appends */
   evaluateColumns(records: Record<string, unknown>[]): ChunkColumns;
+  /** as evaluateColumns, the outputs marked in `ints` as integers (no text written and parsed
+   * back; see `scales`), the others as texts */
+  evaluateScaled(records: Record<string, unknown>[], ints: readonly boolean[]): ScaledColumns;
+  /** per output, the scale of its integers in evaluateScaled (null: never an integer) */
+  scales: (number | null)[];
 }
 
 export function jsEngine(ir: IrPolicy, opts: { asOf: string; parameters: Record<string, unknown>; outputs: string[] }): PopulationEngine {
@@ -48,21 +60,31 @@ export function jsEngine(ir: IrPolicy, opts: { asOf: string; parameters: Record<
     }
     return out;
   };
-  const evaluateColumns = (records: Record<string, unknown>[]): ChunkColumns => {
+  const scaledOptions = { ...batchOptions, values: 'scaled' as const };
+  const same = (v: unknown) => (v === undefined ? null : v);
+  const columns = <T>(records: Record<string, unknown>[], options: typeof batchOptions, valueOf: (k: number) => (v: unknown) => T): { rejected: (string | null)[]; values: (T | null)[][] } => {
     const n = records.length;
     const cases: { input: unknown }[] = new Array(n);
     for (let i = 0; i < n; i++) cases[i] = { input: records[i] };
     // the batch API's columns: no row object and no values array per record
-    const r = batchColumns(policy, cases, batchOptions);
+    const r = batchColumns(policy, cases, options);
     const rejected: (string | null)[] = new Array(n).fill(null);
     for (const [i, o] of r.failures) if (o.inputErrors.length > 0) rejected[i] = populationReject(o.inputErrors);
-    const values = opts.outputs.map((name) => {
-      const col = r.columns[name]!;
-      const out = new Array<string | null>(n);
-      for (let i = 0; i < n; i++) out[i] = rejected[i] !== null ? null : text(col[i]);
-      return out;
+    const values = opts.outputs.map((name, k) => {
+      // the batch's own fresh column, rewritten in place
+      const value = valueOf(k);
+      const col = r.columns[name]! as (T | null)[];
+      for (let i = 0; i < n; i++) col[i] = rejected[i] !== null ? null : value(col[i]);
+      return col;
     });
     return { rejected, values };
   };
-  return { evaluateChunk, evaluateColumns, evaluate: (record) => evaluateChunk([record])[0]! };
+  const json = batchJson(policy, opts.outputs);
+  return {
+    evaluateChunk,
+    evaluateColumns: (records) => columns(records, batchOptions, () => text),
+    evaluateScaled: (records, ints) => columns(records, scaledOptions, (k) => (ints[k] ? same : (v: unknown) => text(json[k]!(v)))),
+    scales: batchScales(policy, opts.outputs),
+    evaluate: (record) => evaluateChunk([record])[0]!,
+  };
 }
