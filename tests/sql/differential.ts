@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { compileFolder } from '../../cli/policy.ts';
 import { compileSql } from '../../compiler/sql/index.ts';
 import { jsEngine } from '../../cli/population/engine.ts';
-import { runSqlRows, sourceRelation } from '../../cli/population/duckdbSql.ts';
+import { runSqlRows, sqlSourceRelation } from '../../cli/population/duckdbSql.ts';
 import { moneyEdges, recordArb } from './population.gen.ts';
 
 export const DISABILITY_OUTPUTS = ['本人工资', '一次性伤残补助金', '伤残津贴计算额', '伤残津贴最低工资补差', '伤残津贴', '伤残津贴核定额', '退休后伤残津贴差额', '一次性工伤医疗补助金', '一次性伤残就业补助金', '享受伤残津贴', '享受一次性工伤医疗补助金'];
@@ -32,7 +32,7 @@ export async function runDifferential(opts: { policyDir: string; records: number
   const file = join(dir, 'population.ndjson');
   try {
     writeFileSync(file, recs.map((r, i) => JSON.stringify({ id: String(i), ...r })).join('\n') + '\n');
-    const sql = compiled.sql!.replace('FROM POPULATION_SOURCE', `FROM ${sourceRelation(file, 'ndjson', compiled.query)}`);
+    const sql = compiled.sql!.replace('FROM POPULATION_SOURCE', () => `FROM ${sqlSourceRelation(file, 'ndjson', compiled.query!)}`);
     const rows = await runSqlRows(sql, compiled.query);
     const js = jsEngine(ir, { asOf: opts.asOf, parameters, outputs });
     const report: DifferentialReport = { records: recs.length, compared: 0, computed: 0, rejectedJs: 0, rejectedSql: 0, disagreements: [] };
