@@ -30,7 +30,8 @@ export function sourceRelation(file: string, format: SourceFormat, q: SqlQuery):
  * limit. Values read as the struct reader read them: strings unquoted, numbers as DuckDB prints
  * the JSON number, counts and booleans as JSON text (so "5" stays '"5"'), JSON null absent.
  */
-export function sqlSourceRelation(file: string, format: SourceFormat, q: SqlQuery): string {
+export function sqlSourceRelation(file: string, format: SourceFormat, q: SqlQuery, parquetColumns?: string[]): string {
+  if (format === 'parquet' && parquetColumns) return parquetRelation(file, q, parquetColumns);
   if (format !== 'ndjson') return sourceRelation(file, format, q);
   const m = '__xize_record';
   const plain = new Set([q.idColumn, q.groupColumn].filter((x): x is string => x !== null));
@@ -50,6 +51,16 @@ export function sqlSourceRelation(file: string, format: SourceFormat, q: SqlQuer
   const cols = names.map((n) => (hot.has(n) ? ident(n) : `CASE WHEN __xize_cold THEN ${value(n)} END AS ${ident(n)}`));
   const hotSel = hotNames.map((n) => `${value(n)} AS ${ident(n)}`);
   return `(SELECT ${cols.join(', ')} FROM (SELECT *, ${coldTest} AS __xize_cold FROM (SELECT ${[m, ...hotSel].join(', ')} FROM ${read})))`;
+}
+
+/**
+ * A Parquet file gives the columns it has; the query names every declared input, so the inputs
+ * the file lacks are NULL (absent) columns here, as the NDJSON reader gives an absent key.
+ */
+function parquetRelation(file: string, q: SqlQuery, have: string[]): string {
+  const present = new Set(have);
+  const names = [...new Set([...[q.idColumn, q.groupColumn].filter((x): x is string => x !== null), ...q.inputs.map((i) => i.name)])];
+  return `(SELECT ${names.map((n) => (present.has(n) ? ident(n) : `CAST(NULL AS VARCHAR) AS ${ident(n)}`)).join(', ')} FROM read_parquet(${lit(file)}))`;
 }
 
 export interface SqlRow {

@@ -65,9 +65,9 @@ export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise
   const c = await db.connect();
   let shadow: ShadowResult | undefined;
   try {
-    await checkColumnTypes(c, o.file, query.inputs);
+    const parquetColumns = await checkColumnTypes(c, o.file, query.inputs);
     if (o.engine === 'duckdb-sql') {
-      let rel = sqlSourceRelation(o.file, formatOf(o.file), query);
+      let rel = sqlSourceRelation(o.file, formatOf(o.file), query, parquetColumns);
       if (shadowOn) rel = shadowSource(rel, query, shadowStep(await estimateRecords(c, o.file), sample));
       await c.run(`CREATE TABLE results AS ${compiled.sql!.replace('FROM POPULATION_SOURCE', () => `FROM ${rel}`)}`);
       // before anything is written: a run that disagrees with the oracle leaves no results file
@@ -125,9 +125,9 @@ async function estimateRecords(c: DuckDBConnection, file: string): Promise<numbe
   }
 }
 
-/** Money columns typed DOUBLE/FLOAT in a Parquet file are an input error: binary floating point is never money. */
-async function checkColumnTypes(c: DuckDBConnection, file: string, inputs: { name: string; type: string }[]): Promise<void> {
-  if (formatOf(file) !== 'parquet') return;
+/** Money columns typed DOUBLE/FLOAT in a Parquet file are an input error: binary floating point is never money. Returns a Parquet file's column names. */
+async function checkColumnTypes(c: DuckDBConnection, file: string, inputs: { name: string; type: string }[]): Promise<string[] | undefined> {
+  if (formatOf(file) !== 'parquet') return undefined;
   const rows = (await c.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${lit(file)})`)).getRowObjectsJson() as { column_name: string; column_type: string }[];
   for (const r of rows) {
     const i = inputs.find((x) => x.name === r.column_name);
@@ -135,6 +135,7 @@ async function checkColumnTypes(c: DuckDBConnection, file: string, inputs: { nam
       throw new PopulationError(`输入列“${r.column_name}”是 ${r.column_type}，金额与比率必须是 DECIMAL 或文本 / input column '${r.column_name}' is ${r.column_type}; money and rates must be DECIMAL or text`);
     }
   }
+  return rows.map((r) => r.column_name);
 }
 
 async function summarise(c: DuckDBConnection, outs: { name: string; type: string }[], group: string | null | undefined): Promise<Omit<PopulationSummary, 'seconds'>> {
