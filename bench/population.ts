@@ -1,7 +1,9 @@
 // Population throughput: records/s and peak RSS of `xize run --population` through the JS engine
 // and wholly in DuckDB (`duckdb-sql`), on the same generated file, each engine in its own child
 // process (peak RSS is per process). Usage:
-//   npx tsx bench/population.ts [--records 1000000] [--engines js,duckdb-sql]
+//   npx tsx bench/population.ts [--records 1000000] [--engines js,duckdb-sql] [--format ndjson|parquet|both]
+// Parquet: the same population copied by DuckDB from the NDJSON with declared column types
+// (DATE, DECIMAL(18,2), BOOLEAN; not timed), so both formats must give the same sums.
 import { createWriteStream, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -10,6 +12,8 @@ import { join } from 'node:path';
 const arg = (k: string, d: string) => { const i = process.argv.indexOf(`--${k}`); return i > 0 ? process.argv[i + 1]! : d; };
 const records = Number(arg('records', '1000000'));
 const engines = arg('engines', 'js,duckdb-sql').split(',');
+const formatArg = arg('format', 'ndjson');
+const formats = formatArg === 'both' ? ['ndjson', 'parquet'] : [formatArg];
 
 if (process.argv.includes('--child')) {
   const { compileFolder } = await import('../cli/policy.ts');
@@ -41,13 +45,23 @@ if (process.argv.includes('--child')) {
     await new Promise((r) => w.end(r));
     process.stderr.write(`generated ${records} records into ${file} in ${((performance.now() - g0) / 1000).toFixed(1)} s (not part of the timings)\n`);
   }
+  const parquet = file.replace(/\.ndjson$/, '.parquet');
+  if (formats.includes('parquet') && !existsSync(parquet)) {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const db = await DuckDBInstance.create(':memory:', { memory_limit: '1GB' });
+    const c = await db.connect();
+    const cols = `{'受伤日期': 'DATE', '工伤认定日期': 'DATE', '月缴费工资': 'DECIMAL(18,2)', '伤残等级': 'VARCHAR', '已退休': 'BOOLEAN', '基本养老金': 'DECIMAL(18,2)'}`;
+    await c.run(`COPY (SELECT * FROM read_json('${file}', format = 'newline_delimited', columns = ${cols})) TO '${parquet}' (FORMAT parquet)`);
+    c.closeSync();
+    process.stderr.write(`copied the population to ${parquet} with declared types (not part of the timings)\n`);
+  }
   if (process.argv.includes('--generate-only')) process.exit(0);
   const results: Record<string, { recPerS: number; seconds: number; cpuSeconds: number; maxRssMB: number; sums: string[] }> = {};
-  for (const e of engines) {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/population.ts', '--child', '--engine', e, '--file', file], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  for (const f of formats) for (const e of engines) {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/population.ts', '--child', '--engine', e, '--file', f === 'parquet' ? parquet : file], { encoding: 'utf8', maxBuffer: 1 << 24 });
     if (r.status !== 0) { process.stderr.write(r.stderr); process.exit(1); }
     const o = JSON.parse(r.stdout.trim().split('\n').pop()!);
-    results[e] = { recPerS: Math.round(o.records / o.seconds), seconds: Number(o.seconds.toFixed(2)), cpuSeconds: Number(o.cpuSeconds.toFixed(2)), maxRssMB: Math.round(o.maxRssMB), sums: o.sums };
+    results[formats.length > 1 ? `${e} ${f}` : e] = { recPerS: Math.round(o.records / o.seconds), seconds: Number(o.seconds.toFixed(2)), cpuSeconds: Number(o.cpuSeconds.toFixed(2)), maxRssMB: Math.round(o.maxRssMB), sums: o.sums };
   }
   const sameSums = new Set(Object.values(results).map((r) => r.sums.join(','))).size === 1;
   console.log(JSON.stringify({ records, results, sumsAgree: sameSums }, null, 2));

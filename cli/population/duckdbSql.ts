@@ -4,7 +4,7 @@
 // booleans as JSON text, so a quoted value stays distinguishable from a number.
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { SqlQuery } from '../../compiler/sql/index.ts';
-import { lit } from './sqlText.ts';
+import { ident, lit } from './sqlText.ts';
 
 export type SourceFormat = 'ndjson' | 'csv' | 'parquet';
 
@@ -18,6 +18,49 @@ export function sourceRelation(file: string, format: SourceFormat, q: SqlQuery):
   if (format === 'ndjson') return `read_json(${lit(file)}, format = 'newline_delimited', columns = ${struct})`;
   if (format === 'csv') return `read_csv(${lit(file)}, header = true, all_varchar = true)`;
   return `read_parquet(${lit(file)})`;
+}
+
+/**
+ * The source of `--engine duckdb-sql`. NDJSON is read as one JSON MAP per record and only the hot
+ * inputs (SqlInputColumn.hot: required or read by a requested output) are taken out of it for
+ * every record; the other declared inputs are taken out only for the records whose keys include
+ * one of them (their checks run only then, lower.ts rejectCode). read_json with a struct of every
+ * declared column (the national baseline declares 153) materialised 153 text columns per record:
+ * ≈ 12 CPU-s per 10⁶ records, and with ≥ 13 outputs at 20 000 records it ran out of the memory
+ * limit. Values read as the struct reader read them: strings unquoted, numbers as DuckDB prints
+ * the JSON number, counts and booleans as JSON text (so "5" stays '"5"'), JSON null absent.
+ */
+export function sqlSourceRelation(file: string, format: SourceFormat, q: SqlQuery, parquetColumns?: string[]): string {
+  if (format === 'parquet' && parquetColumns) return parquetRelation(file, q, parquetColumns);
+  if (format !== 'ndjson') return sourceRelation(file, format, q);
+  const m = '__xize_record';
+  const plain = new Set([q.idColumn, q.groupColumn].filter((x): x is string => x !== null));
+  const jsonTyped = new Set(q.inputs.filter((i) => (i.type === 'integer' || i.type === 'duration' || i.type === 'boolean') && !plain.has(i.name)).map((i) => i.name));
+  const value = (n: string) => (jsonTyped.has(n) ? `CAST(${m}[${lit(n)}] AS VARCHAR)` : `json_extract_string(${m}[${lit(n)}], '$')`);
+  const names = [...new Set([...plain, ...q.inputs.map((i) => i.name)])];
+  const hot = new Set([...plain, ...q.inputs.filter((i) => i.hot !== false).map((i) => i.name)]);
+  const cold = names.filter((n) => !hot.has(n));
+  const hotNames = names.filter((n) => hot.has(n));
+  const read = `read_json(${lit(file)}, format = 'newline_delimited', records = false, columns = {${lit(m)}: 'MAP(VARCHAR, JSON)'})`;
+  if (cold.length === 0) return `(SELECT ${hotNames.map((n) => `${value(n)} AS ${ident(n)}`).join(', ')} FROM ${read})`;
+  // a record gives a cold input only if it has more keys than hot values: that count is cheap, and
+  // the exact test (list_has_any over the cold names, ≈ 4 CPU-s per 10⁶ records) runs only for
+  // records with more keys (an extra field, a JSON null, or indeed a cold input)
+  const hotCount = hotNames.length ? hotNames.map((n) => `CAST(${ident(n)} IS NOT NULL AS INTEGER)`).join(' + ') : '0';
+  const coldTest = `CASE WHEN cardinality(${m}) = ${hotCount} THEN false ELSE list_has_any(map_keys(${m}), [${cold.map(lit).join(', ')}]) END`;
+  const cols = names.map((n) => (hot.has(n) ? ident(n) : `CASE WHEN __xize_cold THEN ${value(n)} END AS ${ident(n)}`));
+  const hotSel = hotNames.map((n) => `${value(n)} AS ${ident(n)}`);
+  return `(SELECT ${cols.join(', ')} FROM (SELECT *, ${coldTest} AS __xize_cold FROM (SELECT ${[m, ...hotSel].join(', ')} FROM ${read})))`;
+}
+
+/**
+ * A Parquet file gives the columns it has; the query names every declared input, so the inputs
+ * the file lacks are NULL (absent) columns here, as the NDJSON reader gives an absent key.
+ */
+function parquetRelation(file: string, q: SqlQuery, have: string[]): string {
+  const present = new Set(have);
+  const names = [...new Set([...[q.idColumn, q.groupColumn].filter((x): x is string => x !== null), ...q.inputs.map((i) => i.name)])];
+  return `(SELECT ${names.map((n) => (present.has(n) ? ident(n) : `CAST(NULL AS VARCHAR) AS ${ident(n)}`)).join(', ')} FROM read_parquet(${lit(file)}))`;
 }
 
 export interface SqlRow {

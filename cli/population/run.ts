@@ -3,16 +3,16 @@
 // the source, holds the results and aggregates; the records are evaluated either by the JS
 // engine (jsRun.ts, one chunk of rows at a time: bounded memory) or wholly in DuckDB by the
 // SQL backend (`duckdb-sql`).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, openSync, readSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, extname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { IrPolicy } from '../../compiler/ir.ts';
 import { compileSql } from '../../compiler/sql/index.ts';
-import { sourceRelation, type SourceFormat } from './duckdbSql.ts';
+import { sqlSourceRelation, type SourceFormat } from './duckdbSql.ts';
 import { evaluateInJs, type RawResults } from './jsRun.ts';
 import { PopulationError } from './errors.ts';
-import { shadowCheck, DEFAULT_SHADOW, type ShadowResult } from './shadow.ts';
+import { shadowCheck, shadowSource, shadowStep, SHADOW_COLUMN, DEFAULT_SHADOW, type ShadowResult } from './shadow.ts';
 import { commitTemp, discardTemp, tempBeside } from '../safeWrite.ts';
 import { ident as q, lit } from './sqlText.ts';
 
@@ -49,26 +49,31 @@ export function formatOf(file: string): SourceFormat {
 
 export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise<PopulationSummary> {
   const t0 = performance.now();
-  const compiled = compileSql(ir, 'duckdb', { asOf: o.asOf, parameters: o.parameters, outputs: o.outputs, source: 'POPULATION_SOURCE', idColumn: o.idColumn ?? null, groupColumn: o.groupBy ?? null });
+  const sample = o.engine === 'duckdb-sql' ? (o.shadow ?? DEFAULT_SHADOW) : 0;
+  const shadowOn = Number.isSafeInteger(sample) && sample > 0;
+  const compiled = compileSql(ir, 'duckdb', { asOf: o.asOf, parameters: o.parameters, outputs: o.outputs, source: 'POPULATION_SOURCE', idColumn: o.idColumn ?? null, groupColumn: o.groupBy ?? null, carry: shadowOn ? [SHADOW_COLUMN] : [] });
   if (!compiled.query) throw new PopulationError(compiled.diagnostics.map((d) => `${d.code} ${d.message.zh} / ${d.message.en}`).join('\n'));
   const query = compiled.query;
   const outputs = query.outputs;
   const dir = mkdtempSync(join(tmpdir(), 'xize-pop-'));
   // the JS engine's own heap (≈ 100 MB) shares the process with DuckDB's buffers: a lower limit
   // keeps the whole run under 500 MB (issue 12); the results table spills to the scratch file
-  const limit = o.engine === 'js' ? '256MB' : '400MB';
+  // (duckdb-sql: 250 MB; at 300 MB a 10⁷-record Parquet run peaked at 503–516 MB RSS — the Node
+  // process with the compiled policy is ≈ 200 MB, and DuckDB allocates beyond its buffer manager —
+  // and at 250 MB at 458 MB in the same CPU time; docs/benchmarks.md)
+  const limit = o.engine === 'js' ? '256MB' : '250MB';
   const db = await DuckDBInstance.create(join(dir, 'scratch.duckdb'), { memory_limit: limit, threads: '2', preserve_insertion_order: 'false' });
   const c = await db.connect();
   let shadow: ShadowResult | undefined;
   let raw: RawResults | undefined;
   try {
-    const rel = sourceRelation(o.file, formatOf(o.file), query);
-    await checkColumnTypes(c, o.file, query.inputs);
+    const parquetColumns = await checkColumnTypes(c, o.file, query.inputs);
     if (o.engine === 'duckdb-sql') {
-      await c.run(`CREATE TABLE results AS ${compiled.sql!.replace('FROM POPULATION_SOURCE', `FROM ${rel}`)}`);
+      let rel = sqlSourceRelation(o.file, formatOf(o.file), query, parquetColumns);
+      if (shadowOn) rel = shadowSource(rel, query, shadowStep(await estimateRecords(c, o.file), sample));
+      await c.run(`CREATE TABLE results AS ${compiled.sql!.replace('FROM POPULATION_SOURCE', () => `FROM ${rel}`)}`);
       // before anything is written: a run that disagrees with the oracle leaves no results file
-      const sample = o.shadow ?? DEFAULT_SHADOW;
-      if (sample > 0) shadow = await shadowCheck(c, { ir, asOf: o.asOf, parameters: o.parameters, outputs: outputs.map((x) => x.name), idColumn: o.idColumn, relation: rel, sample });
+      if (shadowOn) shadow = await shadowCheck(c, { ir, asOf: o.asOf, parameters: o.parameters, outputs: outputs.map((x) => x.name), idColumn: o.idColumn, table: 'results', sample });
     } else {
       raw = await evaluateInJs(db, c, ir, o, { file: o.file, format: formatOf(o.file) }, query);
     }
@@ -79,7 +84,7 @@ export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise
       const opts = fmt === 'parquet' ? '(FORMAT parquet)' : fmt === 'csv' ? '(FORMAT csv, HEADER)' : '(FORMAT json)';
       const tmp = tempBeside(o.out);
       try {
-        await c.run(`COPY (SELECT * EXCLUDE (grp) FROM results) TO ${lit(tmp)} ${opts}`);
+        await c.run(`COPY (SELECT rec_id, reject, ${outputs.map((x) => q(x.name)).join(', ')} FROM results) TO ${lit(tmp)} ${opts}`);
       } catch (e) {
         discardTemp(tmp);
         throw e;
@@ -102,9 +107,29 @@ export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise
 
 export { PopulationError };
 
-/** Money columns typed DOUBLE/FLOAT in a Parquet file are an input error: binary floating point is never money. */
-async function checkColumnTypes(c: DuckDBConnection, file: string, inputs: { name: string; type: string }[]): Promise<void> {
-  if (formatOf(file) !== 'parquet') return;
+/**
+ * About how many records a file holds, for the shadow sample's hash step: Parquet from its
+ * metadata, NDJSON/CSV from the file size and the lines of its first 256 KB. Only the sample's
+ * size depends on it, never a result.
+ */
+async function estimateRecords(c: DuckDBConnection, file: string): Promise<number> {
+  if (formatOf(file) === 'parquet') return Number((await c.runAndReadAll(`SELECT count(*) FROM read_parquet(${lit(file)})`)).getRows()[0]![0]);
+  const size = statSync(file).size;
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(Math.min(size, 256 * 1024));
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    let lines = 0;
+    for (let i = 0; i < n; i++) if (buf[i] === 10) lines++;
+    return lines === 0 ? 1 : Math.ceil(size / (n / lines));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Money columns typed DOUBLE/FLOAT in a Parquet file are an input error: binary floating point is never money. Returns a Parquet file's column names. */
+async function checkColumnTypes(c: DuckDBConnection, file: string, inputs: { name: string; type: string }[]): Promise<string[] | undefined> {
+  if (formatOf(file) !== 'parquet') return undefined;
   const rows = (await c.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${lit(file)})`)).getRowObjectsJson() as { column_name: string; column_type: string }[];
   for (const r of rows) {
     const i = inputs.find((x) => x.name === r.column_name);
@@ -112,6 +137,7 @@ async function checkColumnTypes(c: DuckDBConnection, file: string, inputs: { nam
       throw new PopulationError(`输入列“${r.column_name}”是 ${r.column_type}，金额与比率必须是 DECIMAL 或文本 / input column '${r.column_name}' is ${r.column_type}; money and rates must be DECIMAL or text`);
     }
   }
+  return rows.map((r) => r.column_name);
 }
 
 /** The summary's figures; with the JS run's raw table (`raw`), a money output's from its fen

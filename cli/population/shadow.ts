@@ -4,19 +4,24 @@
 // are proven by the differential tests; the shadow keeps proving them on the data a run sees
 // (values the generators never thought of), at a cost of one JS evaluation per sampled record.
 //
-// The sample is a reservoir sample of the source (DuckDB `USING SAMPLE reservoir(n ROWS)`, a
-// fixed seed: the same file gives the same sample), numbered, and run through the query compiled
-// with that number as its record id — the query is a function of the record alone (no record
-// reads another), so its value for a sampled record is the value the full run computed.
+// The sample is drawn by the run's own query (no second pass over the file): the source gets a
+// column SHADOW_COLUMN holding the record's input texts as a JSON object for about 4 × N records
+// (a hash of the record's hot inputs modulo a step chosen from the estimated record count, so the
+// same file gives the same sample), carried unchanged into the results table. After the run the
+// N of them first by hash are re-evaluated in JS and compared with the values the run itself
+// computed for those records.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { IrPolicy } from '../../compiler/ir.ts';
-import { compileSql } from '../../compiler/sql/index.ts';
 import { sqlMessages } from '../../compiler/sql/messages.ts';
 import { jsEngine } from './engine.ts';
-import { recordFromText } from './records.ts';
+import { valueFromText } from './records.ts';
 import { compareRecord } from './rejectCode.ts';
 import { PopulationError } from './errors.ts';
-import { ident as q } from './sqlText.ts';
+import { ident as q, lit } from './sqlText.ts';
+import type { SqlQuery } from '../../compiler/sql/index.ts';
+
+/** The results column holding a sampled record's inputs (JSON text; NULL for the others). */
+export const SHADOW_COLUMN = '__xize_shadow';
 
 /** Records re-evaluated per run unless `--shadow N` says otherwise (0 turns the check off). */
 export const DEFAULT_SHADOW = 1000;
@@ -50,59 +55,62 @@ export interface ShadowRun {
   parameters: Record<string, string>;
   outputs: string[];
   idColumn?: string;
-  /** The relation the run read (sourceRelation), sampled here. */
-  relation: string;
+  /** The table the run wrote (rec_id, reject, one column per output, SHADOW_COLUMN). */
+  table: string;
   sample: number;
-  /** The query to check, as printed by compileSql for the sample (tests substitute a broken one). */
-  tamper?: (sql: string) => string;
+}
+
+/**
+ * The run's source with SHADOW_COLUMN: the inputs as a JSON object of texts for the records whose
+ * hash is 0 modulo `step` (CASE: built only for those), NULL for the others.
+ */
+export function shadowSource(relation: string, query: SqlQuery, step: number): string {
+  const hot = query.inputs.filter((i) => i.hot !== false).map((i) => i.name);
+  const keyCols = [...(query.idColumn ? [query.idColumn] : []), ...hot];
+  const key = keyCols.length ? keyCols.map(q).join(', ') : query.inputs.map((i) => q(i.name)).join(', ');
+  const obj = `json_object(${query.inputs.map((i) => `${lit(i.name)}, CAST(${q(i.name)} AS VARCHAR)`).join(', ')})`;
+  return `(SELECT *, CASE WHEN hash(${key}) % ${Math.max(1, Math.floor(step))} = 0 THEN CAST(${obj} AS VARCHAR) END AS ${q(SHADOW_COLUMN)} FROM ${relation})`;
+}
+
+/** The hash step for a sample of `sample` out of about `records` records (4× oversampled). */
+export function shadowStep(records: number, sample: number): number {
+  return Math.max(1, Math.floor(records / (4 * sample)));
 }
 
 export async function shadowCheck(c: DuckDBConnection, o: ShadowRun): Promise<ShadowResult> {
   if (!Number.isSafeInteger(o.sample) || o.sample <= 0) return { checked: 0, compared: 0 };
-  const inputNames = new Set(o.ir.inputs.map((i) => i.name));
-  let rowCol = '__xize_shadow_row';
-  while (inputNames.has(rowCol) || rowCol === o.idColumn) rowCol += '_';
-  const compiled = compileSql(o.ir, 'duckdb', { asOf: o.asOf, parameters: o.parameters, outputs: o.outputs, source: 'POPULATION_SOURCE', idColumn: rowCol, groupColumn: null });
-  if (!compiled.query) throw new PopulationError(compiled.diagnostics.map((d) => `${d.code} ${d.message.zh} / ${d.message.en}`).join('\n'));
-  const query = compiled.query;
-  await c.run(`CREATE OR REPLACE TEMP TABLE xize_shadow_src AS SELECT row_number() OVER () AS ${q(rowCol)}, * FROM (SELECT * FROM ${o.relation} USING SAMPLE reservoir(${o.sample} ROWS) REPEATABLE (20261207))`);
-  try {
-    let sql = compiled.sql!.replace('FROM POPULATION_SOURCE', 'FROM xize_shadow_src');
-    if (o.tamper) sql = o.tamper(sql);
-    // rec_id is the sample number; the --id value is read from the sample table itself
-    const sqlRows = new Map<string, Record<string, string | null>>();
-    for (const r of (await c.runAndReadAll(sql)).getRowObjectsJson() as Record<string, string | null>[]) sqlRows.set(String(r.rec_id), r);
-    const names = query.inputs.map((i) => i.name);
-    const kinds = query.inputs.map((i) => i.type);
-    const src = (await c.runAndReadAll(`SELECT CAST(${q(rowCol)} AS VARCHAR), ${o.idColumn ? `CAST(${q(o.idColumn)} AS VARCHAR)` : 'NULL'}, ${names.map((n) => `CAST(${q(n)} AS VARCHAR)`).join(', ')} FROM xize_shadow_src`)).getRows();
-    const recs = src.map((row) => recordFromText(names, kinds, row, 2));
-    const js = jsEngine(o.ir, { asOf: o.asOf, parameters: o.parameters, outputs: query.outputs.map((x) => x.name) }).evaluateChunk(recs);
-    const bad: ShadowDisagreement[] = [];
-    const names0 = query.outputs.map((x) => x.name);
-    let compared = 0;
-    src.forEach((row, i) => {
-      const id = row[1] === null || row[1] === undefined ? null : String(row[1]);
-      const s = sqlRows.get(String(row[0]));
-      const j = js[i]!;
-      const rec = recs[i]!;
-      if (!s) { bad.push({ id, output: '(missing)', js: j.reject ?? 'accepted', sql: null, record: rec }); return; }
-      // reject codes compared exactly (rejectCode.ts); a record SQL declines (XS010/XS011) and
-      // JS computes is no wrong figure: it is counted under its code in the summary
-      const sr = { reject: s.reject ?? null, outputs: s as Record<string, string | null> };
-      const cmp = compareRecord(j, sr, names0);
-      if (cmp === 'reject') { bad.push({ id, output: '(rejected)', js: j.reject, sql: sr.reject, record: rec }); return; }
-      if (j.reject !== null || sr.reject !== null) return;
-      for (const out of query.outputs) {
-        compared++;
-        const a = j.outputs[out.name] ?? null, b = s[out.name] ?? null;
-        if (a !== b) bad.push({ id, output: out.name, js: a, sql: b, record: rec });
-      }
+  const inputs = o.ir.inputs.map((i) => ({ name: i.name, kind: i.type.kind }));
+  const outs = o.outputs;
+  const rows = (await c.runAndReadAll(`SELECT rec_id, reject, ${q(SHADOW_COLUMN)}, ${outs.map(q).join(', ')} FROM ${o.table} WHERE ${q(SHADOW_COLUMN)} IS NOT NULL ORDER BY hash(${q(SHADOW_COLUMN)}), ${q(SHADOW_COLUMN)} LIMIT ${o.sample}`)).getRows();
+  const recs = rows.map((r) => {
+    const given = JSON.parse(String(r[2])) as Record<string, string | null>;
+    const rec: Record<string, unknown> = {};
+    for (const i of inputs) { const v = given[i.name]; if (v !== null && v !== undefined) rec[i.name] = valueFromText(i.kind, v); }
+    return rec;
+  });
+  const js = jsEngine(o.ir, { asOf: o.asOf, parameters: o.parameters, outputs: outs }).evaluateChunk(recs);
+  const bad: ShadowDisagreement[] = [];
+  let compared = 0;
+  rows.forEach((row, i) => {
+    const id = o.idColumn && row[0] !== null && row[0] !== undefined ? String(row[0]) : null;
+    const j = js[i]!;
+    const rec = recs[i]!;
+    const reject = row[1] === null || row[1] === undefined ? null : String(row[1]);
+    const sqlOutputs: Record<string, string | null> = {};
+    outs.forEach((name, k) => { const v = row[3 + k]; sqlOutputs[name] = v === null || v === undefined ? null : String(v); });
+    // reject codes compared exactly (rejectCode.ts); a record SQL declines (XS010/XS011) and
+    // JS computes is no wrong figure: it is counted under its code in the summary
+    const cmp = compareRecord(j, { reject, outputs: sqlOutputs }, outs);
+    if (cmp === 'reject') { bad.push({ id, output: '(rejected)', js: j.reject, sql: reject, record: rec }); return; }
+    if (j.reject !== null || reject !== null) return;
+    outs.forEach((name) => {
+      compared++;
+      const a = j.outputs[name] ?? null, b = sqlOutputs[name] ?? null;
+      if (a !== b) bad.push({ id, output: name, js: a, sql: b, record: rec });
     });
-    if (bad.length > 0) throw new ShadowMismatch(bad, src.length);
-    return { checked: src.length, compared };
-  } finally {
-    await c.run('DROP TABLE IF EXISTS xize_shadow_src');
-  }
+  });
+  if (bad.length > 0) throw new ShadowMismatch(bad, rows.length);
+  return { checked: rows.length, compared };
 }
 
 function describe(bad: ShadowDisagreement[], checked: number): string {

@@ -5,7 +5,8 @@ export const duckdb: Dialect = {
   name: 'duckdb',
   ident: (n) => `"${n.replace(/"/g, '""')}"`,
   str: (v) => `'${v.replace(/'/g, "''")}'`,
-  intType: 'HUGEINT',
+  intType: 'BIGINT',
+  wideIntType: 'HUGEINT',
   textType: 'VARCHAR',
   idiv: (l, r) => `(${l} // ${r})`,
   monthStart: (x) => `CAST(date_trunc('month', ${x}) AS DATE)`,
@@ -19,5 +20,8 @@ export const duckdb: Dialect = {
   tryCastDec: (x, s) => s <= 18 ? `COALESCE(CAST(TRY_CAST(${x} AS DECIMAL(18,${s})) AS DECIMAL(38,${s})), TRY_CAST(${x} AS DECIMAL(38,${s})))` : `TRY_CAST(${x} AS DECIMAL(38,${s}))`,
   // formatting a hugeint DECIMAL(38) is ≈ 4× slower than the int64 DECIMAL(18) of the same value
   decToText: (x, s) => s <= 18 ? `COALESCE(CAST(TRY_CAST(${x} AS DECIMAL(18,${s})) AS VARCHAR), CAST(${x} AS VARCHAR))` : `CAST(${x} AS VARCHAR)`,
+  // one function over a constant list: DuckDB plans `x IN (…10 items…)` as a mark join or an OR
+  // chain, each with its own intermediate vectors; NULL x gives NULL in both spellings
+  inList: (x, items) => `list_contains([${items.join(', ')}], ${x})`,
   rtrimZeros: (x) => `CASE WHEN contains(${x}, '.') THEN rtrim(rtrim(${x}, '0'), '.') ELSE ${x} END`,
 };

@@ -16,7 +16,8 @@ export interface SqlCompileResult extends LowerResult {
 }
 
 export function compileSql(ir: IrPolicy, dialect: 'duckdb' | 'spark' | 'trino', opts: LowerOptions): SqlCompileResult {
-  const r = lowerPolicy(ir, opts);
+  const D = dialects[dialect]!;
+  const r = lowerPolicy(ir, { ...opts, wideInts: D.wideIntType !== undefined });
   if (!r.query) return r;
-  return { ...r, sql: printQuery(dialects[dialect]!, r.query) };
+  return { ...r, sql: printQuery(D, r.query) };
 }

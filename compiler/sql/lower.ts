@@ -24,6 +24,10 @@ export interface LowerOptions {
   source?: string;
   idColumn?: string | null;
   groupColumn?: string | null;
+  /** Source columns passed through to the result as they are (the shadow check's sampled inputs). */
+  carry?: string[];
+  /** The dialect has a 128-bit integer: exact rounding in 64 bits, 128 only where a value does not fit (round.ts). */
+  wideInts?: boolean;
 }
 
 export interface LowerResult {
@@ -114,12 +118,14 @@ class Lowerer {
     for (const x of this.outsideSubset) late.push({ c: { k: 'bin', op: '=', l: { k: 'case', whens: [{ c: x.bad, v: { k: 'bool', value: true } }], otherwise: { k: 'bool', value: false } }, r: { k: 'bool', value: true } }, v: { k: 'str', value: x.code } });
     this.steps.push({ columns: [{ name: reject, expr: { k: 'case', whens: late, otherwise: { k: 'null' } } }] });
     this.steps.unshift({ columns: this.inputs.map((i) => ({ name: i.column, expr: this.inputExprs.get(i.column)! })) });
+    for (const i of this.inputs) i.hot = !i.optional || this.usedInputs.has(i.name) || this.rawRead.has(i.name);
     return {
       diagnostics: [],
       skipped: this.skipped,
       query: {
         policy: this.ir.name, asOf: this.opts.asOf, source: this.opts.source ?? 'population',
         idColumn: this.opts.idColumn ?? null, groupColumn: this.opts.groupColumn ?? null, inputs: this.inputs, steps: this.steps, reject, outputs,
+        ...(this.opts.carry?.length ? { carry: this.opts.carry } : {}),
       },
     };
   }
@@ -202,7 +208,7 @@ class Lowerer {
       if (NUMERIC.has(r.type.kind)) e = unifyScales(e);
     }
     e = this.coerce(e, r.type);
-    if (r.rounding && r.type.kind === 'money') { const x = this.hoist(e); e = exactRound(x, scaleOf(x), r.rounding.mode, r.rounding.unit, this.bindInt); }
+    if (r.rounding && r.type.kind === 'money') { const x = this.hoist(e); e = exactRound(x, scaleOf(x), r.rounding.mode, r.rounding.unit, this.bindInt, this.ints); }
     const col = `r${this.n++}`;
     if (NUMERIC.has(r.type.kind)) this.colScale.set(col, scaleOf(e));
     this.steps.push({ columns: [{ name: col, expr: e, comment: r.name }] });
@@ -240,6 +246,8 @@ class Lowerer {
   }
 
   colScale = new Map<string, number>();
+
+  get ints() { return { wide: this.opts.wideInts === true }; }
 
   /** An integer intermediate of exact rounding (round.ts), bound as it stands (no scale unification). */
   bindInt = (e: SqlExpr): SqlExpr => this.hoist(e, false);
@@ -421,6 +429,7 @@ class Lowerer {
       let other = false;
       walkInputs(v, (name) => { if (this.inputCol.has(name)) other = true; else names.add(name); });
       if (other || names.size === 0) throw err;
+      for (const n of names) this.rawRead.add(n);
       const present = [...names].map((n) => ({ k: 'notNull', x: { k: 'col', name: this.rawCol(n) } }) as SqlExpr);
       const all = [...path, ...present].reduce<SqlExpr>((a, x) => ({ k: 'bin', op: 'and', l: a, r: x }), { k: 'bool', value: true });
       this.outsideSubset.push({ bad: all, code: `XS010:${this.current}` });
@@ -429,6 +438,8 @@ class Lowerer {
   }
 
   outsideSubset: { bad: SqlExpr; code: string }[] = [];
+  /** List/record inputs whose raw text a per-record XS010 check reads. */
+  rawRead = new Set<string>();
 
   rawCol(input: string): string {
     return `src${this.ir.inputs.findIndex((f) => f.name === input)}`;
@@ -468,7 +479,7 @@ class Lowerer {
     if ((e.fn === 'round' || e.fn === 'floor' || e.fn === 'ceil') && arg0?.k === 'arith' && arg0.op === '/') {
       // division with its rounding declared: exact integer arithmetic (round.ts)
       const x = this.hoist(this.expr(arg0.left)), y = this.hoist(this.expr(arg0.right));
-      return exactDivRound(x, scaleOf(x), y, scaleOf(y), e.fn === 'round' ? 'half_up' : e.fn, e.unit ?? 'yuan', this.bindInt);
+      return exactDivRound(x, scaleOf(x), y, scaleOf(y), e.fn === 'round' ? 'half_up' : e.fn, e.unit ?? 'yuan', this.bindInt, this.ints);
     }
     const repeats = e.fn === 'min' || e.fn === 'max' || e.fn === 'clamp' || e.fn === 'abs' || e.fn === 'round' || e.fn === 'floor' || e.fn === 'ceil';
     const a = e.args.map((x) => (repeats ? this.hoist(this.expr(x), NUMERIC.has(x.type.kind)) : this.expr(x)));
@@ -498,7 +509,7 @@ class Lowerer {
         return { k: 'case', whens: [{ c: { k: 'bin', op: '<', l: a[0]!, r: decLit('0') }, v: { k: 'neg', x: a[0]! } }], otherwise: a[0]! };
       case 'round': case 'floor': case 'ceil': {
         const mode = e.fn === 'round' ? 'half_up' : e.fn;
-        return exactRound(a[0]!, scaleOf(a[0]!), mode, e.unit ?? 'yuan', this.bindInt);
+        return exactRound(a[0]!, scaleOf(a[0]!), mode, e.unit ?? 'yuan', this.bindInt, this.ints);
       }
       case 'present':
         return { k: 'notNull', x: a[0]! };

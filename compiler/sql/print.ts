@@ -1,13 +1,19 @@
 // The shared SQL printer: everything the three dialects write alike. Each dialect file
 // (duckdb.ts, spark.ts, trino.ts) supplies the few spellings that differ. Policy text reaches
 // the SQL only as string literals (escaped by the dialect) and quoted output/input names.
-import type { SqlExpr, SqlQuery } from './sqlIr.ts';
+import type { SqlExpr, SqlQuery, SqlStep } from './sqlIr.ts';
 
 export interface Dialect {
   name: 'duckdb' | 'spark' | 'trino';
   ident(name: string): string; // quoted identifier
   str(value: string): string; // string literal
   intType: string;
+  /**
+   * A 128-bit integer type, where the dialect has one (DuckDB HUGEINT): exact rounding then runs
+   * in the 64-bit intType and falls back to this type only for the rows whose scaled value does
+   * not fit (round.ts). Without it, rounding is in intType alone (Spark, Trino: BIGINT).
+   */
+  wideIntType?: string;
   textType: string;
   idiv(l: string, r: string): string;
   monthStart(x: string): string;
@@ -21,14 +27,16 @@ export interface Dialect {
   /** The text of a DECIMAL(38, scale), where a dialect has a faster exact spelling. */
   decToText?(x: string, scale: number): string;
   rtrimZeros(x: string): string;
+  /** x IN (items), where a dialect has a cheaper spelling with the same NULL semantics. */
+  inList?(x: string, items: string[]): string;
 }
 
 export function printExpr(D: Dialect, e: SqlExpr): string {
   const p = (x: SqlExpr) => printExpr(D, x);
   switch (e.k) {
     case 'col': return e.name;
-    case 'dec': return `CAST(${D.str(e.text)} AS DECIMAL(38,${e.scale}))`;
-    case 'int': return `CAST(${e.value} AS ${D.intType})`;
+    case 'dec': return `CAST(${D.str(e.text)} AS DECIMAL(${e.width ?? 38},${e.scale}))`;
+    case 'int': return `CAST(${e.value} AS ${e.wide ? D.wideIntType ?? D.intType : D.intType})`;
     case 'bool': return e.value ? 'TRUE' : 'FALSE';
     case 'date': return `DATE ${D.str(e.iso)}`;
     case 'str': return D.str(e.value);
@@ -37,10 +45,12 @@ export function printExpr(D: Dialect, e: SqlExpr): string {
       // CAST(CAST(x AS DECIMAL(38,s)) AS DECIMAL(38,s)) is the inner cast: written once (the
       // nesting also makes ANTLR-based dialect parsers slow)
       let x = e.x;
-      while (x.k === 'castDec' && x.scale === e.scale) x = x.x;
-      return `CAST(${p(x)} AS DECIMAL(38,${e.scale}))`;
+      while (x.k === 'castDec' && x.scale === e.scale && (x.width ?? 38) === (e.width ?? 38)) x = x.x;
+      return `CAST(${p(x)} AS DECIMAL(${e.width ?? 38},${e.scale}))`;
     }
-    case 'toInt': return `CAST(${p(e.x)} AS ${D.intType})`;
+    case 'toInt': return `CAST(${p(e.x)} AS ${e.wide ? D.wideIntType ?? D.intType : D.intType})`;
+    case 'narrowDec': return D.tryCast(p(e.x), `DECIMAL(${e.width},${e.scale})`);
+    case 'lastChar': return `right(${p(e.x)}, 1)`;
     // a CASE operand is parenthesised: Spark's grammar lets CASE be a column name, so
     // `a - CASE WHEN …` can be read as `a - CASE` and then fail; elsewhere (CAST, function
     // arguments) the extra `(` only slows ANTLR-based parsers down
@@ -55,7 +65,7 @@ export function printExpr(D: Dialect, e: SqlExpr): string {
       if (e.whens.length === 0) return p(e.otherwise);
       return `CASE ${e.whens.map((w) => `WHEN ${p(w.c)} THEN ${p(w.v)}`).join(' ')} ELSE ${p(e.otherwise)} END`;
     }
-    case 'in': return `(${p(e.x)} IN (${e.items.map(p).join(', ')}))`;
+    case 'in': return D.inList ? D.inList(p(e.x), e.items.map(p)) : `(${p(e.x)} IN (${e.items.map(p).join(', ')}))`;
     case 'monthStart': return D.monthStart(p(e.x));
     case 'addMonths': return D.addMonths(p(e.x), p(e.n));
     case 'addDays': return D.addDays(p(e.x), p(e.n));
@@ -86,15 +96,48 @@ export function printQuery(D: Dialect, q: SqlQuery): string {
   const srcCols = q.inputs.map((i) => `CAST(${D.ident(i.name)} AS ${D.textType}) AS src${q.inputs.indexOf(i) >= 0 ? srcIndex(q, i.name) : ''}`);
   const idSel = q.idColumn ? `CAST(${D.ident(q.idColumn)} AS ${D.textType}) AS rec_id` : 'CAST(NULL AS VARCHAR) AS rec_id';
   const grpSel = q.groupColumn ? `CAST(${D.ident(q.groupColumn)} AS ${D.textType}) AS grp` : `CAST(NULL AS ${D.textType}) AS grp`;
-  const ctes: string[] = [`s0 AS (SELECT ${[idSel.replace('VARCHAR', D.textType), grpSel, ...srcCols].join(', ')} FROM ${q.source})`];
-  q.steps.forEach((st, i) => {
-    const cols = st.columns.map((c) => `${printExpr(D, c.expr)} AS ${c.name}${c.comment ? ` /* ${safeComment(c.comment)} */` : ''}`);
+  const carry = (q.carry ?? []).map((c) => D.ident(c));
+  const ctes: string[] = [`s0 AS (SELECT ${[idSel.replace('VARCHAR', D.textType), grpSel, ...srcCols, ...carry].join(', ')} FROM ${q.source})`];
+  const levels = byLevel(q);
+  levels.forEach((cols0, i) => {
+    const cols = cols0.map((c) => `${printExpr(D, c.expr)} AS ${c.name}${c.comment ? ` /* ${safeComment(c.comment)} */` : ''}`);
     ctes.push(`s${i + 1} AS (SELECT *, ${cols.join(', ')} FROM s${i})`);
   });
   lines.push(`WITH ${ctes.join(',\n')}`);
   const outs = q.outputs.map((o) => `CASE WHEN ${q.reject} IS NULL THEN ${o.column} END AS ${D.ident(o.name)}`);
-  lines.push(`SELECT rec_id, grp, ${q.reject} AS reject, ${outs.join(', ')} FROM s${q.steps.length}`);
+  lines.push(`SELECT rec_id, grp, ${q.reject} AS reject, ${[...outs, ...carry].join(', ')} FROM s${levels.length}`);
   return lines.join('\n');
+}
+
+/**
+ * The steps' columns grouped by dependency level: a column goes into the first CTE after every
+ * column it reads (source columns are level 0). Every CTE is a projection that DuckDB evaluates
+ * with its own output buffers (≈ 16 bytes × 2 048 rows × its columns, per thread): one CTE per
+ * step (≈ 300 for 11 outputs) ran out of a 300 MB memory limit on 1 000 records, and each extra
+ * projection costs time. The order within a level is the steps' order.
+ */
+function byLevel(q: SqlQuery): SqlStep['columns'][] {
+  const level = new Map<string, number>();
+  const out: SqlStep['columns'][] = [];
+  for (const st of q.steps) {
+    for (const c of st.columns) {
+      let lv = 0;
+      walkCols(c.expr, (n) => { const l = level.get(n); if (l !== undefined && l > lv) lv = l; });
+      level.set(c.name, lv + 1);
+      (out[lv] ??= []).push(c);
+    }
+  }
+  return out.filter((x) => x !== undefined);
+}
+
+function walkCols(e: SqlExpr, f: (name: string) => void): void {
+  if (e.k === 'col') { f(e.name); return; }
+  for (const v of Object.values(e)) {
+    if (v && typeof v === 'object') {
+      if (Array.isArray(v)) for (const x of v) { if (x && typeof x === 'object' && 'k' in x) walkCols(x as SqlExpr, f); else if (x && typeof x === 'object') { const w = x as { c: SqlExpr; v: SqlExpr }; walkCols(w.c, f); walkCols(w.v, f); } }
+      else if ('k' in v) walkCols(v as SqlExpr, f);
+    }
+  }
 }
 
 function srcIndex(q: SqlQuery, name: string): number {

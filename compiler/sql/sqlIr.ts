@@ -11,14 +11,16 @@ export type SqlType =
 
 export type SqlExpr =
   | { k: 'col'; name: string; scale?: number } // a generated column name (never policy text); scale when decimal
-  | { k: 'dec'; text: string; scale: number } // decimal literal, already validated
-  | { k: 'int'; value: number }
+  | { k: 'dec'; text: string; scale: number; width?: number } // decimal literal, already validated; DECIMAL(width ?? 38, scale)
+  | { k: 'int'; value: number; wide?: boolean } // wide: the dialect's 128-bit integer (exact rounding's fallback)
   | { k: 'bool'; value: boolean }
   | { k: 'date'; iso: string }
   | { k: 'str'; value: string }
   | { k: 'null' }
-  | { k: 'castDec'; x: SqlExpr; scale: number } // CAST(x AS DECIMAL(38, scale))
-  | { k: 'toInt'; x: SqlExpr } // an integral decimal to the dialect's integer type
+  | { k: 'castDec'; x: SqlExpr; scale: number; width?: number } // CAST(x AS DECIMAL(width ?? 38, scale))
+  | { k: 'toInt'; x: SqlExpr; wide?: boolean } // an integral decimal to the dialect's integer type (wide: its 128-bit one)
+  | { k: 'narrowDec'; x: SqlExpr; scale: number; width: number } // x as DECIMAL(width ≤ 18, scale), NULL when it has more digits (DuckDB's int64 decimals)
+  | { k: 'lastChar'; x: SqlExpr } // the last character of a text
   | { k: 'bin'; op: '+' | '-' | '*' | '=' | '<>' | '<' | '<=' | '>' | '>=' | 'and' | 'or'; l: SqlExpr; r: SqlExpr }
   | { k: 'idiv'; l: SqlExpr; r: SqlExpr } // integer division of non-negative integers
   | { k: 'imod'; l: SqlExpr; r: SqlExpr } // remainder of non-negative integers
@@ -58,6 +60,12 @@ export interface SqlInputColumn {
   type: string; // Xize type kind
   sqlType: string; // declared column type in the manifest
   optional: boolean;
+  /**
+   * Read for every record: required, or read by a requested output (or its list-branch reject).
+   * The others are only validated, and only when a record gives one (lower.ts rejectCode), so a
+   * reader may leave them out of records that give none of them (cli/population/duckdbSql.ts).
+   */
+  hot?: boolean;
 }
 
 export interface SqlQuery {
@@ -70,4 +78,6 @@ export interface SqlQuery {
   steps: SqlStep[];
   reject: string; // generated column: null or the code of the first validation failure
   outputs: SqlOutput[];
+  /** Source columns passed through to the result unchanged (after the outputs). */
+  carry?: string[];
 }

@@ -13,7 +13,7 @@ import { compileFolder } from '../../cli/policy.ts';
 import { compileSql, type SqlQuery } from '../../compiler/sql/index.ts';
 import { declinedText } from '../../compiler/sql/rejects.ts';
 import { jsEngine } from '../../cli/population/engine.ts';
-import { runSqlRows, sourceRelation } from '../../cli/population/duckdbSql.ts';
+import { runSqlRows, sourceRelation, sqlSourceRelation } from '../../cli/population/duckdbSql.ts';
 import { recordFromText } from '../../cli/population/records.ts';
 import { compareRecord } from '../../cli/population/rejectCode.ts';
 import { ident as q } from '../../cli/population/sqlText.ts';
@@ -61,7 +61,7 @@ export async function runDifferential(opts: { policyDir: string; records: number
   const file = join(dir, 'population.ndjson');
   try {
     writeFileSync(file, recs.map((r, i) => JSON.stringify({ id: String(i), ...r })).join('\n') + '\n');
-    const sql = compiled.sql!.replace('FROM POPULATION_SOURCE', `FROM ${sourceRelation(file, 'ndjson', compiled.query)}`);
+    const sql = compiled.sql!.replace('FROM POPULATION_SOURCE', () => `FROM ${sqlSourceRelation(file, 'ndjson', compiled.query!)}`);
     const rows = await runSqlRows(sql, compiled.query);
     const read = await populationRecords(file, compiled.query);
     const kinds = new Map(ir.inputs.map((f) => [f.name, f.type.kind]));
