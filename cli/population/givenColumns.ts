@@ -7,7 +7,7 @@
 // Exact by construction: a column left out is NULL in every record, which the run treats as
 // absent, the same as before. Keys match as DuckDB's read_json matches them (exactly); a line
 // that is not a JSON object, or a pass that fails, keeps every declared column (the reader then
-// behaves as it did, errors included), and so does a file that gives none of them. CSV and Parquet keep every declared column: their
+// behaves as it did, errors included), and so does a file that gives none of them. Parquet: jsRun.ts takes the columns its schema has (typedColumns.ts parquetTypes). CSV keeps every declared column: its
 // reader requires each one (a missing one is the reader's error, as before).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { SourceFormat } from './duckdbSql.ts';

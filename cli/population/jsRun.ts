@@ -14,10 +14,10 @@ import { BIGINT, DuckDBDataChunk, VARCHAR, type DuckDBConnection, type DuckDBIns
 import type { IrPolicy } from '../../compiler/ir.ts';
 import type { SqlQuery } from '../../compiler/sql/index.ts';
 import { jsEngine } from './engine.ts';
-import { valueFromText } from './records.ts';
 import { moneyScaledText, POW10, toScaled } from '../../runtime/fen.ts';
 import { sourceRelation, type SourceFormat } from './duckdbSql.ts';
 import { givenColumns } from './givenColumns.ts';
+import { columnReader, parquetTypes, readsTyped } from './typedColumns.ts';
 import { ident as q } from './sqlText.ts';
 
 const MASK_BITS = 30;
@@ -55,12 +55,17 @@ export async function evaluateInJs(db: DuckDBInstance, c: DuckDBConnection, ir: 
   await c.run(`CREATE VIEW results AS SELECT ${keyView}, reject, ${outs.map((x, k) => `${money[k] ? `COALESCE(t${k}, ${fenText(`o${k}`)})` : `t${k}`} AS ${q(x.name)}`).join(', ')} FROM results_raw`);
   // the columns the file gives (NDJSON: found by a first pass over its keys, run by DuckDB while
   // the policy is loaded below); the others are absent in every record
-  const given = givenColumns(c, source.file, source.format, query.inputs.map((i) => i.name));
+  // (Parquet: the columns its schema has, typed ones read from their vectors, typedColumns.ts)
+  const declared = query.inputs.map((i) => i.name);
+  const ptypes = source.format === 'parquet' ? parquetTypes(c, source.file) : null;
+  const given = ptypes ? ptypes.then((t) => new Set(declared.filter((n) => t.has(n)))) : givenColumns(c, source.file, source.format, declared);
   const js = jsEngine(ir, { asOf: o.asOf, parameters: o.parameters, outputs: outs.map((x) => x.name) });
   const inputs = await given;
   const rel = sourceRelation(source.file, source.format, { ...query, inputs: query.inputs.filter((i) => inputs.has(i.name)) });
   const names = query.inputs.filter((i) => inputs.has(i.name)).map((i) => i.name);
   const kinds = query.inputs.filter((i) => inputs.has(i.name)).map((i) => i.type);
+  const colTypes = ptypes ? await ptypes : new Map<string, string>();
+  const readers = names.map((n, k) => columnReader(colTypes.get(n), kinds[k]!));
   const keySel = [...(o.idColumn ? [`CAST(${q(o.idColumn)} AS VARCHAR)`] : []), ...(o.groupBy ? [`CAST(${q(o.groupBy)} AS VARCHAR)`] : [])];
   const masks: string[] = [];
   for (let b = 0; b * MASK_BITS < names.length; b++) {
@@ -70,7 +75,7 @@ export async function evaluateInJs(db: DuckDBInstance, c: DuckDBConnection, ir: 
   const nk = keySel.length;
   const first = nk + masks.length; // rec_id, grp (when asked), the masks, then the inputs
   const src = await db.connect();
-  const stream = await src.stream(`SELECT ${[...keySel, ...masks, ...names.map((n) => `CAST(${q(n)} AS VARCHAR)`), 'NULL'].join(', ')} FROM ${rel}`);
+  const stream = await src.stream(`SELECT ${[...keySel, ...masks, ...names.map((n) => (readsTyped(colTypes.get(n)) ? q(n) : `CAST(${q(n)} AS VARCHAR)`)), 'NULL'].join(', ')} FROM ${rel}`);
   const app = await c.createAppender('results_raw');
   // money as integers of fen straight from the batch API (scale ≤ 2: × 10^(2 − scale)), the
   // other outputs as their texts
@@ -97,13 +102,13 @@ export async function evaluateInJs(db: DuckDBInstance, c: DuckDBConnection, ir: 
     }
     const vecs = present.map((k) => chunk.getColumnVector(first + k));
     const pn = present.map((k) => names[k]!);
-    const pk = present.map((k) => kinds[k]!);
+    const pr = present.map((k) => readers[k]!);
     const recs: Record<string, unknown>[] = new Array(n);
     for (let r = 0; r < n; r++) {
       const rec: Record<string, unknown> = {};
       for (let p = 0; p < vecs.length; p++) {
-        const v = vecs[p]!.getItem(r);
-        if (v !== null && v !== undefined) rec[pn[p]!] = valueFromText(pk[p]!, v as string);
+        const v = pr[p]!(vecs[p]! as never, r);
+        if (v !== undefined) rec[pn[p]!] = v;
       }
       recs[r] = rec;
     }
