@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { compileFolder } from '../../cli/policy.ts';
 import { runPopulation } from '../../cli/population/run.ts';
-import { dateText, decimalText } from '../../cli/population/typedColumns.ts';
+import { columnReader, dateText, decimalText, parquetTypes } from '../../cli/population/typedColumns.ts';
+import { valueFromText } from '../../cli/population/records.ts';
 
 describe('JS population run over typed Parquet', () => {
   it('dateText and decimalText write what DuckDB CAST(… AS VARCHAR) writes', async () => {
@@ -58,6 +59,20 @@ describe('JS population run over typed Parquet', () => {
     expect(types).toContain('月缴费工资 DECIMAL(18,2)');
     expect(types).toContain('受伤日期 DATE');
     expect(types).toContain('已退休 BOOLEAN');
+    // each typed reader gives per row exactly what the text path (CAST AS VARCHAR, valueFromText) gives
+    const pt = await parquetTypes(c, pq);
+    const typed = ['受伤日期', '工伤认定日期', '月缴费工资', '已退休', '基本养老金'];
+    for (const kind of ['date', 'money', 'boolean', 'text']) {
+      const chunk = (await (await c.stream(`SELECT ${typed.map((n) => `"${n}"`).join(', ')}, ${typed.map((n) => `CAST("${n}" AS VARCHAR)`).join(', ')} FROM read_parquet('${pq}')`)).fetchChunk())!;
+      typed.forEach((n, k) => {
+        const rd = columnReader(pt.get(n), kind);
+        const tv = chunk.getColumnVector(typed.length + k);
+        for (let r = 0; r < chunk.rowCount; r++) {
+          const t = tv.getItem(r) as string | null;
+          expect(rd(chunk.getColumnVector(k) as never, r)).toEqual(t === null ? undefined : valueFromText(kind, t));
+        }
+      });
+    }
     c.closeSync();
     const ir = compileFolder('provinces/national').result.ir!;
     const parameters = { 统筹地区上年度职工月平均工资: '8123.45', 最低工资标准: '2490' };
