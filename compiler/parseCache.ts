@@ -97,11 +97,10 @@ export function newPieceStore(): PieceStore & { clear(): void } {
 const pieceStore = newPieceStore();
 
 let incremental = true;
-/** false: parse every changed file whole (the reference the incremental parse is measured and
- * tested against). Clears the caches. */
+/** false: parse every changed file whole (the reference the incremental parse is measured
+ * against). The caches are kept: either way a text gives the same parse. */
 export function setIncrementalParse(on: boolean): void {
   incremental = on;
-  clearParseCache();
 }
 
 /** The parse of `file`, from the cache when this path had this text before. The result is
