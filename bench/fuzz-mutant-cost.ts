@@ -1,13 +1,15 @@
 // The fuzzer's per-mutant cost (tests/fuzz/policyFuzz.ts: compile → load → sample cases, then one
 // generated case as `npm run fuzz -- --cases 1` does) before and after the per-mutant caches of
-// issue 11: the incremental parse (dsl/incremental.ts) and the loaded policies kept by IR
-// (compiler/loadCache.ts). Modes run in alternating blocks of the same mutants in one process,
-// so the ratios are the figures; wall and CPU time per mode.
+// issue 11: the incremental parse (dsl/incremental.ts), and the loaded policies kept by IR
+// (compiler/loadCache.ts) with the input validators kept by schema (runtime/validate.ts). Modes
+// run in alternating blocks of the same mutants in one process, so the ratios are the figures;
+// wall and CPU time per mode.
 //   npx tsx bench/fuzz-mutant-cost.ts [mutants per block] [blocks] [seed]
 import { loadavg } from 'node:os';
 import fc from 'fast-check';
 import { compilePolicy, loadPolicy, setLoadCache } from '../compiler/index.ts';
 import { setIncrementalParse } from '../compiler/parseCache.ts';
+import { setValidatorCache } from '../runtime/validate.ts';
 import { caseArb } from '../tests/fuzz/caseArb.ts';
 import { checkCase } from '../tests/fuzz/caseFuzz.ts';
 import { corpus, corpusResolver, pinCorpusParses } from '../tests/fuzz/corpus.ts';
@@ -37,6 +39,7 @@ const targets = corpus().flatMap((p) => {
 function setMode(m: Mode): void {
   setIncrementalParse(MODES[m].parse);
   setLoadCache(MODES[m].load);
+  setValidatorCache(MODES[m].load);
   if (!MODES[m].load) return;
   for (const p of corpus()) {
     const ir = compilePolicy({ files: p.files, resolve: corpusResolver() }).ir; // as the worker's start

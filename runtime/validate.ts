@@ -83,8 +83,16 @@ export function formatInputPath(segments: readonly (string | number)[]): string 
 // validators are kept by the schema's JSON text (a validator is a pure function of its schema).
 const MAX_VALIDATORS = 32;
 const validators = new Map<string, InputValidator>();
+let keep = true;
+
+/** false: compile every schema afresh (benchmarks measure against it). Clears the kept ones. */
+export function setValidatorCache(on: boolean): void {
+  keep = on;
+  validators.clear();
+}
 
 export function createValidator(schema: AnySchema): InputValidator {
+  if (!keep) return compileValidator(schema);
   const key = JSON.stringify(schema);
   let v = validators.get(key);
   if (v === undefined) {
