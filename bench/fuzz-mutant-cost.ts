@@ -7,7 +7,7 @@
 //   npx tsx bench/fuzz-mutant-cost.ts [mutants per block] [blocks] [seed]
 import { loadavg } from 'node:os';
 import fc from 'fast-check';
-import { compilePolicy, loadPolicy, setLoadCache } from '../compiler/index.ts';
+import { clearBuildCache, clearParseCache, compilePolicy, loadPolicy, setLoadCache } from '../compiler/index.ts';
 import { setIncrementalParse } from '../compiler/parseCache.ts';
 import { setValidatorCache } from '../runtime/validate.ts';
 import { caseArb } from '../tests/fuzz/caseArb.ts';
@@ -36,14 +36,19 @@ const targets = corpus().flatMap((p) => {
   return [{ policy, arb: caseArb({ schema: policy.inputSchema, samples: p.cases }) }];
 });
 
+// Every mode starts a block as a fresh worker does (no mode may find the parses or builds of a
+// block's mutants that the mode before it left): caches cleared, the corpus pinned, compiled
+// and, with the load cache, loaded. Outside the timed part.
 function setMode(m: Mode): void {
   setIncrementalParse(MODES[m].parse);
   setLoadCache(MODES[m].load);
   setValidatorCache(MODES[m].load);
-  if (!MODES[m].load) return;
+  clearParseCache();
+  clearBuildCache();
+  pinCorpusParses();
   for (const p of corpus()) {
-    const ir = compilePolicy({ files: p.files, resolve: corpusResolver() }).ir; // as the worker's start
-    if (ir) loadPolicy(ir);
+    const ir = compilePolicy({ files: p.files, resolve: corpusResolver() }).ir;
+    if (ir && MODES[m].load) loadPolicy(ir);
   }
 }
 
