@@ -1,6 +1,7 @@
 // A second adapter for the shared peer bench (not part of this repository; see docs/benchmarks.md): the same compiled national policy as
 // peer-adapter.mjs, but each pass goes through the batch API (runtime/batch.ts,
-// `evaluateColumns`) — one call for all cases, only the four outputs, values as decimal text.
+// `evaluateColumns`) — one call for all cases, only the four outputs, values as decimal text
+// (the batch kernels: no Outcome per case; the error-severity checks run inline).
 //
 //   npm run build && npm run bench -- --add /path/to/bench/peer-adapter.mjs --add /path/to/bench/peer-adapter-batch.mjs
 // Like peer-adapter.mjs it loads the built JavaScript (dist/esm), no tsx.
@@ -38,8 +39,9 @@ export default [
           for (let i = 0; i < cases.length; i++) {
             const c = cases[i];
             batch[i] = {
-              input: { 受伤日期: '2023-03-15', 月缴费工资: String(c.monthlyWage), 伤残等级: GRADES[c.grade], 用人单位安排适当工作: false, 生活自理障碍等级: CARE[c.careLevel] },
-              parameters: { 统筹地区上年度职工月平均工资: String(c.avgWage), 最低工资标准: String(c.minWage) },
+              // the workload's money as the JSON numbers it is (as peer-adapter.mjs passes it)
+              input: { 受伤日期: '2023-03-15', 月缴费工资: c.monthlyWage, 伤残等级: GRADES[c.grade], 用人单位安排适当工作: false, 生活自理障碍等级: CARE[c.careLevel] },
+              parameters: { 统筹地区上年度职工月平均工资: c.avgWage, 最低工资标准: c.minWage },
             };
           }
           const r = evaluateColumns(policy, batch, options);

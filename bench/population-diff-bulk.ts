@@ -2,7 +2,7 @@
 // once by the JS engine (the oracle) and once wholly in DuckDB (`duckdb-sql`, shadow check off),
 // each writing its per-record results to Parquet; DuckDB then joins the two files on the record
 // id and counts, per output, the records whose texts differ, and the records one engine rejects
-// and the other does not (or with other codes). This is the ≥ 10⁷-record differential of issue 12;
+// and the other does not or with another code (the one population code, rejectCode.ts). This is the ≥ 10⁷-record differential of issue 12;
 // the boundary records (band edges, ties, clamps) are the fast-check generator's job
 // (bench/population-diff.ts, tests/sql/differential.test.ts). Usage:
 //   npx tsx bench/population-diff-bulk.ts [--records 1000000] [--outputs disability|all|a,b,c] [--as-of 2024-06-01]
@@ -28,7 +28,7 @@ const dir = mkdtempSync(join(tmpdir(), 'xize-diff-bulk-'));
 try {
   const file = join(dir, 'population.ndjson');
   const g0 = performance.now();
-  await writePopulation(file, records);
+  await writePopulation(file, records, undefined, { faults: true });
   process.stderr.write(`generated ${records} records in ${((performance.now() - g0) / 1000).toFixed(1)} s\n`);
   const seconds: Record<string, number> = {};
   for (const engine of ['js', 'duckdb-sql'] as const) {
@@ -45,17 +45,20 @@ try {
     'count(*) AS n',
     'count(*) FILTER (WHERE s.rec_id IS NULL) AS missing_sql',
     'count(*) FILTER (WHERE j.reject IS NOT NULL) AS rejected_js',
-    'count(*) FILTER (WHERE (j.reject IS NULL) <> (s.reject IS NULL)) AS reject_disagree',
+    // reject codes compared exactly (cli/population/rejectCode.ts); a record JS computes and
+    // SQL declines (XS010/XS011: outside what it computes exactly) is counted apart
+    `count(*) FILTER (WHERE j.reject IS NULL AND regexp_matches(s.reject, '^XS01[01]:')) AS declined_sql`,
+    `count(*) FILTER (WHERE (j.reject IS NULL) <> (s.reject IS NULL) AND NOT (j.reject IS NULL AND regexp_matches(s.reject, '^XS01[01]:'))) AS reject_disagree`,
     'count(*) FILTER (WHERE j.reject IS NOT NULL AND s.reject IS NOT NULL AND j.reject <> s.reject) AS reject_code_differs',
     ...outs.map((o, i) => `count(*) FILTER (WHERE j.reject IS NULL AND s.reject IS NULL AND j.${q(o)} IS DISTINCT FROM s.${q(o)}) AS d${i}`),
     ...outs.map((o, i) => `count(*) FILTER (WHERE j.reject IS NULL AND j.${q(o)} IS NOT NULL) AS f${i}`),
   ];
   const row = (await c.runAndReadAll(`SELECT ${sel.join(', ')} FROM ${joined}`)).getRowObjectsJson()[0] as Record<string, string>;
   const perOutput = Object.fromEntries(outs.map((o, i) => [o, { figures: Number(row[`f${i}`]), disagreements: Number(row[`d${i}`]) }]));
-  const disagreements = outs.reduce((a, _o, i) => a + Number(row[`d${i}`]), 0) + Number(row.reject_disagree) + Number(row.missing_sql);
-  const examples = disagreements === 0 ? [] : (await c.runAndReadAll(`SELECT j.*, s.* FROM ${joined} WHERE (j.reject IS NULL) <> (s.reject IS NULL) OR ${outs.map((o) => `(j.reject IS NULL AND j.${q(o)} IS DISTINCT FROM s.${q(o)})`).join(' OR ')} LIMIT 5`)).getRowObjectsJson();
+  const disagreements = outs.reduce((a, _o, i) => a + Number(row[`d${i}`]), 0) + Number(row.reject_disagree) + Number(row.reject_code_differs) + Number(row.missing_sql);
+  const examples = disagreements === 0 ? [] : (await c.runAndReadAll(`SELECT j.*, s.* FROM ${joined} WHERE (j.reject IS DISTINCT FROM s.reject AND NOT (j.reject IS NULL AND regexp_matches(s.reject, '^XS01[01]:'))) OR ${outs.map((o) => `(j.reject IS NULL AND j.${q(o)} IS DISTINCT FROM s.${q(o)})`).join(' OR ')} LIMIT 5`)).getRowObjectsJson();
   c.closeSync();
-  console.log(JSON.stringify({ records: Number(row.n), asOf, outputs: outs.length, seconds, rejectedJs: Number(row.rejected_js), rejectCodeDiffers: Number(row.reject_code_differs), disagreements, perOutput, examples }, null, 2));
+  console.log(JSON.stringify({ records: Number(row.n), asOf, outputs: outs.length, seconds, rejectedJs: Number(row.rejected_js), declinedSql: Number(row.declined_sql), rejectCodeDiffers: Number(row.reject_code_differs), disagreements, perOutput, examples }, null, 2));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -9,7 +9,17 @@ const GRADES = ['一级', '二级', '三级', '四级', '五级', '六级', '七
 const DEATHS = ['因工死亡', '停工留薪期内因工伤死亡', '一至四级停工留薪期满后死亡'];
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export async function writePopulation(file: string, records: number, seed = 20120622): Promise<void> {
+/** With `faults`, one record in 25 carries one of these (input, value): each input-error class
+ * the reject codes cover (both engines give the same `<code>:<path>`), a value the SQL engine
+ * declines (XS011), a JSON null (absent), a column that is no input (not read). */
+const FAULTS: [string, unknown][] = [
+  ['月缴费工资', '-1'], ['月缴费工资', ''], ['月缴费工资', 'abc'], ['月缴费工资', null], ['月缴费工资', '8000.125'], ['月缴费工资', 8000.5], ['月缴费工资', '8000.500'],
+  ['伤残等级', '十一级'], ['伤残等级', null], ['已退休', 'true'], ['已退休', 'yes'], ['受伤日期', '2023-02-30'], ['受伤日期', ''],
+  ['停工留薪期月数', '5'], ['停工留薪期月数', -1], ['停工留薪期月数', 3], ['已核定缴费费率', '30%'], ['已核定缴费费率', '30%%'], ['已核定缴费费率', '0.1234567'],
+  ['辅助器具最低使用年限', 3.5], ['备注列', 'x'],
+];
+
+export async function writePopulation(file: string, records: number, seed = 20120622, opts: { faults?: boolean } = {}): Promise<void> {
   let x = seed;
   const next = () => (x = (x * 1103515245 + 12345) % 2147483648);
   const w = createWriteStream(file);
@@ -28,6 +38,10 @@ export async function writePopulation(file: string, records: number, seed = 2012
       const cents = next() % 3_000_000;
       const y = 2008 + (next() % 14), m = 1 + (next() % 12), d = 1 + (next() % 28);
       rec = { 编号: id, 受伤日期: `${y}-${pad(m)}-${pad(d)}`, 工伤认定日期: `${y + 1}-01-15`, 月缴费工资: `${Math.floor(cents / 100)}.${pad(cents % 100)}`, 伤残等级: GRADES[next() % 10], 已退休: next() % 5 === 0, 基本养老金: '3000.00' };
+    }
+    if (opts.faults && next() % 25 === 0) {
+      const [k, v] = FAULTS[next() % FAULTS.length]!;
+      rec[k] = v;
     }
     if (!w.write(JSON.stringify(rec) + '\n')) await new Promise((r) => w.once('drain', r));
   }

@@ -115,11 +115,16 @@ export class FenGen {
       const s = this.rule(i);
       return s === undefined ? 'null' : `{ fn: q${i}, scale: ${s === null ? 'null' : s} }`;
     });
+    // per check: its condition as a function, and as token text (the batch API's kernels run the
+    // error-severity checks inline, runtime/fenKernel.ts)
+    const checkSrc: string[] = [];
     const checks = this.ir.checks.map((c, ci) => {
       this.temps = 0;
       const x = this.expr(c.condition);
+      checkSrc.push('null');
       if (x.c === FALLBACK_CALL) return 'null';
       this.g.decls.push(untoken(`function qc${ci}(${this.g.params(['fx'])}) { ${this.tempDecl()} return ${x.c}; }`, this.g.ann));
+      checkSrc[ci] = JSON.stringify({ body: [this.tempDecl(), `return ${x.c};`].filter(Boolean).join('\n  '), round: null });
       return `qc${ci}`;
     });
     const scales = (ts: XType[]) => JSON.stringify(ts.map((t) => typeScale(t)));
@@ -127,7 +132,7 @@ export class FenGen {
       const t = this.templates.get(i);
       return t === undefined ? 'null' : JSON.stringify(t);
     });
-    return `{ rules: [${rules.join(', ')}], src: [${src.join(', ')}], checks: [${checks.join(', ')}], inputScales: ${scales(this.ir.inputs.map((f) => f.type))}, paramScales: ${scales(
+    return `{ rules: [${rules.join(', ')}], src: [${src.join(', ')}], checks: [${checks.join(', ')}], checkSrc: [${checkSrc.join(', ')}], inputScales: ${scales(this.ir.inputs.map((f) => f.type))}, paramScales: ${scales(
       this.ir.params.map((p) => p.type),
     )}, tableScales: ${scales(this.ir.tables.map((t) => t.valueType))} }`;
   }

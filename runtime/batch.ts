@@ -14,7 +14,8 @@ import type { EvaluateOptions, LoadedPolicy, Outcome } from './outcome.ts';
 import type { PolicyModel } from './model.ts';
 import { checksOf, evaluateModel, modelOf } from './evaluate.ts';
 import { prep, type Prepared } from './prepared.ts';
-import { FEN_DONE_CHECKS_PENDING, FEN_FALLBACK, UNAVAILABLE, allFen, computeFen, fenOutcome } from './fenEval.ts';
+import { FEN_DONE_CHECKS_PENDING, FEN_FALLBACK, UNAVAILABLE, allFen, computeFen, fenOutcome, fillFen } from './fenEval.ts';
+import { BATCH_DONE, BATCH_UNSURE } from './fenKernel.ts';
 import { fenJson } from './fenOutputs.ts';
 import { toScaled } from './fen.ts';
 import { isValidDate } from './dates.ts';
@@ -45,7 +46,8 @@ export interface BatchOptions {
   parameters?: Record<string, unknown>;
   /** 'json' (default): each value as `OutputValue.value` would be (money "1234.50");
    * 'scaled': numeric outputs as integers at the output's scale (`batchScales`), e.g. money in
-   * fen — what a population sum wants */
+   * fen — what a population sum wants; a decimal-path value whose integer would not give back
+   * its exact JSON text (e.g. "-0.00") stays that text */
   values?: 'json' | 'scaled';
   /** 'decimal' forces the decimal path (as EvaluateOptions.engine) */
   engine?: 'auto' | 'decimal';
@@ -120,6 +122,20 @@ export function batchScales(policy: LoadedPolicy, outputs: string[]): (number | 
   return batchScalesOf(M, outputs.map((o) => P.outputIndex.get(o) ?? -1));
 }
 
+/** Per output: what turns its `values: 'scaled'` value back into the `values: 'json'` value (a
+ * caller that wants integers for some outputs only). */
+export function batchJson(policy: LoadedPolicy, outputs: string[]): ((v: unknown) => unknown)[] {
+  const M = modelOf(policy);
+  const P = prep(M);
+  return outputs.map((o) => {
+    const i = P.outputIndex.get(o) ?? -1;
+    const s = M.fen?.rules[i]?.scale ?? null;
+    if (s === null) return (v: unknown) => v;
+    const t = M.rules[i]!.type;
+    return (v: unknown) => (typeof v === 'number' ? fenJson(M, t, v, s) : v);
+  });
+}
+
 const ON_FEN = 1;
 const ON_DECIMAL = 0;
 const NOT_OK = -1;
@@ -133,29 +149,18 @@ function one(p: Plan, c: BatchCase, options: BatchOptions, dst: unknown[]): numb
   const asOf = c.asOf ?? options.asOf;
   const given = c.parameters ?? options.parameters ?? null;
   if (p.fen && asOf !== undefined && (asOf === p.goodAsOf || inForce(M, asOf, p))) {
-    if (p.hits !== null) p.hits.length = 0;
-    const r = computeFen(M, p.P, c.input, asOf, given, p.which, p.vals, p.hits, true, p.errorChecks, p.missing);
-    // an error check that holds (or checks the fen path could not decide and that block):
-    // the decimal path below gives the case's Outcome with XR043
-    if (r !== FEN_FALLBACK && !blocked(p, r, c.input, asOf, given)) {
-      const F = M.fen!;
-      let complete = true;
-      for (let n = 0; n < p.which.length; n++) {
-        const i = p.which[n]!;
-        const v = p.vals[n];
-        if (v === UNAVAILABLE) {
-          dst[n] = null;
-          complete = false;
-          continue;
-        }
-        const s = F.rules[i]!.scale;
-        dst[n] = p.scaled && s !== null ? v : fenJson(M, M.rules[i]!.type, v, s);
-      }
-      if (complete) return ON_FEN;
-      // an unavailable output: not ok, with the Outcome the decimal path would give
-      p.outcome = fenOutcome(M, c.input, asOf, given, p.which, p.vals, p.missing);
-      return NOT_OK_ON_FEN;
+    // the shape's straight-line kernel first (outputs and error checks in one call)
+    const k = fillFen(M, p.P, c.input, asOf, given, p.which, p.vals, p.errorChecks);
+    if (k === BATCH_DONE) {
+      writeValues(p, dst);
+      return ON_FEN;
     }
+    if (k === BATCH_UNSURE) {
+      const r = genericFen(p, c, asOf, given, dst);
+      if (r !== ON_DECIMAL) return r;
+    }
+    // BATCH_BLOCKED (an error check holds), or the fen path handed the case back: the decimal
+    // path gives the case's Outcome (with XR043 when blocked)
   }
   const opts: EvaluateOptions = { outputs: options.outputs, engine: 'decimal' };
   if (asOf !== undefined) opts.asOf = asOf;
@@ -169,12 +174,48 @@ function one(p: Plan, c: BatchCase, options: BatchOptions, dst: unknown[]): numb
       complete = false;
     } else {
       const s = p.scales[n]!;
-      dst[n] = p.scaled && s !== null && typeof v.value === 'string' ? (toScaled(v.value, s) ?? v.value) : v.value;
+      dst[n] = p.scaled && s !== null && typeof v.value === 'string' ? scaledOf(M, p.which[n]!, v.value, s) : v.value;
     }
   }
   if (complete) return ON_DECIMAL;
   p.outcome = o;
   return NOT_OK;
+}
+
+/** A case on the generic fen path (computeFen): ON_FEN, NOT_OK_ON_FEN (an output unavailable,
+ * the Outcome in p.outcome), or ON_DECIMAL when the decimal path must answer it (handed back, or
+ * an error check holds: the decimal path gives the Outcome with XR043). */
+function genericFen(p: Plan, c: BatchCase, asOf: string, given: Record<string, unknown> | null, dst: unknown[]): number {
+  const M = p.M;
+  if (p.hits !== null) p.hits.length = 0;
+  const r = computeFen(M, p.P, c.input, asOf, given, p.which, p.vals, p.hits, true, p.errorChecks, p.missing);
+  if (r === FEN_FALLBACK || blocked(p, r, c.input, asOf, given)) return ON_DECIMAL;
+  writeValues(p, dst);
+  let complete = true;
+  for (let n = 0; n < p.which.length && complete; n++) complete = p.vals[n] !== UNAVAILABLE;
+  if (complete) return ON_FEN;
+  p.outcome = fenOutcome(M, c.input, asOf, given, p.which, p.vals, p.missing);
+  return NOT_OK_ON_FEN;
+}
+
+/** The fen values of a case into dst, as JSON or scaled (an UNAVAILABLE one as null). */
+function writeValues(p: Plan, dst: unknown[]): void {
+  const M = p.M;
+  const F = M.fen!;
+  for (let n = 0; n < p.which.length; n++) {
+    const i = p.which[n]!;
+    const s = F.rules[i]!.scale;
+    const v = p.vals[n];
+    if (v === UNAVAILABLE) dst[n] = null;
+    else dst[n] = p.scaled && s !== null ? v : fenJson(M, M.rules[i]!.type, v, s);
+  }
+}
+
+/** A decimal-path value as its integer at the fen scale, when the integer gives back exactly this
+ * text (as the fen path writes it: "-0.00" stays text, so an integer always reads as its value). */
+function scaledOf(M: PolicyModel, i: number, text: string, s: number): unknown {
+  const t = toScaled(text, s);
+  return t !== undefined && fenJson(M, M.rules[i]!.type, t, s) === text ? t : text;
 }
 
 /** Whether an error-severity check holds for a case the fen path answered. */

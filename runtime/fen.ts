@@ -89,6 +89,21 @@ export function roundDrop(n: number, k: number, mode: string): number {
   return q === 0 ? 0 : q;
 }
 
+/** roundDrop with k and mode fixed (the kernels' rounding of a rule's value, runtime/fenKernel.ts):
+ * half_up, the policies' usual mode, without the mode switch; the others call roundDrop. */
+export function rounder(k: number, mode: string): (n: number) => number {
+  if (mode !== 'half_up' || k <= 0 || k > MAX_SCALE) return (n) => roundDrop(n, k, mode);
+  const d = POW10[k]!;
+  const half = d / 2; // d is even for k ≥ 1
+  return (n) => {
+    const r = n % d; // exact; sign of n
+    let q = (n - r) / d;
+    if (r >= half) q += 1;
+    else if (r <= -half) q -= 1;
+    return q === 0 ? 0 : q;
+  };
+}
+
 /** Decimal text ("-12.345", "7", "60%", "0.5‰") → integer at `scale`; undefined when the text
  * is not plain decimal or needs more places than the scale (the caller falls back). */
 export function parseScaled(s: string, scale: number): number | undefined {

@@ -105,8 +105,16 @@ export function converterFor(P: Prepared, scale: number | null, t: RtType): (raw
     }
     case 'boolean':
       return (raw) => (typeof raw === 'boolean' ? raw : undefined);
-    case 'date':
-      return (raw) => (dates.isValidDate(raw) ? raw : undefined);
+    case 'date': {
+      // the last valid date text (cases of a batch or a loop mostly repeat a few dates)
+      let last: unknown = undefined;
+      return (raw) => {
+        if (raw === last) return raw;
+        if (!dates.isValidDate(raw)) return undefined;
+        last = raw;
+        return raw;
+      };
+    }
     case 'text':
       return textIn;
     default:

@@ -12,13 +12,13 @@ import type { Outcome } from './outcome.ts';
 import { Ctx } from './context.ts';
 import { param as decParam, table as decTable } from './policyData.ts';
 import { needsAt } from './needs.ts';
-import { FALLBACK, MISSING, UNAVAILABLE, POW10, add, sub, mul, up, neg, ck, roundDrop, toScaled } from './fen.ts';
+import { FALLBACK, MISSING, UNAVAILABLE, POW10, add, sub, mul, up, neg, ck, roundDrop, rounder, toScaled } from './fen.ts';
 import { setOwn } from './own.ts';
 import { LazyOutcome, type OutcomeShape } from './lazyOutcome.ts';
 import { FORBIDDEN_KEYS, fastField, fastValue } from './fastCheck.ts';
 import { convertRaw, converterFor, overriderFor, tryConvert } from './fenConvert.ts';
 import { writeOutputs, writerFor } from './fenOutputs.ts';
-import { kernelFor, type FenSource, type Kernel, type KernelHost } from './fenKernel.ts';
+import { BATCH_UNSURE, kernelFor, type FenSource, type Kernel, type KernelHost } from './fenKernel.ts';
 
 export interface FenRule {
   fn: (fx: FenCtx) => unknown;
@@ -34,6 +34,8 @@ export interface FenModel {
   src?: (FenSource | null)[];
   /** per check: its condition on the fen path (null = decimal only) */
   checks: (((fx: FenCtx) => unknown) | null)[];
+  /** per check: its condition's token text (the batch API's kernels; absent in older models) */
+  checkSrc?: (FenSource | null)[];
   inputScales: (number | null)[];
   paramScales: (number | null)[];
   tableScales: (number | null)[];
@@ -259,6 +261,7 @@ export const fenSupport = {
   neg,
   ck,
   roundDrop,
+  rounder,
   intOf,
   rule,
   inp,
@@ -500,6 +503,33 @@ export function evaluateFenLazy(
   vals[which.length] = snapshot(input);
   vals[which.length + 1] = given === null ? null : snapshot(given);
   return new LazyOutcome(shape, asOf, vals);
+}
+
+/** The batch API's straight-line kernel for this case's shape (runtime/fenKernel.ts, `fill`):
+ * the requested fen values into `dst`, the checks marked in `checks` run. BATCH_UNSURE when
+ * there is no kernel for the shape (yet) or it is not sure: the caller runs computeFen. */
+export function fillFen(
+  M: PolicyModel,
+  P: Prepared,
+  input: unknown,
+  asOf: string,
+  given: Record<string, unknown> | null,
+  which: readonly number[],
+  dst: unknown[],
+  checks: readonly boolean[],
+): number {
+  const F = M.fen!;
+  if (F.src === undefined || F.checkSrc === undefined || input === null || typeof input !== 'object' || Array.isArray(input)) return BATCH_UNSURE;
+  if (given !== null && (typeof given !== 'object' || Array.isArray(given))) return BATCH_UNSURE;
+  try {
+    const k = kernelFor(M, P, hostOf(M, P, F, state(M, P)), which, asOf, input, given, checks);
+    if (k === null || k.fill === null) return BATCH_UNSURE;
+    const r = k.fill(input as Record<string, unknown>, given, dst);
+    if (r !== BATCH_UNSURE) fenStats.answered++;
+    return r;
+  } catch {
+    return BATCH_UNSURE; // e.g. a proxy whose traps throw: the generic path decides
+  }
 }
 
 /** The outputs writer of these requested rules, made once per list of indices. */

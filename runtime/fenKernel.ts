@@ -52,6 +52,14 @@ export interface KernelHost {
  * order, then its raw override values in gKeys order (see OutcomeShape); null when not sure. */
 export type KernelRun = (input: Record<string, unknown>, given: Record<string, unknown> | null) => unknown[] | null;
 
+/** The batch API's kernel (runtime/batch.ts): fill(input, given, dst) writes the requested fen
+ * values into dst and runs the error-severity checks the case's shape can reach; BATCH_UNSURE
+ * (the generic path decides), BATCH_DONE, or BATCH_BLOCKED (an error check holds). */
+export type KernelFill = (input: Record<string, unknown>, given: Record<string, unknown> | null, dst: unknown[]) => number;
+export const BATCH_UNSURE = 0;
+export const BATCH_DONE = 1;
+export const BATCH_BLOCKED = 2;
+
 export interface Kernel {
   which: readonly number[];
   asOf: string;
@@ -60,6 +68,10 @@ export interface Kernel {
   run: KernelRun | null;
   /** the outcome shape of the values run returns (null when there is no run) */
   shape: OutcomeShape | null;
+  /** the batch kernel (kernelFor with `checks`), else null */
+  fill: KernelFill | null;
+  /** the checks it runs (null: an evaluate kernel, which runs none: the outcome runs them on read) */
+  checks: readonly boolean[] | null;
 }
 
 interface KernelCache {
@@ -93,7 +105,8 @@ function sameWhich(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /** The kernel for this case's shape, or null (not built yet, or the shape is not one a kernel
- * takes). `input` is a plain non-array object. */
+ * takes). `input` is a plain non-array object. With `checks` (per check, whether to run it): the
+ * batch API's kernel (`fill`), else evaluate's (`run`). */
 export function kernelFor(
   M: PolicyModel,
   P: Prepared,
@@ -102,6 +115,7 @@ export function kernelFor(
   asOf: string,
   input: object,
   given: Record<string, unknown> | null,
+  checks: readonly boolean[] | null = null,
 ): Kernel | null {
   let c = P.kernels as KernelCache | null;
   if (c === null) {
@@ -112,6 +126,7 @@ export function kernelFor(
   if (
     k !== null &&
     k.asOf === asOf &&
+    k.checks === checks &&
     sameWhich(k.which, which) &&
     sameKeys(input, k.inKeys) &&
     (given === null ? k.gKeys === null : k.gKeys !== null && sameKeys(given, k.gKeys))
@@ -120,22 +135,27 @@ export function kernelFor(
   }
   const inKeys = Object.keys(input);
   const gKeys = given === null ? null : Object.keys(given);
-  const key = `${which.join(',')}\u0000${asOf}\u0000${inKeys.join('\u0001')}\u0000${gKeys === null ? '\u0002' : gKeys.join('\u0001')}`;
+  const key = `${checks === null ? '' : `B${checks.join(',')}`}\u0000${which.join(',')}\u0000${asOf}\u0000${inKeys.join('\u0001')}\u0000${gKeys === null ? '\u0002' : gKeys.join('\u0001')}`;
   let found = c.byKey.get(key);
+  // the same checks by content (the key has them): keep this caller's array, so the identity test
+  // above holds for its next case (a batch call makes a new one)
+  if (found !== undefined && checks !== null) found.checks = checks;
   if (found === undefined) {
     const n = (c.seen.get(key) ?? 0) + 1;
     if (c.seen.size >= BOUNDED * 4) c.seen.clear();
     c.seen.set(key, n);
     if (n < KERNEL_AFTER) return null;
     if (c.byKey.size >= BOUNDED) c.byKey.clear();
-    let run: KernelRun | null = null;
+    let made: KernelRun | KernelFill | null = null;
     try {
-      run = build(M, P, host, which.slice(), asOf, inKeys, gKeys);
+      made = build(M, P, host, which.slice(), asOf, inKeys, gKeys, checks);
     } catch {
-      run = null; // e.g. no `new Function` under a content security policy: the generic path
+      made = null; // e.g. no `new Function` under a content security policy: the generic path
     }
     const w = which.slice();
-    found = { which: w, asOf, inKeys, gKeys, run, shape: run === null ? null : { M, which: w, write: host.writer(w), inKeys, gKeys } };
+    const run = checks === null ? (made as KernelRun | null) : null;
+    const fill = checks === null ? null : (made as KernelFill | null);
+    found = { which: w, asOf, inKeys, gKeys, run, fill, checks, shape: run === null ? null : { M, which: w, write: host.writer(w), inKeys, gKeys } };
     c.byKey.set(key, found);
   }
   c.last = found;
@@ -176,10 +196,12 @@ function build(
   asOf: string,
   inKeys: string[],
   gKeys: string[] | null,
-): KernelRun | null {
+  checks: readonly boolean[] | null,
+): KernelRun | KernelFill | null {
   const F = M.fen as Fen | undefined;
   if (F === undefined || F.src === undefined) return null;
   const src = F.src;
+  if (checks !== null && F.checkSrc === undefined) return null;
   // the shape: every key known and allowed, every required input present
   const present = new Map<number, string>(); // input index → key
   let required = 0;
@@ -215,6 +237,18 @@ function build(
     rules.push(i);
   };
   for (const i of which) visit(i);
+  // the checks a batch kernel runs: those asked for whose needed inputs the shape has (the
+  // others are skipped, as computeFen skips them); one without token text: no kernel
+  const runChecks: number[] = [];
+  if (checks !== null) {
+    for (let c = 0; c < needs.checks.length; c++) {
+      if (!checks[c] || !needs.checks[c]!.every((k) => present.has(k))) continue;
+      const s = F.checkSrc![c];
+      if (s === null || s === undefined) return null;
+      for (const m of s.body.matchAll(FEN_TOKEN)) if (m[1] === 'R') visit(Number(m[2]));
+      runChecks.push(c);
+    }
+  }
 
   const KX = host.ctxAt(asOf);
   const consts: unknown[] = []; // K[n] in the kernel
@@ -239,7 +273,11 @@ function build(
         return `const p${i} = F.fallback;`; // read only through pv(): throws when reached
       }
     });
-  const subst = (body: string) =>
+  // in a check's body an absent input read marks the check skipped (MP) instead of throwing: an
+  // exception per case per such check cost more than the rest of the case. Evaluation up to that
+  // read is the same; what runs after it can only skip the check too or, if it throws anything
+  // but MISSING, hand the case to the generic path — never change an answer.
+  const subst = (body: string, inCheck = false) =>
     body.replace(FEN_TOKEN, (_m, l: string, ns: string, paren: string | undefined) => {
       const n = Number(ns);
       const open = paren ?? '';
@@ -247,7 +285,7 @@ function build(
         case 'R':
           return `R${n}()${open}`;
         case 'I':
-          return `${present.has(n) ? `i${n}` : 'MS()'}${open}`;
+          return `${present.has(n) ? `i${n}` : inCheck ? 'MP()' : 'MS()'}${open}`;
         case 'H':
           return `${present.has(n)}${open}`;
         case 'P':
@@ -305,9 +343,17 @@ function build(
   for (const i of rules) {
     const s = src[i]!;
     ruleFns.push(`function B${i}() {\n  ${subst(s.body)}\n}`);
-    const val = s.round === null ? `B${i}()` : `F.roundDrop(B${i}(), ${s.round[0]}, ${JSON.stringify(s.round[1])})`;
+    // the rule's rounding with places and mode fixed (one specialised function per kind, F.rounder)
+    let val = `B${i}()`;
+    if (s.round !== null) {
+      const [k, mode] = s.round;
+      const name = `rd${k}_${mode.replace(/\W/g, '_')}`;
+      val = `${once(name, () => `const ${name} = F.rounder(${k}, ${JSON.stringify(mode)});`)}(B${i}())`;
+    }
     ruleFns.push(`function R${i}() { return r${i} !== undefined ? r${i} : (r${i} = ${val}); }`);
   }
+  for (const c of runChecks) ruleFns.push(`function C${c}() {\n  ${subst(F.checkSrc![c]!.body, true)}\n}`);
+  if (runChecks.length > 0) ruleFns.push('function MP() { miss = true; return undefined; }');
   // reading the case: each present input converted (or validated, for structured values)
   // (each value read once: it is both converted and kept, raw, for the checks read later)
   const reads: string[] = [];
@@ -338,22 +384,31 @@ function build(
     kept.push(xv);
   }
   const memo = rules.map((i) => `r${i}`);
+  // a batch kernel: the values into dst, then the checks (an absent input read on the way skips
+  // the check, anything else thrown leaves the case to the generic path, as computeFen does)
+  const tail =
+    checks === null
+      ? [...which.map((i, n) => `    const a${n} = R${i}();`), `    return [${[...which.map((_, n) => `a${n}`), ...kept].join(', ')}];`]
+      : [
+          ...which.map((i, n) => `    dst[${n}] = R${i}();`),
+          ...runChecks.map((c) => `    try { miss = false; if (C${c}() === true && !miss) return 2; } catch (e) { if (e !== F.MISSING) return 0; }`),
+          '    return 1;',
+        ];
   const text = [
     '"use strict";',
     'const FV = H.fastValue, PV = H.pv, MS = H.missing, CP = H.copy;',
-    `let ${['busy = false', ...memo, ...inVars, ...ovVars].join(', ')};`,
+    `let ${['busy = false', 'miss = false', ...memo, ...inVars, ...ovVars].join(', ')};`,
     ...decls,
     ...ruleFns,
-    'return function run(input, given) {',
-    '  if (busy) return null;',
+    checks === null ? 'return function run(input, given) {' : 'return function fill(input, given, dst) {',
+    `  if (busy) return ${checks === null ? 'null' : '0'};`,
     '  busy = true;',
     '  try {',
-    ...reads.map((r) => `    ${r}`),
+    ...reads.map((r) => `    ${checks === null ? r : r.replaceAll('return null;', 'return 0;')}`),
     ...(memo.length > 0 ? [`    ${memo.join(' = ')} = undefined;`] : []),
-    ...which.map((i, n) => `    const a${n} = R${i}();`),
-    `    return [${[...which.map((_, n) => `a${n}`), ...kept].join(', ')}];`,
+    ...tail,
     '  } catch (e) {',
-    '    return null;',
+    `    return ${checks === null ? 'null' : '0'};`,
     '  } finally {',
     '    busy = false;',
     '  }',
@@ -372,7 +427,7 @@ function build(
     converter: host.converter,
     overrider: host.overrider,
   };
-  return new Function('F', 'KX', 'K', 'H', text)(host.support, KX, consts, helpers) as KernelRun;
+  return new Function('F', 'KX', 'K', 'H', text)(host.support, KX, consts, helpers) as KernelRun | KernelFill;
 }
 
 /** A fen constant as JS text (numbers, booleans, dates/texts; anything else a constant slot). */

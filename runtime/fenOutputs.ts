@@ -1,7 +1,8 @@
 // The outputs of a case the fen path answered, written from its integers exactly as
 // runtime/display.ts writes the decimal: OutputValue per rule (fenOutput), the outputs record
-// of a lazy outcome (writerFor: one generated object literal per requested outputs list), and
-// the JSON value alone for the batch API (fenJson).
+// of a lazy outcome (writerFor: one generated object literal per requested outputs list, each
+// numeric value a FenValue that writes its texts when read, runtime/fenValue.ts), and the JSON
+// value alone for the batch API (fenJson).
 import type { PolicyModel, RtType } from './model.ts';
 import type { OutputValue } from './outcome.ts';
 import type { OutcomeShape } from './lazyOutcome.ts';
@@ -10,7 +11,8 @@ import { groupThousands } from './format.ts';
 import { FALLBACK, UNAVAILABLE, POW10, scaledText, moneyScaledText } from './fen.ts';
 import { setOwn } from './own.ts';
 import { toJson } from './convert.ts';
-import { fenDisplayText, fenValueText } from './fenText.ts';
+import { FenValue, MONEY2, type FenKind } from './fenValue.ts';
+import { fenValueText } from './fenText.ts';
 import { FORBIDDEN_KEYS } from './fastCheck.ts';
 
 const SUFFIX = { days: '天', months: '个月', workdays: '个工作日' } as const;
@@ -44,23 +46,58 @@ export function fenOutput(M: PolicyModel, t: RtType, v: unknown, scale: number |
   }
 }
 
+/** How the values of a numeric output at `scale` are written (FenValue), or null for an output
+ * the fen path keeps as it is (not numeric: written at once by fenOutput). */
+export function kindOf(M: PolicyModel, t: RtType, scale: number | null): FenKind | null {
+  if (scale === null) return null;
+  if (t.kind === 'money' && scale === 2) return MONEY2;
+  switch (t.kind) {
+    case 'money':
+    case 'rate':
+    case 'number':
+    case 'integer':
+    case 'duration':
+      return {
+        type: fenOutput(M, t, 0, scale).type,
+        value: (n) => fenOutput(M, t, n, scale).value,
+        display: (n) => fenOutput(M, t, n, scale).display,
+      };
+    default:
+      return null;
+  }
+}
+
+/** The kinds of a model's rules (index → kind), made on first need. */
+const kinds = new WeakMap<PolicyModel, (FenKind | null | undefined)[]>();
+function ruleKind(M: PolicyModel, i: number): FenKind | null {
+  let ks = kinds.get(M);
+  if (ks === undefined) kinds.set(M, (ks = []));
+  let k = ks[i];
+  if (k === undefined) k = ks[i] = kindOf(M, M.rules[i]!.type, M.fen!.rules[i]!.scale);
+  return k;
+}
+
+/** One output of a LazyOutcome: a FenValue (texts on read), or the plain value of a non-numeric one. */
+function outputOf(M: PolicyModel, i: number, v: unknown): OutputValue {
+  const k = ruleKind(M, i);
+  if (k === null) return fenOutput(M, M.rules[i]!.type, v, M.fen!.rules[i]!.scale);
+  return new FenValue(k, v as number);
+}
+
 /** The outputs of a LazyOutcome, formatted from the fen values exactly as runtime/display.ts
  * formats the decimal; an UNAVAILABLE value is left out (as the decimal path leaves it out). */
 export function writeOutputs(M: PolicyModel, which: readonly number[], vals: unknown[]): Record<string, OutputValue> {
   const out: Record<string, OutputValue> = {};
-  const F = M.fen!;
   for (let n = 0; n < which.length; n++) {
     const i = which[n]!;
-    const R = M.rules[i]!;
-    if (vals[n] !== UNAVAILABLE) setOwn(out, R.name, fenOutput(M, R.type, vals[n], F.rules[i]!.scale));
+    if (vals[n] !== UNAVAILABLE) setOwn(out, M.rules[i]!.name, outputOf(M, i, vals[n]));
   }
   return out;
 }
 
-/** Money in fen, as fenOutput writes it at scale 2. */
+/** Money in fen, as fenOutput writes it at scale 2 (its texts on read). */
 function moneyOut2(n: number): OutputValue {
-  const value = fenValueText(n);
-  return { type: 'money', value, display: fenDisplayText(n, value) };
+  return new FenValue(MONEY2, n);
 }
 
 /** The writer of the outputs record for these requested rules: one generated function whose
@@ -75,14 +112,13 @@ export function writerFor(M: PolicyModel, which: readonly number[]): OutcomeShap
   const fields: string[] = [];
   const outs: ((v: unknown) => OutputValue)[] = [];
   for (let n = 0; n < which.length; n++) {
-    const R = M.rules[which[n]!]!;
+    const i = which[n]!;
+    const R = M.rules[i]!;
     if (FORBIDDEN_KEYS.has(R.name) || names.has(R.name) || /^\d/.test(R.name)) return generic;
     names.add(R.name);
-    const scale = F.rules[which[n]!]!.scale;
-    if (R.type.kind === 'money' && scale === 2) fields.push(`${JSON.stringify(R.name)}: M2(v[${n}])`);
+    if (R.type.kind === 'money' && F.rules[i]!.scale === 2) fields.push(`${JSON.stringify(R.name)}: M2(v[${n}])`);
     else {
-      const t = R.type;
-      outs.push((v) => fenOutput(M, t, v, scale));
+      outs.push((v) => outputOf(M, i, v));
       fields.push(`${JSON.stringify(R.name)}: G[${outs.length - 1}](v[${n}])`);
     }
   }
@@ -100,7 +136,7 @@ export function fenJson(M: PolicyModel, t: RtType, v: unknown, scale: number | n
   const n = v as number;
   switch (t.kind) {
     case 'money':
-      return moneyScaledText(n, scale);
+      return scale === 2 ? fenValueText(n) : moneyScaledText(n, scale);
     case 'rate':
     case 'number':
       return scaledText(n, scale);

@@ -19,5 +19,5 @@ export { formatValue, groupThousands, parseDecimal, type FormatType, type Record
 export { MissingInput, EvalFailure } from './failures.ts';
 export type { PolicyModel, RtType, ValueFn } from './model.ts';
 export type { Ctx } from './context.ts';
-export { evaluateColumns, evaluateRows, evaluateStream, batchScales } from './batch.ts';
+export { evaluateColumns, evaluateRows, evaluateStream, batchScales, batchJson } from './batch.ts';
 export type { BatchCase, BatchColumns, BatchOptions, BatchRow, ColumnarCases } from './batch.ts';

@@ -13,6 +13,7 @@
 import type { PolicyModel } from './model.ts';
 import { setOwn } from './own.ts';
 import type { CaseInputError, CheckResult, EvaluationError, Outcome, OutputValue } from './outcome.ts';
+import { plainOutputs } from './fenValue.ts';
 
 /** What fills `checks`, `errors` and `ok` on first read (runtime/evaluate.ts checksOf). */
 export type ChecksRunner = (
@@ -149,7 +150,7 @@ export class LazyOutcome implements Outcome {
   set ok(v: boolean) {
     this.#get().ok = v;
   }
-  /** The plain Outcome (every field an own data property). */
+  /** The plain Outcome (every field an own data property, output values plain too). */
   toJSON(): Outcome {
     const d = this.#get();
     return {
@@ -157,7 +158,7 @@ export class LazyOutcome implements Outcome {
       asOf: this.asOf,
       ok: d.ok,
       inputErrors: this.inputErrors,
-      outputs: this.outputs,
+      outputs: plainOutputs(this.outputs),
       unavailable: this.unavailable,
       errors: d.errors,
       checks: d.checks,

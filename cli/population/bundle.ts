@@ -48,7 +48,8 @@ export interface BundleManifest {
   conformance: { records: number; rejected: number; file: string; expected: string };
 }
 
-export interface ExpectedRow { id: string; rejected: boolean; codes: string[]; outputs: Record<string, string | null> }
+/** `reject`: the population reject code the query must give (rejectCode.ts); `codes`: every input error's code */
+export interface ExpectedRow { id: string; rejected: boolean; reject: string | null; codes: string[]; outputs: Record<string, string | null> }
 
 export interface Bundle { files: [string, string][]; manifest?: BundleManifest; diagnostics: Diagnostic[] }
 
@@ -63,7 +64,7 @@ export function sqlBundle(ir: IrPolicy, o: BundleOptions): Bundle {
   // the id column is the bundle's, not the policy's: the JS engine sees the inputs alone
   const results = js.evaluateChunk(records.map(({ [idColumn]: _id, ...input }) => input));
   const expected: ExpectedRow[] = results.map((x, i) => ({
-    id: String(records[i]![idColumn]), rejected: x.rejected.length > 0, codes: x.rejected,
+    id: String(records[i]![idColumn]), rejected: x.rejected.length > 0, reject: x.reject, codes: x.rejected,
     outputs: x.rejected.length > 0 ? {} : Object.fromEntries(outputs.map((n) => [n, x.outputs[n] ?? null])),
   }));
   const manifest: BundleManifest = {

@@ -77,8 +77,8 @@ ${skipped}
 
 ${RUN[m.dialect]}
 
-\`xize conformance\` 逐条逐个输出比较精确文本，并要求被拒的记录相同（拒绝代码在两种引擎中写法不同，只比较是否被拒）。
+\`xize conformance\` 逐条逐个输出比较精确文本，并要求被拒的记录相同、拒绝代码相同（JS 引擎的第一个输入错误，\`<代码>:<路径>\`）。
 \`xize conformance\` compares every record and every output as exact text, and requires the same
-records to be rejected (the engines spell reject codes differently, so only rejection is compared).
+records to be rejected with the same code (the JS engine's first input error, \`<code>:<path>\`).
 `;
 }

@@ -105,8 +105,8 @@ export async function runPopulationDiff(o: PopulationDiffOptions): Promise<Popul
       rows.forEach((row, i) => {
         app.appendBigInt(BigInt(done + i + 1));
         put(row[0] === null || row[0] === undefined ? null : String(row[0]));
-        put(a[i]!.rejected.length ? a[i]!.rejected.join(',') : null);
-        put(b[i]!.rejected.length ? b[i]!.rejected.join(',') : null);
+        put(a[i]!.reject);
+        put(b[i]!.reject);
         for (const n of names) { put(a[i]!.outputs[n]); put(b[i]!.outputs[n]); }
         app.endRow();
       });

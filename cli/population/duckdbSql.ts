@@ -13,7 +13,7 @@ export function sourceRelation(file: string, format: SourceFormat, q: SqlQuery):
   // counts and booleans are read as JSON, so their text keeps JSON quotes: "5" and "true" stay
   // texts ('"5"'), rejected as the JS engine rejects a string where its schema wants a number or
   // a boolean; 5 and true read as '5' and 'true'. Money, rates and dates accept both in JS.
-  const jsonTyped = new Set(q.inputs.filter((i) => i.type === 'integer' || i.type === 'boolean').map((i) => i.name));
+  const jsonTyped = new Set(q.inputs.filter((i) => i.type === 'integer' || i.type === 'duration' || i.type === 'boolean').map((i) => i.name));
   const struct = `{${cols.map((c) => `${lit(c)}: '${jsonTyped.has(c) && c !== q.idColumn && c !== q.groupColumn ? 'JSON' : 'VARCHAR'}'`).join(', ')}}`;
   if (format === 'ndjson') return `read_json(${lit(file)}, format = 'newline_delimited', columns = ${struct})`;
   if (format === 'csv') return `read_csv(${lit(file)}, header = true, all_varchar = true)`;

@@ -11,7 +11,9 @@ export function recordFromText(names: string[], kinds: string[], row: readonly u
   return rec;
 }
 
-/** One input column's text as the JS engine's value (of the input's type `kind`). */
+/** One input column's text as the JS engine's value (of the input's type `kind`): counts and
+ * durations that are integer texts become numbers (anything else stays text, which the schema
+ * refuses as XI002; compiler/sql/rejects.ts gives the same code). */
 export function valueFromText(kind: string, s: string): unknown {
-  return kind === 'boolean' ? (s === 'true' ? true : s === 'false' ? false : s) : kind === 'integer' && /^-?\d+$/.test(s) ? Number(s) : s;
+  return kind === 'boolean' ? (s === 'true' ? true : s === 'false' ? false : s) : (kind === 'integer' || kind === 'duration') && /^-?\d+$/.test(s) ? Number(s) : s;
 }

@@ -10,7 +10,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { IrPolicy } from '../../compiler/ir.ts';
 import { compileSql } from '../../compiler/sql/index.ts';
 import { sourceRelation, type SourceFormat } from './duckdbSql.ts';
-import { evaluateInJs } from './jsRun.ts';
+import { evaluateInJs, type RawResults } from './jsRun.ts';
 import { PopulationError } from './errors.ts';
 import { shadowCheck, DEFAULT_SHADOW, type ShadowResult } from './shadow.ts';
 import { commitTemp, discardTemp, tempBeside } from '../safeWrite.ts';
@@ -60,6 +60,7 @@ export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise
   const db = await DuckDBInstance.create(join(dir, 'scratch.duckdb'), { memory_limit: limit, threads: '2', preserve_insertion_order: 'false' });
   const c = await db.connect();
   let shadow: ShadowResult | undefined;
+  let raw: RawResults | undefined;
   try {
     const rel = sourceRelation(o.file, formatOf(o.file), query);
     await checkColumnTypes(c, o.file, query.inputs);
@@ -69,7 +70,7 @@ export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise
       const sample = o.shadow ?? DEFAULT_SHADOW;
       if (sample > 0) shadow = await shadowCheck(c, { ir, asOf: o.asOf, parameters: o.parameters, outputs: outputs.map((x) => x.name), idColumn: o.idColumn, relation: rel, sample });
     } else {
-      await evaluateInJs(db, c, ir, o, rel, query);
+      raw = await evaluateInJs(db, c, ir, o, { file: o.file, format: formatOf(o.file) }, query);
     }
     if (o.out) {
       // written beside the target and renamed into place: a failed or interrupted run leaves no
@@ -85,12 +86,12 @@ export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise
       }
       commitTemp(tmp, o.out);
     }
-    const summary = await summarise(c, outputs, undefined);
+    const summary = await summarise(c, outputs, undefined, raw);
     const res: PopulationSummary = { ...summary, ...(shadow ? { shadow } : {}), seconds: (performance.now() - t0) / 1000 };
     if (o.groupBy) {
       const keys = (await c.runAndReadAll('SELECT DISTINCT grp FROM results ORDER BY grp')).getRows().map((r) => (r[0] as string | null));
       res.groups = [];
-      for (const k of keys) res.groups.push({ key: k, outputs: (await summarise(c, outputs, k)).outputs });
+      for (const k of keys) res.groups.push({ key: k, outputs: (await summarise(c, outputs, k, raw)).outputs });
     }
     return res;
   } finally {
@@ -113,17 +114,36 @@ async function checkColumnTypes(c: DuckDBConnection, file: string, inputs: { nam
   }
 }
 
-async function summarise(c: DuckDBConnection, outs: { name: string; type: string }[], group: string | null | undefined): Promise<Omit<PopulationSummary, 'seconds'>> {
+/** The summary's figures; with the JS run's raw table (`raw`), a money output's from its fen
+ * BIGINT column and its rare text column, not from the view's texts parsed back. */
+async function summarise(c: DuckDBConnection, outs: { name: string; type: string }[], group: string | null | undefined, raw?: RawResults): Promise<Omit<PopulationSummary, 'seconds'>> {
   const where = group === undefined ? '' : group === null ? 'WHERE grp IS NULL' : `WHERE grp = ${lit(group)}`;
   const numeric = outs.filter((x) => ['money', 'rate', 'number', 'integer'].includes(x.type));
   const cols = ['count(*) AS n', `count(reject) AS rej`];
+  // text → DECIMAL(38) parses through hugeint (≈ 3 µs a value, 10 s over 10⁶ records × 4
+  // outputs); the int64-backed DECIMAL(18) is ≈ 100× faster and exact, 38 digits only beyond it
+  const dec = (col: string) => `COALESCE(CAST(TRY_CAST(${col} AS DECIMAL(18,6)) AS DECIMAL(38,6)), CAST(${col} AS DECIMAL(38,6)))`;
+  // fen → yuan exactly: DECIMAL(38,0) × 0.01 is DECIMAL(38,2) (a product of DECIMALs is exact
+  // or an error); once per aggregate, not per row. Both sides at one scale before least/greatest
+  // (DuckDB would otherwise unify them at the smaller scale)
+  const yuan = (agg: string) => `CAST(CAST(${agg} AS DECIMAL(38,0)) * CAST(0.01 AS DECIMAL(3,2)) AS DECIMAL(38,6))`;
   numeric.forEach((x, i) => {
-    // text → DECIMAL(38) parses through hugeint (≈ 3 µs a value, 10 s over 10⁶ records × 4
-    // outputs); the int64-backed DECIMAL(18) is ≈ 100× faster and exact, 38 digits only beyond it
-    const v = `COALESCE(CAST(TRY_CAST(${q(x.name)} AS DECIMAL(18,6)) AS DECIMAL(38,6)), CAST(${q(x.name)} AS DECIMAL(38,6)))`;
-    cols.push(`count(${q(x.name)}) AS c${i}`, `CAST(sum(${v}) AS VARCHAR) AS s${i}`, `CAST(min(${v}) AS VARCHAR) AS lo${i}`, `CAST(max(${v}) AS VARCHAR) AS hi${i}`);
+    const r = raw?.columns.get(x.name);
+    if (r?.fen !== undefined) {
+      const o = r.fen, t = r.text;
+      cols.push(
+        `count(${o}) + count(${t}) AS c${i}`,
+        `CAST(CAST(CASE WHEN count(${o}) + count(${t}) > 0 THEN COALESCE(${yuan(`sum(${o})`)}, 0) + COALESCE(sum(${dec(t)}), 0) END AS DECIMAL(38,6)) AS VARCHAR) AS s${i}`,
+        `CAST(least(${yuan(`min(${o})`)}, min(${dec(t)})) AS VARCHAR) AS lo${i}`,
+        `CAST(greatest(${yuan(`max(${o})`)}, max(${dec(t)})) AS VARCHAR) AS hi${i}`,
+      );
+      return;
+    }
+    const col = r?.text ?? q(x.name);
+    const v = dec(col);
+    cols.push(`count(${col}) AS c${i}`, `CAST(sum(${v}) AS VARCHAR) AS s${i}`, `CAST(min(${v}) AS VARCHAR) AS lo${i}`, `CAST(max(${v}) AS VARCHAR) AS hi${i}`);
   });
-  const row = (await c.runAndReadAll(`SELECT ${cols.join(', ')} FROM results ${where}`)).getRowObjectsJson()[0] as Record<string, string | null>;
+  const row = (await c.runAndReadAll(`SELECT ${cols.join(', ')} FROM ${raw?.table ?? 'results'} ${where}`)).getRowObjectsJson()[0] as Record<string, string | null>;
   const trim = (s: string | null) => (s === null ? null : s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s);
   const rejected = (await c.runAndReadAll(`SELECT reject, count(*) FROM results ${where ? `${where} AND` : 'WHERE'} reject IS NOT NULL GROUP BY reject ORDER BY 2 DESC`)).getRows()
     .map((r) => ({ code: String(r[0]), count: Number(r[1]) }));

@@ -14,6 +14,7 @@ import { compileSql } from '../../compiler/sql/index.ts';
 import { sqlMessages } from '../../compiler/sql/messages.ts';
 import { jsEngine } from './engine.ts';
 import { recordFromText } from './records.ts';
+import { compareRecord } from './rejectCode.ts';
 import { PopulationError } from './errors.ts';
 import { ident as q } from './sqlText.ts';
 
@@ -29,7 +30,7 @@ export interface ShadowResult {
 
 export interface ShadowDisagreement {
   id: string | null; // the --id column's value, when the run has one
-  output: string; // an output name, or '(rejected)' when only one engine rejects the record
+  output: string; // an output name, or '(rejected)' when the engines' reject codes differ
   js: string | null;
   sql: string | null;
   record: Record<string, unknown>;
@@ -77,15 +78,20 @@ export async function shadowCheck(c: DuckDBConnection, o: ShadowRun): Promise<Sh
     const recs = src.map((row) => recordFromText(names, kinds, row, 2));
     const js = jsEngine(o.ir, { asOf: o.asOf, parameters: o.parameters, outputs: query.outputs.map((x) => x.name) }).evaluateChunk(recs);
     const bad: ShadowDisagreement[] = [];
+    const names0 = query.outputs.map((x) => x.name);
     let compared = 0;
     src.forEach((row, i) => {
       const id = row[1] === null || row[1] === undefined ? null : String(row[1]);
       const s = sqlRows.get(String(row[0]));
       const j = js[i]!;
       const rec = recs[i]!;
-      if (!s) { bad.push({ id, output: '(missing)', js: j.rejected.join(',') || 'accepted', sql: null, record: rec }); return; }
-      if ((j.rejected.length > 0) !== (s.reject !== null)) { bad.push({ id, output: '(rejected)', js: j.rejected.join(',') || null, sql: s.reject ?? null, record: rec }); return; }
-      if (j.rejected.length > 0) return;
+      if (!s) { bad.push({ id, output: '(missing)', js: j.reject ?? 'accepted', sql: null, record: rec }); return; }
+      // reject codes compared exactly (rejectCode.ts); a record SQL declines (XS010/XS011) and
+      // JS computes is no wrong figure: it is counted under its code in the summary
+      const sr = { reject: s.reject ?? null, outputs: s as Record<string, string | null> };
+      const cmp = compareRecord(j, sr, names0);
+      if (cmp === 'reject') { bad.push({ id, output: '(rejected)', js: j.reject, sql: sr.reject, record: rec }); return; }
+      if (j.reject !== null || sr.reject !== null) return;
       for (const out of query.outputs) {
         compared++;
         const a = j.outputs[out.name] ?? null, b = s[out.name] ?? null;

@@ -13,6 +13,7 @@ import type { Diagnostic } from '../../dsl/diagnostic.ts';
 import type { SqlExpr, SqlQuery, SqlStep, SqlInputColumn } from './sqlIr.ts';
 import { sqlDiagnostic } from './messages.ts';
 import { exactRound, exactDivRound, scaleOf, decLit } from './round.ts';
+import { DECIMAL_INPUT_SCALE, MONEY_INPUT_SCALE, firstCode, inputChecks, rateValue, type InputCheck } from './rejects.ts';
 
 export interface LowerOptions {
   asOf: string;
@@ -38,7 +39,6 @@ class Unsupported extends Error {
 
 const NUMERIC = new Set(['money', 'rate', 'number', 'integer']);
 const DEC_RE = /^-?\d+(\.\d+)?$/;
-const MONEY_INPUT_SCALE = 2;
 
 function pick<T>(layers: IrLayer<T>[], date: string) {
   for (let i = layers.length - 1; i >= 0; i--) {
@@ -128,74 +128,59 @@ class Lowerer {
   /** Inputs the lowered rules read (the others are only validated). */
   usedInputs = new Set<string>();
 
-  /**
-   * The first failing input check's code, in input order. A population usually gives a few of a
-   * policy's many inputs (the national baseline declares 153), so the checks of inputs no output
-   * reads are guarded by one COALESCE over their raw texts: when all are absent (NULL) those
-   * checks cannot fire and only the checks of the inputs in use run (DuckDB evaluates a CASE
-   * branch only for the rows that take it). The result is the same as the full CASE.
-   */
-  rejectCode(rejects: { bad: SqlExpr; code: string; input: string; required: boolean }[]): SqlExpr {
-    const caseOf = (rs: typeof rejects): SqlExpr => rs.length ? { k: 'case', whens: rs.map((r) => ({ c: r.bad, v: { k: 'str', value: r.code } as SqlExpr })), otherwise: { k: 'null' } } : { k: 'null' };
-    const hot = rejects.filter((r) => r.required || this.usedInputs.has(r.input));
-    const coldInputs = [...new Set(rejects.filter((r) => !hot.includes(r)).map((r) => r.input))];
-    if (coldInputs.length === 0) return caseOf(rejects);
-    const raws = coldInputs.map((n) => ({ k: 'col', name: this.rawCol(n) }) as SqlExpr);
-    const allAbsent: SqlExpr = { k: 'isNull', x: raws.length === 1 ? raws[0]! : { k: 'coalesce', xs: raws } };
-    return { k: 'case', whens: [{ c: allAbsent, v: caseOf(hot) }], otherwise: caseOf(rejects) };
+  /** The record's reject code from the input checks (rejects.ts): the first input error in the
+   * JS engine's order, else the first value the query declines (XS011). */
+  rejectCode(checks: { required: InputCheck[]; xi: InputCheck[]; xs: InputCheck[] }): SqlExpr {
+    const hot = (r: InputCheck) => r.required || this.usedInputs.has(r.input);
+    const rawOf = (n: string): SqlExpr => ({ k: 'col', name: this.rawCol(n) });
+    // one CASE: every XI check before every decline, so an input error always wins
+    return firstCode([...checks.required, ...checks.xi, ...checks.xs], hot, rawOf);
   }
 
   /** Typed input columns from the text columns of the source, and the checks that reject a record. */
-  lowerInputs(): { bad: SqlExpr; code: string; input: string; required: boolean }[] {
-    const rejects: { bad: SqlExpr; code: string; input: string; required: boolean }[] = [];
+  lowerInputs(): { required: InputCheck[]; xi: InputCheck[]; xs: InputCheck[] } {
+    const all = { required: [] as InputCheck[], xi: [] as InputCheck[], xs: [] as InputCheck[] };
     this.ir.inputs.forEach((f, i) => {
       const t = f.type;
       const raw: SqlExpr = { k: 'col', name: `src${i}` };
       const column = `i${i}`;
       let typed: SqlExpr | undefined;
       let sqlType = 'VARCHAR';
-      let valid: SqlExpr | undefined;
-      if (t.kind === 'money' || t.kind === 'rate' || t.kind === 'number' || t.kind === 'integer') {
-        const scale = t.kind === 'integer' ? 0 : t.kind === 'money' ? MONEY_INPUT_SCALE : 6;
+      if (t.kind === 'money' || t.kind === 'number' || t.kind === 'integer') {
+        const scale = t.kind === 'integer' ? 0 : t.kind === 'money' ? MONEY_INPUT_SCALE : DECIMAL_INPUT_SCALE;
         sqlType = `DECIMAL(38,${scale})`;
-        // money and counts without 范围 are at least 0 (JS: XI008), so their syntax has no minus;
-        // "-0" and "-0.00" are zero (runtime/money.ts NON_NEGATIVE_DECIMAL_RE)
-        const nonNegative = (t.kind === 'money' || t.kind === 'integer') && !f.range;
-        const digits = scale === 0 ? '[0-9]+' : `[0-9]+([.][0-9]{1,${scale}})?`;
-        valid = { k: 'matches', x: raw, re: nonNegative ? (scale === 0 ? `^${digits}$` : `^(${digits}|-0+([.]0+)?)$`) : `^-?${digits}$` };
         typed = { k: 'tryCastDec', x: raw, scale };
+      } else if (t.kind === 'rate') {
+        sqlType = `DECIMAL(38,${DECIMAL_INPUT_SCALE})`;
+        typed = rateValue(raw);
       } else if (t.kind === 'date') {
         sqlType = 'DATE';
-        valid = { k: 'matches', x: raw, re: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' };
         typed = { k: 'tryCastDate', x: raw };
       } else if (t.kind === 'boolean') {
         sqlType = 'BOOLEAN';
-        valid = { k: 'in', x: raw, items: [{ k: 'str', value: 'true' }, { k: 'str', value: 'false' }] };
         typed = { k: 'bin', op: '=', l: raw, r: { k: 'str', value: 'true' } };
       } else if (t.kind === 'enum') {
         const members = this.enums.get(t.name) ?? [];
-        valid = { k: 'in', x: raw, items: members.map((m) => ({ k: 'str', value: m }) as SqlExpr) };
         typed = { k: 'case', whens: members.map((m, j) => ({ c: { k: 'bin', op: '=', l: raw, r: { k: 'str', value: m } } as SqlExpr, v: { k: 'int', value: j } as SqlExpr })), otherwise: { k: 'null' } };
       } else if (t.kind === 'text') {
         typed = raw;
-      } else {
-        // records and lists: outside the subset (a rule reading them is XS001 or, in a branch,
-        // XS010 per record); the raw text is carried so the query can tell whether it is given
+      }
+      const checks = inputChecks(f, raw, typed, t.kind === 'enum' ? this.enums.get(t.name) ?? [] : []);
+      all.required.push(...checks.required);
+      all.xi.push(...checks.xi);
+      all.xs.push(...checks.xs);
+      if (!typed) {
+        // durations, records and lists: outside the subset (a rule reading them is XS001 or, in
+        // a branch, XS010 per record); the raw text is carried so the query can tell whether it is given
         this.inputs.push({ name: f.name, column, type: t.kind, sqlType: 'VARCHAR', optional: f.optional });
         this.inputExprs.set(column, raw);
         return;
       }
       this.inputs.push({ name: f.name, column, type: t.kind, sqlType, optional: f.optional });
       this.inputCol.set(f.name, column);
-      this.inputExprs.set(column, typed!);
-      if (!f.optional) rejects.push({ bad: { k: 'isNull', x: raw }, code: 'XI-required:' + f.name, input: f.name, required: true });
-      if (valid) {
-        // a typed value that is present but unreadable; dates also must exist (2023-02-29 is not a date)
-        const bad: SqlExpr = { k: 'bin', op: 'and', l: { k: 'notNull', x: raw }, r: { k: 'bin', op: 'or', l: { k: 'not', x: valid }, r: { k: 'isNull', x: typed! } } };
-        rejects.push({ bad, code: 'XI-invalid:' + f.name, input: f.name, required: !f.optional });
-      }
+      this.inputExprs.set(column, typed);
     });
-    return rejects;
+    return all;
   }
 
   /** The column of a parameterless rule, lowering it (and what it reads) first. */
@@ -329,7 +314,7 @@ class Lowerer {
         if (!c) this.fail('XS001', e.span, { construct: `输入“${e.name}”（记录或列表）`, constructEn: `input '${e.name}' (a record or list)` });
         this.usedInputs.add(e.name);
         const f = this.inputs.find((x) => x.column === c)!;
-        return { k: 'col', name: c, scale: f.type === 'money' ? MONEY_INPUT_SCALE : f.type === 'integer' ? 0 : 6 };
+        return { k: 'col', name: c, scale: f.type === 'money' ? MONEY_INPUT_SCALE : f.type === 'integer' ? 0 : DECIMAL_INPUT_SCALE };
       }
       case 'param': {
         const p = this.ir.params.find((x) => x.name === e.name)!;

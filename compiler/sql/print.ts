@@ -62,6 +62,7 @@ export function printExpr(D: Dialect, e: SqlExpr): string {
     case 'daysBetween': return D.daysBetween(p(e.a), p(e.b));
     case 'year': return `year(${p(e.x)})`;
     case 'matches': return D.matches(p(e.x), e.re);
+    case 'regexpReplace': return `regexp_replace(${p(e.x)}, ${D.str(e.re)}, '')`;
     case 'tryCastDec': return D.tryCastDec ? D.tryCastDec(p(e.x), e.scale) : D.tryCast(p(e.x), `DECIMAL(38,${e.scale})`);
     case 'coalesce': return `COALESCE(${e.xs.map(p).join(', ')})`;
     case 'tryCastDate': return D.tryCast(p(e.x), 'DATE');

@@ -35,6 +35,7 @@ export type SqlExpr =
   | { k: 'daysBetween'; a: SqlExpr; b: SqlExpr }
   | { k: 'year'; x: SqlExpr }
   | { k: 'matches'; x: SqlExpr; re: string } // regular-expression test on text
+  | { k: 'regexpReplace'; x: SqlExpr; re: string } // the text without the (anchored, single) match of re
   | { k: 'tryCastDec'; x: SqlExpr; scale: number }
   | { k: 'tryCastDate'; x: SqlExpr }
   | { k: 'toText'; x: SqlExpr } // CAST(x AS VARCHAR/STRING)

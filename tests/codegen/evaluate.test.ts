@@ -295,7 +295,9 @@ describe('generated code: evaluation semantics', () => {
       ],
     });
     const o = loadPolicy(ir).evaluate({ x: '10.00' }, { asOf: '2024-01-01' });
-    expect(o.outputs).toEqual({
+    // the fen path's numeric output values write their texts on read (runtime/fenValue.ts): read directly, and as JSON
+    expect([o.outputs['比率']!.type, o.outputs['比率']!.value, o.outputs['比率']!.display]).toEqual(['rate', '0.125', '12.5%']);
+    expect(JSON.parse(JSON.stringify(o.outputs))).toEqual({
       大于: { type: 'boolean', value: false, display: '否' },
       常量: { type: 'boolean', value: true, display: '是' },
       比率: { type: 'rate', value: '0.125', display: '12.5%' },

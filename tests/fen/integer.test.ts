@@ -3,7 +3,7 @@
 import { describe, expect } from 'vitest';
 import { it, fc } from '@fast-check/vitest';
 import Decimal from 'decimal.js';
-import { FALLBACK, add, mul, moneyScaledText, parseScaled, roundDrop, scaledText, toScaled } from '../../runtime/fen.ts';
+import { FALLBACK, add, mul, moneyScaledText, parseScaled, roundDrop, rounder, scaledText, toScaled } from '../../runtime/fen.ts';
 import { moneyText } from '../../runtime/convert.ts';
 import { Decimal as RtDecimal } from '../../runtime/money.ts';
 
@@ -24,6 +24,20 @@ describe('integer rounding equals decimal.js', () => {
   it.prop([nearTie, mode])('ties and their neighbours, both signs', ({ n, k }, m) => {
     const want = new D(n).div(new D(10).pow(k)).toDecimalPlaces(0, MODES[m]);
     expect(String(roundDrop(n, k, m))).toBe(want.isZero() ? '0' : want.toFixed());
+  });
+});
+
+describe('the kernels\' fixed rounding', () => {
+  // rounder(k, mode) is roundDrop(·, k, mode) with k and mode fixed: the same integer for every n,
+  // ties (±…5, ±…50) and zero included
+  const MODES = ['half_up', 'half_even', 'floor', 'ceil'];
+  it.prop([fc.maxSafeNat().map((n) => n - Math.floor(Number.MAX_SAFE_INTEGER / 2)), fc.integer({ min: 0, max: 8 }), fc.constantFrom(...MODES)])('equals roundDrop', (n, k, mode) => {
+    expect(rounder(k, mode)(n)).toBe(roundDrop(n, k, mode));
+  });
+  it('ties and signs, half_up', () => {
+    const r = rounder(2, 'half_up');
+    expect([150, 149, -150, -149, 50, -50, 0, 99, -99].map(r)).toEqual([2, 1, -2, -1, 1, -1, 0, 1, -1]);
+    expect(Object.is(r(-49), 0)).toBe(true); // no -0
   });
 });
 

@@ -26,7 +26,11 @@ describe('lazy fen outcomes', () => {
       input['伤残等级'] = '十级';
       parameters['统筹地区上年度职工月平均工资'] = '99999';
       expect(JSON.stringify(got)).toBe(JSON.stringify(want));
-      expect(got.outputs).toEqual(want.outputs);
+      expect(JSON.parse(JSON.stringify(got.outputs))).toEqual(want.outputs);
+      const plain = (got as unknown as { toJSON(): typeof want }).toJSON(); // plain output values: what structuredClone keeps
+      expect(plain.outputs).toEqual(want.outputs);
+      expect(structuredClone(plain)).toEqual(JSON.parse(JSON.stringify(want)));
+      for (const k of OUTPUTS) expect([got.outputs[k]!.type, got.outputs[k]!.value, got.outputs[k]!.display]).toEqual([want.outputs[k]!.type, want.outputs[k]!.value, want.outputs[k]!.display]);
       expect(got.outputs['一次性伤残补助金']!.display).toMatch(/元$/);
       expect(got.checks).toEqual(want.checks);
       expect(got.ok).toBe(want.ok);
@@ -96,7 +100,11 @@ describe('lazy fen outcomes', () => {
       { asOf: AS_OF, parameters: { 统筹地区上年度职工月平均工资: '8000', 最低工资标准: '2000' }, outputs: OUTPUTS },
     );
     expect(o.outputs).toBe(o.outputs);
-    expect(o.outputs['本人工资']).toEqual({ type: 'money', value: '9000.00', display: '9,000.00元' }); // 9000 within 60 %–300 % of 8000
+    const v = o.outputs['本人工资']!;
+    // 9000 within 60 %–300 % of 8000; the texts are written on read (accessors), the same each time
+    expect([v.type, v.value, v.display, v.value, v.display]).toEqual(['money', '9000.00', '9,000.00元', '9000.00', '9,000.00元']);
+    expect(JSON.parse(JSON.stringify(v))).toEqual({ type: 'money', value: '9000.00', display: '9,000.00元' });
+    expect(Object.keys(v)).toEqual([]); // documented (docs/embedding.md): spread or clone v.toJSON(), not v
     o.outputs['x'] = { type: 'text', value: 'y', display: 'y' };
     expect(Object.keys(o.outputs)).toEqual([...OUTPUTS, 'x']);
   });

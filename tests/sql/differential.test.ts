@@ -10,7 +10,11 @@ describe('SQL (DuckDB) agrees with the JS engine', () => {
     expect(r.disagreements.slice(0, 3)).toEqual([]);
     expect(r.compared).toBeGreaterThan(10_000);
     expect(r.rejectedJs).toBeGreaterThan(0); // the generator does produce bad records
-    expect(r.rejectedSql).toBe(r.rejectedJs);
+    // every input-error class the generator aims at occurs, and SQL rejects exactly those
+    // records with the same codes plus the ones it declines (XS011, each checked)
+    for (const code of ['XI002', 'XI003', 'XI004', 'XI005', 'XI008', 'XI013']) expect(r.codes[code], code).toBeGreaterThan(0);
+    expect(r.declinedSql).toBeGreaterThan(0);
+    expect(r.rejectedSql).toBe(r.rejectedJs + r.declinedSql);
   }, 60_000);
   it('the same at an as-of date under the 2012 handling procedures', async () => {
     const r = await runDifferential({ policyDir: 'provinces/national', records: 500, seed: 7, asOf: '2015-03-31' });

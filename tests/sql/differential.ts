@@ -1,13 +1,22 @@
 // Differential run: the JS engine is the oracle; the SQL backend on embedded DuckDB must give
-// the same text per record per output, and reject the same records.
+// the same text per record per output, and reject the same records with the same code
+// (cli/population/rejectCode.ts). Both read the records as a population run does: one NDJSON
+// file read by DuckDB (sourceRelation), handed to the JS engine as the JS population run hands
+// it over (records.ts: NULL is absent, columns that are no input are not read). A record SQL
+// declines (XS011) must hold a value with more places than SQL carries (rejects.ts declinedText).
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { compileFolder } from '../../cli/policy.ts';
-import { compileSql } from '../../compiler/sql/index.ts';
+import { compileSql, type SqlQuery } from '../../compiler/sql/index.ts';
+import { declinedText } from '../../compiler/sql/rejects.ts';
 import { jsEngine } from '../../cli/population/engine.ts';
 import { runSqlRows, sourceRelation } from '../../cli/population/duckdbSql.ts';
+import { recordFromText } from '../../cli/population/records.ts';
+import { compareRecord } from '../../cli/population/rejectCode.ts';
+import { ident as q } from '../../cli/population/sqlText.ts';
 import { moneyEdges, recordArb } from './population.gen.ts';
 
 export const DISABILITY_OUTPUTS = ['本人工资', '一次性伤残补助金', '伤残津贴计算额', '伤残津贴最低工资补差', '伤残津贴', '伤残津贴核定额', '退休后伤残津贴差额', '一次性工伤医疗补助金', '一次性伤残就业补助金', '享受伤残津贴', '享受一次性工伤医疗补助金'];
@@ -18,7 +27,27 @@ export const NATIONAL_PARAMETERS: Record<string, string> = {
 };
 
 export interface Disagreement { id: string; output: string; js: string | null; sql: string | null; record: Record<string, unknown> }
-export interface DifferentialReport { records: number; compared: number; computed: number; rejectedJs: number; rejectedSql: number; disagreements: Disagreement[] }
+export interface DifferentialReport {
+  records: number; compared: number; computed: number; rejectedJs: number; rejectedSql: number;
+  /** records JS computed and SQL declined (XS011), each checked against declinedText */
+  declinedSql: number;
+  /** reject codes seen (JS), by code without the path, for the tests to see every class */
+  codes: Record<string, number>;
+  disagreements: Disagreement[];
+}
+
+/** The records of `file` as the JS population run reads them (jsRun.ts/shadow.ts: records.ts). */
+export async function populationRecords(file: string, query: SqlQuery): Promise<Map<string, Record<string, unknown>>> {
+  const db = await DuckDBInstance.create(':memory:');
+  const c = await db.connect();
+  try {
+    const names = query.inputs.map((i) => i.name);
+    const rows = (await c.runAndReadAll(`SELECT CAST(${q(query.idColumn!)} AS VARCHAR), ${names.map((n) => `CAST(${q(n)} AS VARCHAR)`).join(', ')} FROM ${sourceRelation(file, 'ndjson', query)}`)).getRows();
+    return new Map(rows.map((r) => [String(r[0]), recordFromText(names, query.inputs.map((i) => i.type), r, 1)]));
+  } finally {
+    c.closeSync();
+  }
+}
 
 export async function runDifferential(opts: { policyDir: string; records: number; seed: number; asOf: string; outputs?: string[]; parameters?: Record<string, string> }): Promise<DifferentialReport> {
   const outputs = opts.outputs ?? DISABILITY_OUTPUTS;
@@ -34,25 +63,35 @@ export async function runDifferential(opts: { policyDir: string; records: number
     writeFileSync(file, recs.map((r, i) => JSON.stringify({ id: String(i), ...r })).join('\n') + '\n');
     const sql = compiled.sql!.replace('FROM POPULATION_SOURCE', `FROM ${sourceRelation(file, 'ndjson', compiled.query)}`);
     const rows = await runSqlRows(sql, compiled.query);
+    const read = await populationRecords(file, compiled.query);
+    const kinds = new Map(ir.inputs.map((f) => [f.name, f.type.kind]));
     const js = jsEngine(ir, { asOf: opts.asOf, parameters, outputs });
-    const report: DifferentialReport = { records: recs.length, compared: 0, computed: 0, rejectedJs: 0, rejectedSql: 0, disagreements: [] };
+    const report: DifferentialReport = { records: recs.length, compared: 0, computed: 0, rejectedJs: 0, rejectedSql: 0, declinedSql: 0, codes: {}, disagreements: [] };
     const byId = new Map(rows.map((r) => [r.rec_id, r]));
-    const jsResults = js.evaluateChunk(recs); // the batch API, as population runs use it
-    recs.forEach((rec, i) => {
-      const s = byId.get(String(i))!;
+    const ids = recs.map((_, i) => String(i));
+    const jsResults = js.evaluateChunk(ids.map((id) => read.get(id)!)); // the batch API, as population runs use it
+    ids.forEach((id, i) => {
+      const rec = recs[i]!;
+      const s = byId.get(id)!;
       const j = jsResults[i]!;
-      if (j.rejected.length > 0) report.rejectedJs++;
+      if (j.reject !== null) { report.rejectedJs++; const k = j.reject.split(':')[0]!; report.codes[k] = (report.codes[k] ?? 0) + 1; }
       if (s.reject !== null) report.rejectedSql++;
-      if ((j.rejected.length > 0) !== (s.reject !== null)) {
-        report.disagreements.push({ id: String(i), output: '(rejected)', js: j.rejected.join(','), sql: s.reject, record: rec });
+      const cmp = compareRecord(j, s, outputs);
+      if (cmp === 'reject') { report.disagreements.push({ id, output: '(rejected)', js: j.reject, sql: s.reject, record: rec }); return; }
+      if (cmp === 'declined') {
+        // XS011:<input> only for a value declinedText says SQL cannot carry
+        const input = s.reject!.slice('XS011:'.length);
+        const text = read.get(id)![input];
+        if (!s.reject!.startsWith('XS011:') || typeof text !== 'string' || !declinedText(kinds.get(input) ?? '', text)) report.disagreements.push({ id, output: '(declined)', js: null, sql: s.reject, record: rec });
+        else report.declinedSql++;
         return;
       }
-      if (j.rejected.length > 0) return;
+      if (j.reject !== null) return;
       for (const o of outputs) {
         report.compared++;
         const a = j.outputs[o] ?? null, b = s.outputs[o] ?? null;
         if (a !== null && a === b) report.computed++;
-        if (a !== b) report.disagreements.push({ id: String(i), output: o, js: a, sql: b, record: rec });
+        if (a !== b) report.disagreements.push({ id, output: o, js: a, sql: b, record: rec });
       }
     });
     return report;

@@ -11,6 +11,8 @@ import { runPopulation } from '../../cli/population/run.ts';
 import { MONEY_TEXT, fenText } from '../../cli/population/jsRun.ts';
 import { moneyScaledText, toScaled } from '../../runtime/fen.ts';
 import { writePopulation } from '../../bench/populationGen.ts';
+import { givenColumns } from '../../cli/population/givenColumns.ts';
+import { writeFileSync } from 'node:fs';
 
 describe('JS population results', () => {
   it('fen BIGINT → text in SQL equals the JS money text, and only such texts are stored as fen', async () => {
@@ -47,4 +49,59 @@ describe('JS population results', () => {
     got.js!.forEach((r, i) => expect([r.rec_id, ...values(r)]).toEqual([got['duckdb-sql']![i]!.rec_id, ...values(got['duckdb-sql']![i]!)]));
     expect(got.js!.filter((r) => r['一次性工亡补助金'] !== null && r['一次性工亡补助金'] !== undefined).length).toBeGreaterThan(100);
   }, 60_000);
+
+  it('reads only the columns an NDJSON file gives; a non-object line or a CSV keeps them all', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xize-given-'));
+    const c = await (await DuckDBInstance.create(':memory:')).connect();
+    const names = ['a', 'B', 'c', 'd'];
+    const f = join(dir, 'p.ndjson');
+    // 'b' is not 'B' (read_json matches keys exactly); 'c' only in the last record; 'x' undeclared
+    writeFileSync(f, '{"a":"1","b":"2"}\n{"a":null}\n{"x":1,"c":"3"}\n');
+    expect([...(await givenColumns(c, f, 'ndjson', names))].sort()).toEqual(['a', 'c']);
+    writeFileSync(f, '{"x":"1"}\n');
+    expect([...(await givenColumns(c, f, 'ndjson', names))]).toEqual(names);
+    writeFileSync(f, '{"a":"1"}\n[1,2]\n');
+    expect([...(await givenColumns(c, f, 'ndjson', names))]).toEqual(names);
+    writeFileSync(f, '{"a":"1"\n');
+    expect([...(await givenColumns(c, f, 'ndjson', names))]).toEqual(names);
+    expect([...(await givenColumns(c, join(dir, 'p.csv'), 'csv', names))]).toEqual(names);
+    c.closeSync();
+  });
+
+  it('over several chunks with rejected records: the same texts, rejects and summary as duckdb-sql', async () => {
+    // 5000 records are three DuckDB chunks: the JS run reuses its output chunk and skips writing a
+    // column that was all NULL before, so a chunk with rejects between chunks without must read back right
+    const dir = mkdtempSync(join(tmpdir(), 'xize-jsrun-chunks-'));
+    const base = join(dir, 'base.ndjson');
+    await writePopulation(base, 5000);
+    const lines = readFileSync(base, 'utf8').trim().split('\n').map((l, i) => {
+      const r = JSON.parse(l) as Record<string, unknown>;
+      // rejects only in the middle chunk, every 97th record there: a bad wage and a bad grade
+      if (i >= 2048 && i < 4096 && i % 97 === 0) {
+        if ('月缴费工资' in r) r['月缴费工资'] = '-5.00';
+        else r['工亡情形'] = '不是情形';
+      }
+      return JSON.stringify(r);
+    });
+    const file = join(dir, 'p.ndjson');
+    writeFileSync(file, lines.join('\n') + '\n');
+    const ir = compileFolder('provinces/national').result.ir!;
+    const parameters = { 统筹地区上年度职工月平均工资: '8123.45', 最低工资标准: '2490' };
+    const outputs = ['本人工资', '伤残津贴', '一次性工亡补助金'];
+    const got: Record<string, Record<string, unknown>[]> = {};
+    const sums: Record<string, unknown> = {};
+    for (const engine of ['js', 'duckdb-sql'] as const) {
+      const out = join(dir, `${engine}.ndjson`);
+      const s = await runPopulation(ir, { file, asOf: '2024-06-01', parameters, outputs, engine, out, idColumn: '编号', shadow: 0 });
+      sums[engine] = s.outputs;
+      got[engine] = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>).sort((a, b) => String(a.rec_id).localeCompare(String(b.rec_id)));
+    }
+    const rejected = got.js!.filter((r) => r.reject !== null && r.reject !== undefined).length;
+    expect(rejected).toBe(21); // multiples of 97 in [2048, 4096): 97·22 = 2134 … 97·42 = 4074, 21 of them
+    got.js!.forEach((r, i) => {
+      const q = got['duckdb-sql']![i]!;
+      expect([r.rec_id, r.reject === null || r.reject === undefined, ...outputs.map((k) => r[k] ?? null)]).toEqual([q.rec_id, q.reject === null || q.reject === undefined, ...outputs.map((k) => q[k] ?? null)]);
+    });
+    expect(sums.js).toEqual(sums['duckdb-sql']);
+  }, 120_000);
 });
