@@ -69,6 +69,8 @@ export { clearParseCache, setParseStore, type ParseStore } from './parseCache.ts
 // and the checked IR of each declaration whose AST and looked-up names are unchanged
 export { clearBuildCache, setBuildCache } from './buildCache.ts';
 export { loadPolicy, tryLoadPolicy, loadBody, loadFailure, type LoadOptions } from './load.ts';
+// a policy whose IR equals one loaded before is that one again (no generation, no new Function)
+export { clearLoadCache, setLoadCache } from './loadCache.ts';
 export { generateModule, emitBody, CodegenError, type GenerateModuleOptions } from './codegen.ts';
 export { emitEsmModule, emitCjsModule, emitDeclarations, RUNTIME_PACKAGE, type EmitModuleOptions } from './emitModule.ts';
 export type { LoadedPolicy, Outcome, EvaluateOptions, OutputValue, EvaluationError, PolicyInfo, OutputInfo } from '../runtime/outcome.ts';

@@ -10,6 +10,7 @@ import { makeDiagnostic } from '../dsl/diagnostic.ts';
 import * as runtime from '../runtime/index.ts';
 import type { LoadedPolicy } from '../runtime/outcome.ts';
 import { emitBody } from './codegen.ts';
+import { loadCached } from './loadCache.ts';
 import { CodegenError } from './codegenUtil.ts';
 import type { IrPolicy } from './ir.ts';
 import { codegenMessages } from './messages.ts';
@@ -59,7 +60,11 @@ export function loadPolicy(ir: IrPolicy, options: LoadOptions = {}): LoadedPolic
 }
 
 function load(ir: IrPolicy, options: LoadOptions): LoadedPolicy {
-  return loadBody(emitBody(ir, { fen: options.fen }), options);
+  const generate = () => loadBody(emitBody(ir, { fen: options.fen }), options);
+  // an equal IR loads to an equal policy: kept by the IR (compiler/loadCache.ts) unless the
+  // host brings its own runtime or compile function
+  if (options.runtime || options.compile) return generate();
+  return loadCached(ir, options.fen === false ? 'nofen' : 'fen', generate);
 }
 
 /** Loads a body emitBody produced (the CLI keeps bodies in its cache, cli/astCache.ts). */

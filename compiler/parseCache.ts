@@ -4,6 +4,7 @@
 import type { FileAst, SourceFile } from '../dsl/ast.ts';
 import type { Diagnostic } from '../dsl/diagnostic.ts';
 import { parseFile } from '../dsl/index.ts';
+import { parseIncremental, type PieceParse, type PieceStore } from '../dsl/incremental.ts';
 
 type Parsed = { ast: FileAst; diagnostics: Diagnostic[] };
 
@@ -60,6 +61,48 @@ function forget(key: string): void {
   else versions.delete(path);
 }
 
+// Below the whole-file cache, each declaration's piece (dsl/incremental.ts) is kept by path and
+// text: a changed file re-parses only the pieces whose text changed. Per path at most
+// MAX_PIECES texts, least recently used first; per text two placements, the first one seen (a
+// fuzz mutant's parent file, an editor's text as opened) and the latest.
+const MAX_PIECES = 4096;
+const MAX_PIECE_PATHS = 256;
+/** A store of piece parses (the compiler keeps one; tests make their own). */
+export function newPieceStore(): PieceStore & { clear(): void } {
+  const pieces = new Map<string, Map<string, PieceParse[]>>();
+  return {
+    clear: () => pieces.clear(),
+    get(path, text, offset) {
+      const byText = pieces.get(path);
+      const list = byText?.get(text);
+      if (!list) return undefined;
+      byText!.delete(text);
+      byText!.set(text, list);
+      return list.find((p) => p.offset === offset) ?? list[list.length - 1];
+    },
+    set(path, text, piece) {
+      let byText = pieces.get(path);
+      if (!byText) {
+        pieces.set(path, (byText = new Map()));
+        if (pieces.size > MAX_PIECE_PATHS) pieces.delete(pieces.keys().next().value as string);
+      }
+      const list = byText.get(text);
+      if (!list) byText.set(text, [piece]);
+      else if (list.length < 2) list.push(piece);
+      else list[1] = piece;
+      if (byText.size > MAX_PIECES) byText.delete(byText.keys().next().value as string);
+    },
+  };
+}
+const pieceStore = newPieceStore();
+
+let incremental = true;
+/** false: parse every changed file whole (the reference the incremental parse is measured
+ * against). The caches are kept: either way a text gives the same parse. */
+export function setIncrementalParse(on: boolean): void {
+  incremental = on;
+}
+
 /** The parse of `file`, from the cache when this path had this text before. The result is
  * shared: callers must not mutate it (the checker does not; tests/compiler/parseCacheWarm.test.ts
  * compares warm and cold compiles). */
@@ -77,7 +120,7 @@ export function parseFileCached(file: SourceFile): Parsed {
   }
   let parsed = store?.get(file);
   if (parsed === undefined) {
-    parsed = parseFile(file);
+    parsed = incremental ? parseIncremental(file, pieceStore) : parseFile(file);
     store?.set(file, parsed);
   }
   remember(file.path, key, parsed);
@@ -87,6 +130,7 @@ export function parseFileCached(file: SourceFile): Parsed {
 /** Forget every cached parse (benchmarks measure a cold compile with this). */
 export function clearParseCache(): void {
   cache.clear();
+  pieceStore.clear();
   lastKey.clear();
   versions.clear();
 }

@@ -43,6 +43,17 @@ export class ExprBuilder {
     this.lastSpan = emptySpan(file);
   }
 
+  /** The span an empty CST node falls back to: the last one built. It carries over from one
+   * declaration to the next, so a parse of one declaration alone (dsl/incremental.ts) starts
+   * from the span the declarations before it left. */
+  get lastBuilt(): Span {
+    return this.lastSpan;
+  }
+
+  resumeAfter(span: Span): void {
+    this.lastSpan = span;
+  }
+
   protected report(code: string, span: Span, args: Record<string, string> = {}): void {
     this.diagnostics.push(makeDiagnostic(dslMessages, code, span, args));
   }

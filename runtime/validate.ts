@@ -78,7 +78,32 @@ export function formatInputPath(segments: readonly (string | number)[]): string 
   return out;
 }
 
+// Compiling a province's schema with ajv takes milliseconds, and the policies a host loads
+// one after another (an editor's keystrokes, the fuzzer's mutants) mostly have the same inputs:
+// validators are kept by the schema's JSON text (a validator is a pure function of its schema).
+const MAX_VALIDATORS = 32;
+const validators = new Map<string, InputValidator>();
+let keep = true;
+
+/** false: compile every schema afresh (benchmarks measure against it). Clears the kept ones. */
+export function setValidatorCache(on: boolean): void {
+  keep = on;
+  validators.clear();
+}
+
 export function createValidator(schema: AnySchema): InputValidator {
+  if (!keep) return compileValidator(schema);
+  const key = JSON.stringify(schema);
+  let v = validators.get(key);
+  if (v === undefined) {
+    v = compileValidator(schema);
+    validators.set(key, v);
+    if (validators.size > MAX_VALIDATORS) validators.delete(validators.keys().next().value as string);
+  }
+  return v;
+}
+
+function compileValidator(schema: AnySchema): InputValidator {
   const Ajv = ajvClass();
   // strict: an unknown keyword or format, or a keyword that cannot apply to the declared type,
   // is a defect of the schema (it would silently check nothing), so compiling it throws

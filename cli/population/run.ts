@@ -51,10 +51,6 @@ export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise
   const t0 = performance.now();
   const sample = o.engine === 'duckdb-sql' ? (o.shadow ?? DEFAULT_SHADOW) : 0;
   const shadowOn = Number.isSafeInteger(sample) && sample > 0;
-  const compiled = compileSql(ir, 'duckdb', { asOf: o.asOf, parameters: o.parameters, outputs: o.outputs, source: 'POPULATION_SOURCE', idColumn: o.idColumn ?? null, groupColumn: o.groupBy ?? null, carry: shadowOn ? [SHADOW_COLUMN] : [] });
-  if (!compiled.query) throw new PopulationError(compiled.diagnostics.map((d) => `${d.code} ${d.message.zh} / ${d.message.en}`).join('\n'));
-  const query = compiled.query;
-  const outputs = query.outputs;
   const dir = mkdtempSync(join(tmpdir(), 'xize-pop-'));
   // the JS engine's own heap (≈ 100 MB) shares the process with DuckDB's buffers: a lower limit
   // keeps the whole run under 500 MB (issue 12); the results table spills to the scratch file
@@ -67,7 +63,14 @@ export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise
   let shadow: ShadowResult | undefined;
   let raw: RawResults | undefined;
   try {
-    const parquetColumns = await checkColumnTypes(c, o.file, query.inputs);
+    const schema = await parquetSchema(c, o.file);
+    // duckdb-sql reads a typed Parquet column as its value (compiler/sql/rejects.ts typedSource)
+    const sourceTypes = schema && o.engine === 'duckdb-sql' ? Object.fromEntries(schema.map((r) => [r.column_name, r.column_type])) : undefined;
+    const compiled = compileSql(ir, 'duckdb', { asOf: o.asOf, parameters: o.parameters, outputs: o.outputs, source: 'POPULATION_SOURCE', idColumn: o.idColumn ?? null, groupColumn: o.groupBy ?? null, carry: shadowOn ? [SHADOW_COLUMN] : [], ...(sourceTypes ? { sourceTypes } : {}) });
+    if (!compiled.query) throw new PopulationError(compiled.diagnostics.map((d) => `${d.code} ${d.message.zh} / ${d.message.en}`).join('\n'));
+    const query = compiled.query;
+    const outputs = query.outputs;
+    const parquetColumns = checkColumnTypes(schema, query.inputs);
     if (o.engine === 'duckdb-sql') {
       let rel = sqlSourceRelation(o.file, formatOf(o.file), query, parquetColumns);
       if (shadowOn) rel = shadowSource(rel, query, shadowStep(await estimateRecords(c, o.file), sample));
@@ -127,10 +130,17 @@ async function estimateRecords(c: DuckDBConnection, file: string): Promise<numbe
   }
 }
 
-/** Money columns typed DOUBLE/FLOAT in a Parquet file are an input error: binary floating point is never money. Returns a Parquet file's column names. */
-async function checkColumnTypes(c: DuckDBConnection, file: string, inputs: { name: string; type: string }[]): Promise<string[] | undefined> {
+interface ParquetColumn { column_name: string; column_type: string }
+
+/** A Parquet file's columns and their DuckDB types (undefined for other formats). */
+async function parquetSchema(c: DuckDBConnection, file: string): Promise<ParquetColumn[] | undefined> {
   if (formatOf(file) !== 'parquet') return undefined;
-  const rows = (await c.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${lit(file)})`)).getRowObjectsJson() as { column_name: string; column_type: string }[];
+  return (await c.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${lit(file)})`)).getRowObjectsJson() as unknown as ParquetColumn[];
+}
+
+/** Money columns typed DOUBLE/FLOAT in a Parquet file are an input error: binary floating point is never money. Returns a Parquet file's column names. */
+function checkColumnTypes(rows: ParquetColumn[] | undefined, inputs: { name: string; type: string }[]): string[] | undefined {
+  if (!rows) return undefined;
   for (const r of rows) {
     const i = inputs.find((x) => x.name === r.column_name);
     if (i && ['money', 'rate', 'number'].includes(i.type) && /DOUBLE|FLOAT|REAL/.test(r.column_type)) {

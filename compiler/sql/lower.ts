@@ -13,7 +13,7 @@ import type { Diagnostic } from '../../dsl/diagnostic.ts';
 import type { SqlExpr, SqlQuery, SqlStep, SqlInputColumn } from './sqlIr.ts';
 import { sqlDiagnostic } from './messages.ts';
 import { exactRound, exactDivRound, scaleOf, decLit } from './round.ts';
-import { DECIMAL_INPUT_SCALE, MONEY_INPUT_SCALE, firstCode, inputChecks, rateValue, type InputCheck } from './rejects.ts';
+import { DECIMAL_INPUT_SCALE, MONEY_INPUT_SCALE, firstCode, inputChecks, rateValue, typedSource, typedInputChecks, type InputCheck } from './rejects.ts';
 
 export interface LowerOptions {
   asOf: string;
@@ -28,6 +28,9 @@ export interface LowerOptions {
   carry?: string[];
   /** The dialect has a 128-bit integer: exact rounding in 64 bits, 128 only where a value does not fit (round.ts). */
   wideInts?: boolean;
+  /** DuckDB types of the source's columns (a Parquet file's schema): an input whose column is
+   * already typed (typedSource in rejects.ts) is read as that value, not cast to text and parsed. */
+  sourceTypes?: Record<string, string>;
 }
 
 export interface LowerResult {
@@ -131,6 +134,8 @@ class Lowerer {
   }
 
   inputExprs = new Map<string, SqlExpr>();
+  /** Inputs read from a typed source column (LowerOptions.sourceTypes). */
+  typedInputs = new Set<string>();
   /** Inputs the lowered rules read (the others are only validated). */
   usedInputs = new Set<string>();
 
@@ -138,7 +143,11 @@ class Lowerer {
    * JS engine's order, else the first value the query declines (XS011). */
   rejectCode(checks: { required: InputCheck[]; xi: InputCheck[]; xs: InputCheck[] }): SqlExpr {
     const hot = (r: InputCheck) => r.required || this.usedInputs.has(r.input);
-    const rawOf = (n: string): SqlExpr => ({ k: 'col', name: this.rawCol(n) });
+    // a typed source column stands in the COALESCE of texts as '' when given
+    const rawOf = (n: string): SqlExpr => {
+      const col: SqlExpr = { k: 'col', name: this.rawCol(n) };
+      return this.typedInputs.has(n) ? { k: 'case', whens: [{ c: { k: 'notNull', x: col }, v: { k: 'str', value: '' } }], otherwise: { k: 'null' } } : col;
+    };
     // one CASE: every XI check before every decline, so an input error always wins
     return firstCode([...checks.required, ...checks.xi, ...checks.xs], hot, rawOf);
   }
@@ -152,6 +161,18 @@ class Lowerer {
       const column = `i${i}`;
       let typed: SqlExpr | undefined;
       let sqlType = 'VARCHAR';
+      const st = this.opts.sourceTypes?.[f.name];
+      const fast = st !== undefined ? typedSource(t.kind, st) : null;
+      if (fast) {
+        const checks = typedInputChecks(f, raw);
+        all.required.push(...checks.required);
+        all.xi.push(...checks.xi);
+        this.typedInputs.add(f.name);
+        this.inputs.push({ name: f.name, column, type: t.kind, sqlType: fast.sqlType, optional: f.optional, sourceType: st });
+        this.inputCol.set(f.name, column);
+        this.inputExprs.set(column, fast.value(raw));
+        return;
+      }
       if (t.kind === 'money' || t.kind === 'number' || t.kind === 'integer') {
         const scale = t.kind === 'integer' ? 0 : t.kind === 'money' ? MONEY_INPUT_SCALE : DECIMAL_INPUT_SCALE;
         sqlType = `DECIMAL(38,${scale})`;

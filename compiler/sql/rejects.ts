@@ -145,3 +145,37 @@ export function declinedText(kind: string, text: string): boolean {
   if (kind === 'integer' || kind === 'duration') return text.replace(/^-/, '').length > 38;
   return false;
 }
+
+/**
+ * A source column already typed (a Parquet schema's DuckDB type) that the query can read as its
+ * value instead of casting it to text and parsing it: money from DECIMAL(p, s ≤ 2) (any such value
+ * fits DECIMAL(38,2), so nothing is declined), dates from DATE, booleans from BOOLEAN. The JS run
+ * reads such a column as DuckDB's text of the value ('1234.50', '2024-03-01', 'true'): always the
+ * right syntax, so only what the type does not guarantee is checked (typedInputChecks).
+ */
+export function typedSource(kind: string, sourceType: string): { sqlType: string; value: (raw: SqlExpr) => SqlExpr } | null {
+  const m = /^DECIMAL\((\d+),(\d+)\)$/.exec(sourceType.replace(/\s/g, ''));
+  if (kind === 'money' && m && Number(m[2]) <= MONEY_INPUT_SCALE) return { sqlType: `DECIMAL(38,${MONEY_INPUT_SCALE})`, value: (raw) => ({ k: 'castDec', x: raw, scale: MONEY_INPUT_SCALE }) };
+  if (kind === 'date' && sourceType === 'DATE') return { sqlType: 'DATE', value: (raw) => raw };
+  if (kind === 'boolean' && sourceType === 'BOOLEAN') return { sqlType: 'BOOLEAN', value: (raw) => raw };
+  return null;
+}
+
+/** The checks of input `f` read from a typed source column `raw` (typedSource), in the JS engine's order. */
+export function typedInputChecks(f: IrField, raw: SqlExpr): { required: InputCheck[]; xi: InputCheck[] } {
+  const path = formatInputPath([f.name]);
+  const need = !f.optional;
+  const check = (cond: SqlExpr, code: string): InputCheck => ({ bad: present(raw, cond), code: `${code}:${path}`, input: f.name, required: need });
+  const required = need ? [{ bad: { k: 'isNull', x: raw } as SqlExpr, code: `XI001:${path}`, input: f.name, required: true }] : [];
+  const xi: InputCheck[] = [];
+  const lt = (l: SqlExpr, r: SqlExpr): SqlExpr => ({ k: 'bin', op: '<', l, r });
+  if (f.type.kind === 'money') {
+    // the text of a negative DECIMAL has a minus (XI008 without 范围); -0.00 is 0, as NON_NEGATIVE reads '-0.00'
+    xi.push(check(f.range ? or(lt(raw, decLit(f.range[0])), { k: 'bin', op: '>', l: raw, r: decLit(f.range[1]) }) : lt(raw, decLit('0')), 'XI008'));
+  } else if (f.type.kind === 'date') {
+    // DuckDB's text of a year outside 1..9999 ('10000-01-01', '0001-01-01 (BC)') fails the date syntax: XI005
+    const y: SqlExpr = { k: 'year', x: raw };
+    xi.push(check(or(lt(y, { k: 'int', value: 1 }), { k: 'bin', op: '>', l: y, r: { k: 'int', value: 9999 } }), 'XI005'));
+  }
+  return { required, xi };
+}

@@ -60,6 +60,8 @@ export interface SqlInputColumn {
   type: string; // Xize type kind
   sqlType: string; // declared column type in the manifest
   optional: boolean;
+  /** The source column's own type when the query reads it typed (not as text; rejects.ts typedSource). */
+  sourceType?: string;
   /**
    * Read for every record: required, or read by a requested output (or its list-branch reject).
    * The others are only validated, and only when a record gives one (lower.ts rejectCode), so a

@@ -1,10 +1,15 @@
-// The long fuzz run: `npm run fuzz -- --minutes 10 [--seed 1] [--workers 1] [--cases 300]`.
-// Worker threads (worker.ts) mutate the policy corpus and generate cases; this thread counts,
+// The long fuzz run: `npm run fuzz -- --minutes 10 [--seed 1] [--workers 1] [--cases 300]`, or one
+// shard of a long run: `--from N --count K` runs mutants N .. N + K − 1 to the end (no time limit
+// unless --minutes is given) and writes artifacts/fuzz/shard-s<seed>-<N>.json; mergeReports.ts
+// adds shards up. Mutant n of seed s depends only on (s, n) (generate.ts), so shards run on any
+// machine, in any order, and add up to the run that did them all.
+// Worker processes (worker.ts) mutate the policy corpus and generate cases; this process counts,
 // times, and kills a worker whose input runs past KILL_MS (a hang; the mutant is replayed from
 // its seed and number). Prints counts, throughput, the slowest input and every finding kind;
-// writes artifacts/fuzz/report.json. Exit code 1 when a finding is not a known one (known.ts).
+// writes the report (--out, default artifacts/fuzz/report.json). Exit code 1 when a finding is
+// not a known one (known.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fork, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -12,30 +17,33 @@ import { ROOT } from './corpus.ts';
 import { knownReason } from './known.ts';
 import type { WorkerData, WorkerMessage } from './worker.ts';
 import { STAGES, type Stage } from './policyFuzz.ts';
+import { summaryLines, type FuzzReport, type Kind } from './report.ts';
 
 const KILL_MS = 20_000;
 // a fresh worker first loads tsx and compiles the whole corpus: on a loaded machine (2 cores,
 // load 10) that took over 20 s and was recorded as a hang of mutant n before it had started
 const STARTUP_MS = 180_000;
 
+const given = (name: string) => process.argv.includes(`--${name}`);
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (i < 0) return fallback;
+  const v = Number(process.argv[i + 1]);
   if (!Number.isFinite(v)) throw new Error(`--${name} needs a number`);
   return v;
 }
-const minutes = arg('minutes', 1);
+const from = arg('from', 0);
+const count = given('count') ? arg('count', 0) : null;
+const end = count === null ? null : from + count;
+const minutes = arg('minutes', count === null ? 1 : Infinity);
 const seed = arg('seed', 1);
 const workers = arg('workers', 1);
 const casesPerMutant = arg('cases', 300);
+const outIndex = process.argv.indexOf('--out');
+const out = outIndex >= 0 ? process.argv[outIndex + 1]! : given('from') || count !== null ? `shard-s${seed}-${from}.json` : 'report.json';
 
-interface Kind {
-  count: number;
-  known?: string;
-  examples: { seed: number; n?: number; policy?: string; ops?: string[]; detail: string; sample?: string }[];
-}
 const kinds = new Map<string, Kind>();
-const totals = { mutants: 0, cases: 0, evaluatedMutants: 0, loadedMutants: 0, sampleCaseRuns: 0, mutantMs: 0, caseMs: 0 };
+const totals = { mutants: 0, skipped: 0, cases: 0, evaluatedMutants: 0, loadedMutants: 0, sampleCaseRuns: 0, mutantMs: 0, caseMs: 0 };
 let slowest = { ms: 0, n: -1, policy: '', ops: [] as string[] };
 let slowestCase = 0;
 /** how far each mutant got, and the time spent on mutants that stopped there */
@@ -56,15 +64,24 @@ function record(kind: string, ex: Kind['examples'][number]): void {
 
 const started = Date.now();
 const deadline = started + minutes * 60_000;
-const running: { w: ChildProcess; n: number; since: number; started: boolean }[] = [];
+const running: { w: ChildProcess; n: number; since: number; started: boolean; done: boolean }[] = [];
 
 function spawn(slot: number, first: number): void {
-  const data: WorkerData = { seed, first, step: workers, casesPerMutant };
+  if (end !== null && first >= end) {
+    // the mutant skipped after a hang or crash was this slot's last
+    running[slot] = { ...running[slot]!, done: true };
+    if (running.every((s) => s.done)) finish();
+    return;
+  }
+  const data: WorkerData = { seed, first, step: workers, end, casesPerMutant };
   const w = fork(fileURLToPath(new URL('./worker.ts', import.meta.url)), [JSON.stringify(data)], { execArgv: ['--import', 'tsx'] });
-  const state = { w, n: first, since: Date.now(), started: false };
+  const state = { w, n: first, since: Date.now(), started: false, done: false };
   running[slot] = state;
   w.on('message', (m: WorkerMessage) => {
-    if (m.type === 'start') {
+    if (m.type === 'done') {
+      state.done = true;
+      if (running.every((s) => s.done)) finish();
+    } else if (m.type === 'start') {
       state.started = true;
       state.n = m.n;
       state.since = Date.now();
@@ -87,20 +104,23 @@ function spawn(slot: number, first: number): void {
     }
   });
   w.on('exit', (code, signal) => {
-    if (state.w !== running[slot]?.w || signal === 'SIGKILL') return; // replaced after a hang, or finished
+    if (state.done || state.w !== running[slot]?.w || signal === 'SIGKILL') return; // done, replaced after a hang, or finished
     record(`worker-crash-exit-${code ?? signal}`, { seed, n: state.n, detail: `worker exited (${code ?? signal}) on mutant ${state.n}` });
+    totals.skipped++;
     if (Date.now() < deadline && totals.mutants > 0) spawn(slot, state.n + workers);
   });
 }
 
-for (let i = 0; i < workers; i++) spawn(i, i);
+for (let i = 0; i < workers; i++) spawn(i, from + i);
 
 const progress = setInterval(() => {
   const now = Date.now();
   for (let i = 0; i < running.length; i++) {
     const s = running[i]!;
+    if (s.done) continue;
     if (now - s.since > (s.started ? KILL_MS : STARTUP_MS)) {
       record('hang', { seed, n: s.n, detail: `no result after ${KILL_MS} ms (replay: tests/fuzz/replay.ts --seed ${seed} --n ${s.n})` });
+      totals.skipped++;
       s.w.kill('SIGKILL');
       spawn(i, s.n + workers);
     }
@@ -117,17 +137,24 @@ setInterval(() => {
   console.log(`[${s.toFixed(0)} s] mutants ${totals.mutants} (${(totals.mutants / s).toFixed(1)}/s), cases ${totals.cases} (${(totals.cases / s).toFixed(0)}/s), finding kinds ${kinds.size}`);
 }, 1000).unref();
 
+let finished = false;
 function finish(): void {
+  if (finished) return;
+  finished = true;
   clearInterval(progress);
-  for (const s of running) s.w.kill('SIGKILL');
+  for (const s of running) if (!s.done) s.w.kill('SIGKILL');
   const seconds = (Date.now() - started) / 1000;
-  const report = {
+  if (!loads.length) loads.push(+loadavg()[0]!.toFixed(2)); // a run shorter than one sample
+  const report: FuzzReport = {
     seed,
     workers,
+    range: { from, count },
+    complete: count !== null && totals.mutants + totals.skipped === count,
     seconds: Math.round(seconds),
     mutants: totals.mutants,
+    skipped: totals.skipped,
     mutantsPerSecond: +(totals.mutants / seconds).toFixed(2),
-    stages: Object.fromEntries(STAGES.map((st) => [st, { count: stages[st].count, msPerMutant: +(stages[st].ms / Math.max(1, stages[st].count)).toFixed(1) }])),
+    stages: Object.fromEntries(STAGES.map((st) => [st, { count: stages[st].count, msPerMutant: +(stages[st].ms / Math.max(1, stages[st].count)).toFixed(1) }])) as FuzzReport['stages'],
     mutantsLoaded: totals.loadedMutants,
     mutantsEvaluated: totals.evaluatedMutants,
     sampleCaseRuns: totals.sampleCaseRuns,
@@ -142,15 +169,9 @@ function finish(): void {
   };
   const dir = join(ROOT, 'artifacts', 'fuzz');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'report.json'), JSON.stringify(report, null, 2));
-  console.log(`\n${seconds.toFixed(0)} s, seed ${seed}, ${workers} worker(s)`);
-  console.log(`policy mutations: ${report.mutants} (${report.mutantsPerSecond}/s; ${report.mutantsLoaded} checked clean and loaded, ${report.mutantsEvaluated} evaluated on ${report.sampleCaseRuns} sample cases)`);
-  console.log(`  stages: ${STAGES.map((st) => `${st} ${stages[st].count}`).join(', ')}`);
-  console.log(`generated cases:  ${report.cases} (${report.casesPerSecond}/s)`);
-  console.log(`time in mutants ${report.mutantSeconds} s, in cases ${report.caseSeconds} s; load average ${JSON.stringify(report.loadAverage)}`);
-  console.log(`slowest mutant:   ${report.slowestMutant.ms} ms (n=${slowest.n}, ${slowest.policy}, ${slowest.ops.join('+')}); slowest case ${report.slowestCaseMs} ms`);
-  const unknown = [...kinds].filter(([, k]) => !k.known);
-  for (const [kind, k] of kinds) console.log(`  ${k.known ? 'known ' : 'NEW   '} ${kind} × ${k.count}${k.known ? ` — ${k.known}` : ''}`);
-  console.log(`crashes/internal errors/hangs not known: ${unknown.length} kinds; report: artifacts/fuzz/report.json`);
-  process.exit(unknown.length ? 1 : 0);
+  const file = resolve(dir, out);
+  writeFileSync(file, JSON.stringify(report, null, 2));
+  const { lines, unknown } = summaryLines(report);
+  console.log(`\n${lines.join('\n')}\nreport: ${file}`);
+  process.exit(unknown ? 1 : 0);
 }

@@ -14,15 +14,18 @@ export interface WorkerData {
   seed: number;
   first: number;
   step: number;
+  /** the first mutant number past this worker's range (a shard's end); null: no end */
+  end: number | null;
   casesPerMutant: number;
 }
 export type WorkerMessage =
   | { type: 'start'; n: number }
+  | { type: 'done' }
   | { type: 'mutant'; n: number; ms: number; stage: string; cases: number; findings: { kind: string; detail: string }[]; policy: string; ops: string[] }
   | { type: 'cases'; count: number; ms: number; slowest: number; findings: { kind: string; detail: string; policy: string; sample: string }[] };
 
 // a child process (fork) rather than a worker thread: tsx's loader does not reach worker threads
-const { seed, first, step, casesPerMutant } = JSON.parse(process.argv[2]!) as WorkerData;
+const { seed, first, step, end, casesPerMutant } = JSON.parse(process.argv[2]!) as WorkerData;
 const post = (m: WorkerMessage) => process.send!(m);
 
 pinCorpusParses();
@@ -42,7 +45,7 @@ function describe(c: GeneratedCase): string {
   }
 }
 
-for (let n = first; ; n += step) {
+for (let n = first; end === null || n < end; n += step) {
   post({ type: 'start', n });
   const job = mutantJob(seed, n);
   const res = runPipeline(job.mutant.files, job.cases, job.r);
@@ -62,3 +65,5 @@ for (let n = first; ; n += step) {
     post({ type: 'cases', count: casesPerMutant, ms: performance.now() - t0, slowest, findings });
   }
 }
+// the range is done: say so, then let the channel close so the process ends
+process.send!({ type: 'done' } satisfies WorkerMessage, () => process.disconnect?.());
