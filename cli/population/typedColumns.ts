@@ -10,6 +10,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { valueFromText } from './records.ts';
 import { lit } from './sqlText.ts';
+import { fromDayNumber, toDayNumber } from '../../runtime/dates.ts';
 
 /** A Parquet file's columns and their DuckDB types (metadata only: the file is not scanned). */
 export async function parquetTypes(c: DuckDBConnection, file: string): Promise<Map<string, string>> {
@@ -80,18 +81,10 @@ function dateReader(kind: string): ColumnReader {
   };
 }
 
-/** Days since 1970-01-01 as 'YYYY-MM-DD' for years 1–9999 (proleptic Gregorian, as DuckDB), else null. */
+/** Days since 1970-01-01 as 'YYYY-MM-DD' for years 1–9999 (proleptic Gregorian, as DuckDB and
+ * the runtime's own day numbers), else null (left to DuckDB's text). */
 export function dateText(days: number): string | null {
-  // civil-from-days (H. Hinnant): eras of 400 years = 146097 days from 0000-03-01
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  if (y < 1 || y > 9999) return null;
-  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+  return days < FIRST_DAY || days > LAST_DAY ? null : fromDayNumber(days);
 }
+const FIRST_DAY = toDayNumber('0001-01-01');
+const LAST_DAY = toDayNumber('9999-12-31');
