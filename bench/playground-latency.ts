@@ -17,10 +17,16 @@ import { run } from '../playground/src/engine.ts';
 import { chainOf, groupFolders } from '../playground/src/policyset.ts';
 import { loadSuites } from '../playground/src/cases.ts';
 import { setBuildCache } from '../compiler/buildCache.ts';
+import { setLoadCache } from '../compiler/loadCache.ts';
 
 const repo = resolve(import.meta.dirname, '..');
 const N = Number(process.argv[2] ?? 60);
-const ONLY = process.argv[3];
+const ONLY = process.argv[3]?.startsWith('--') ? undefined : process.argv[3];
+// The edit below (a trailing space) leaves the IR as it was, so compiler/loadCache.ts hands back
+// the loaded policy without generating code: --no-load-cache times the keystroke that changes a
+// value (every compile generates and loads the module, as an edited figure makes it)
+const NO_LOAD_CACHE = process.argv.includes('--no-load-cache');
+if (NO_LOAD_CACHE) setLoadCache(false);
 const BLOCK = 10;
 const SKIP = 2;
 
@@ -50,7 +56,7 @@ const stats = (xs: number[]) => {
 const ms = (x: number) => x.toFixed(2).padStart(8);
 
 
-console.log(`playground latency: one-character edit -> recompile + re-evaluate (${N} counted iterations per mode, blocks of ${BLOCK}, ${SKIP} warm-up each)\n`);
+console.log(`playground latency: one-character edit -> recompile + re-evaluate (${N} counted iterations per mode, blocks of ${BLOCK}, ${SKIP} warm-up each${NO_LOAD_CACHE ? '; load cache off: every compile generates code' : ''})\n`);
 console.log('policy'.padEnd(24), '  files', '  parse med', '   full med', '   full p95', ' (compile', '  evaluate', '      diff)', '  ratio', '   memo off', '      ×', ' target');
 let worstP95 = 0;
 for (const f of folders.filter((x) => !ONLY || x.folder === ONLY)) {
