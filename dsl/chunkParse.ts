@@ -11,11 +11,13 @@ import { getParser } from './parser.ts';
 import { isRealToken, tokenSpan } from './span.ts';
 import { limitExpressionDepth } from './exprDepth.ts';
 import { NestingTooDeep } from './grammar/expressions.ts';
-import { MAX_EXPR_DEPTH, MAX_NESTING, MAX_PARSE_ERRORS_PER_DECLARATION } from './limits.ts';
+import { MAX_ASSIST_PREFIX_TOKENS, MAX_EXPR_DEPTH, MAX_NESTING, MAX_PARSE_ERRORS_PER_DECLARATION } from './limits.ts';
 import { limitChains } from './chainLimit.ts';
 
-/** Token type names the grammar accepts after `preceding` (a declaration prefix). */
-function expectedAfter(preceding: IToken[]): string[] {
+/** Token type names the grammar accepts after `preceding` (a declaration prefix); none past
+ * MAX_ASSIST_PREFIX_TOKENS (the list is a courtesy, its cost grows faster than the prefix). */
+export function expectedAfter(preceding: IToken[]): string[] {
+  if (preceding.length > MAX_ASSIST_PREFIX_TOKENS) return [];
   try {
     const paths = getParser().computeContentAssist('declaration', preceding);
     return [...new Set(paths.map((p) => p.nextTokenType.name))];

@@ -20,3 +20,9 @@ export const MAX_EXPR_DEPTH = 256;
  * first error chevrotain's recovery re-reports at nearly every following token, so later
  * errors in the same declaration say little the first ones did not. */
 export const MAX_PARSE_ERRORS_PER_DECLARATION = 20;
+
+/** Tokens before a syntax error over which the "expected here" list is computed (chevrotain's
+ * content assist re-runs the grammar over the whole prefix of the declaration, and its cost grows
+ * faster than the prefix: a 250-term chain before the error took 1.2–1.7 s). Past it the message
+ * says what was found without the list of what could have followed. */
+export const MAX_ASSIST_PREFIX_TOKENS = 200;

@@ -4,7 +4,9 @@
 // still parsed.
 import { describe, expect, it } from 'vitest';
 import { compilePolicy } from '../../compiler/index.ts';
-import { MAX_EXPR_DEPTH, MAX_NESTING, MAX_PARSE_ERRORS_PER_DECLARATION, MAX_SOURCE_CHARS, parseFile, tokenize } from '../../dsl/index.ts';
+import { MAX_ASSIST_PREFIX_TOKENS, MAX_EXPR_DEPTH, MAX_NESTING, MAX_PARSE_ERRORS_PER_DECLARATION, MAX_SOURCE_CHARS, parseFile, tokenize } from '../../dsl/index.ts';
+import { expectedAfter } from '../../dsl/chunkParse.ts';
+import { lex } from '../../dsl/lexer.ts';
 import type { Diagnostic } from '../../dsl/diagnostic.ts';
 
 const parse = (text: string) => parseFile({ path: 'limits.xize', text });
@@ -151,5 +153,25 @@ describe('syntax errors per declaration (XP022)', () => {
     const { diagnostics } = parseFile({ path: 't.xize', text });
     expect(diagnostics.some((d) => d.code === 'XP022')).toBe(false);
     expect(diagnostics.length).toBe(20);
+  });
+});
+
+describe('the "expected here" list (MAX_ASSIST_PREFIX_TOKENS)', () => {
+  // fuzz seed 23 mutant 617 627: a 253-term `或` chain before a missing operator spent 1.2–1.7 s
+  // CPU in chevrotain's content assist over the whole declaration prefix
+  const prefix = (terms: number) => lex({ path: 'a.xize', text: `${RULE}(当 p 则 q 否则 ${Array(terms).fill('0').join(' 或 ')}` }).tokens;
+  it('is computed for a short prefix', () => {
+    const short = prefix(3);
+    expect(short.length).toBeLessThanOrEqual(MAX_ASSIST_PREFIX_TOKENS);
+    expect(expectedAfter(short).length).toBeGreaterThan(0);
+  });
+  it('is not computed past the limit, and the error is still reported at its place', () => {
+    const long = prefix(150);
+    expect(long.length).toBeGreaterThan(MAX_ASSIST_PREFIX_TOKENS);
+    expect(expectedAfter(long)).toEqual([]);
+    const text = `${RULE}(当 p 则 q 否则 0元) + (当 p 且 q 则 r 否则 ${Array(250).fill('0').join(' 或 ')} 0 0元)${NEXT}`;
+    const r = parse(text);
+    expect(r.diagnostics[0]!.code).toBe('XP001');
+    expect(r.ast.declarations.map((d) => ('name' in d ? (d.name as { text?: string }).text : undefined))).toContain('d');
   });
 });
