@@ -12,7 +12,8 @@ import { compileSql } from '../../compiler/sql/index.ts';
 import { sqlSourceRelation, type SourceFormat } from './duckdbSql.ts';
 import { evaluateInJs, type RawResults } from './jsRun.ts';
 import { PopulationError } from './errors.ts';
-import { shadowCheck, shadowSource, shadowStep, SHADOW_COLUMN, DEFAULT_SHADOW, type ShadowResult } from './shadow.ts';
+import { shadowSource, shadowStep, SHADOW_COLUMN, DEFAULT_SHADOW, type ShadowResult } from './shadow.ts';
+import { runInSql, type OutputSummary } from './sqlRun.ts';
 import { commitTemp, discardTemp, tempBeside } from '../safeWrite.ts';
 import { ident as q, lit } from './sqlText.ts';
 
@@ -30,7 +31,7 @@ export interface PopulationOptions {
   shadow?: number;
 }
 
-export interface OutputSummary { name: string; count: number; sum: string | null; min: string | null; max: string | null }
+export type { OutputSummary };
 export interface PopulationSummary {
   records: number;
   rejected: { code: string; count: number }[];
@@ -60,7 +61,6 @@ export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise
   const limit = o.engine === 'js' ? '256MB' : '250MB';
   const db = await DuckDBInstance.create(join(dir, 'scratch.duckdb'), { memory_limit: limit, threads: '2', preserve_insertion_order: 'false' });
   const c = await db.connect();
-  let shadow: ShadowResult | undefined;
   let raw: RawResults | undefined;
   try {
     const schema = await parquetSchema(c, o.file);
@@ -74,12 +74,14 @@ export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise
     if (o.engine === 'duckdb-sql') {
       let rel = sqlSourceRelation(o.file, formatOf(o.file), query, parquetColumns);
       if (shadowOn) rel = shadowSource(rel, query, shadowStep(await estimateRecords(c, o.file), sample));
-      await c.run(`CREATE TABLE results AS ${compiled.sql!.replace('FROM POPULATION_SOURCE', () => `FROM ${rel}`)}`);
-      // before anything is written: a run that disagrees with the oracle leaves no results file
-      if (shadowOn) shadow = await shadowCheck(c, { ir, asOf: o.asOf, parameters: o.parameters, outputs: outputs.map((x) => x.name), idColumn: o.idColumn, table: 'results', sample });
-    } else {
-      raw = await evaluateInJs(db, c, ir, o, { file: o.file, format: formatOf(o.file) }, query);
+      const s = await runInSql(c, {
+        ir, asOf: o.asOf, parameters: o.parameters, idColumn: o.idColumn, groupBy: o.groupBy, query, sample: shadowOn ? sample : 0,
+        sql: compiled.valuesSql!.replace('FROM POPULATION_SOURCE', () => `FROM ${rel}`),
+        ...(o.out ? { out: { file: o.out, format: formatOf(o.out) } } : {}),
+      });
+      return { ...s, seconds: (performance.now() - t0) / 1000 };
     }
+    raw = await evaluateInJs(db, c, ir, o, { file: o.file, format: formatOf(o.file) }, query);
     if (o.out) {
       // written beside the target and renamed into place: a failed or interrupted run leaves no
       // half-written results (the target was checked by cli/safeWrite.ts before the run)
@@ -95,7 +97,7 @@ export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise
       commitTemp(tmp, o.out);
     }
     const summary = await summarise(c, outputs, undefined, raw);
-    const res: PopulationSummary = { ...summary, ...(shadow ? { shadow } : {}), seconds: (performance.now() - t0) / 1000 };
+    const res: PopulationSummary = { ...summary, seconds: (performance.now() - t0) / 1000 };
     if (o.groupBy) {
       const keys = (await c.runAndReadAll('SELECT DISTINCT grp FROM results ORDER BY grp')).getRows().map((r) => (r[0] as string | null));
       res.groups = [];

@@ -13,6 +13,7 @@ import type { Diagnostic } from '../../dsl/diagnostic.ts';
 import type { SqlExpr, SqlQuery, SqlStep, SqlInputColumn } from './sqlIr.ts';
 import { sqlDiagnostic } from './messages.ts';
 import { exactRound, exactDivRound, scaleOf, decLit } from './round.ts';
+import { numericText } from './outputText.ts';
 import { DECIMAL_INPUT_SCALE, MONEY_INPUT_SCALE, firstCode, inputChecks, rateValue, typedSource, typedInputChecks, type InputCheck } from './rejects.ts';
 
 export interface LowerOptions {
@@ -104,7 +105,7 @@ class Lowerer {
         const col = this.rule(r);
         const tcol = `o${outputs.length}`;
         this.steps.push({ columns: [{ name: tcol, expr: this.outputText(col, r.type) }] });
-        outputs.push({ name, column: tcol, type: r.type.kind });
+        outputs.push({ name, column: tcol, type: r.type.kind, ...(NUMERIC.has(r.type.kind) ? { value: col, scale: this.colScale.get(col) ?? 0 } : {}) });
       } catch (e) {
         if (!(e instanceof Unsupported)) throw e;
         this.steps.length = mark;
@@ -245,18 +246,9 @@ class Lowerer {
 
   outputText(col: string, t: XType): SqlExpr {
     const c: SqlExpr = { k: 'col', name: col };
-    const s = this.colScale.get(col);
     switch (t.kind) {
-      case 'money':
-        // JS formatMoney: exactly two decimals when that loses nothing, else every digit
-        if (s !== undefined && s <= 2) return { k: 'toText', x: { k: 'castDec', x: c, scale: 2 } };
-        return {
-          k: 'case',
-          whens: [{ c: { k: 'bin', op: '=', l: c, r: { k: 'castDec', x: { k: 'castDec', x: c, scale: 2 }, scale: s ?? 2 } }, v: { k: 'toText', x: { k: 'castDec', x: c, scale: 2 } } }],
-          otherwise: { k: 'rtrimZeros', x: { k: 'toText', x: c } },
-        };
-      case 'rate': case 'number': case 'integer':
-        return { k: 'rtrimZeros', x: { k: 'toText', x: c } };
+      case 'money': case 'rate': case 'number': case 'integer':
+        return numericText(c, t.kind, this.colScale.get(col));
       case 'enum': {
         const members = this.enums.get(t.name) ?? [];
         return { k: 'case', whens: members.map((m, j) => ({ c: { k: 'bin', op: '=', l: c, r: { k: 'int', value: j } } as SqlExpr, v: { k: 'str', value: m } as SqlExpr })), otherwise: { k: 'null' } };

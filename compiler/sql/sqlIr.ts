@@ -52,6 +52,9 @@ export interface SqlOutput {
   name: string; // the policy's output name (quoted by the printer)
   column: string; // generated column holding the output's text
   type: string; // Xize type kind
+  /** Numeric outputs: the generated column of the typed DECIMAL(38, scale) value the text is made from. */
+  value?: string;
+  scale?: number;
 }
 
 export interface SqlInputColumn {
