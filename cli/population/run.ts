@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join, extname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { IrPolicy } from '../../compiler/ir.ts';
-import { compileSql } from '../../compiler/sql/index.ts';
+import { compileSql, dialects, printQuery } from '../../compiler/sql/index.ts';
+import type { InputScales } from '../../compiler/sql/rejects.ts';
+import { declinedCapture } from './declined.ts';
 import { sqlSourceRelation, type SourceFormat } from './duckdbSql.ts';
 import { evaluateInJs, type RawResults } from './jsRun.ts';
 import { PopulationError } from './errors.ts';
@@ -66,7 +68,8 @@ export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise
     const schema = await parquetSchema(c, o.file);
     // duckdb-sql reads a typed Parquet column as its value (compiler/sql/rejects.ts typedSource)
     const sourceTypes = schema && o.engine === 'duckdb-sql' ? Object.fromEntries(schema.map((r) => [r.column_name, r.column_type])) : undefined;
-    const compiled = compileSql(ir, 'duckdb', { asOf: o.asOf, parameters: o.parameters, outputs: o.outputs, source: 'POPULATION_SOURCE', idColumn: o.idColumn ?? null, groupColumn: o.groupBy ?? null, carry: shadowOn ? [SHADOW_COLUMN] : [], ...(sourceTypes ? { sourceTypes } : {}) });
+    const lowerOpts = { asOf: o.asOf, parameters: o.parameters, outputs: o.outputs, source: 'POPULATION_SOURCE', idColumn: o.idColumn ?? null, groupColumn: o.groupBy ?? null, carry: shadowOn ? [SHADOW_COLUMN] : [] };
+    const compiled = compileSql(ir, 'duckdb', { ...lowerOpts, ...(sourceTypes ? { sourceTypes } : {}) });
     if (!compiled.query) throw new PopulationError(compiled.diagnostics.map((d) => `${d.code} ${d.message.zh} / ${d.message.en}`).join('\n'));
     const query = compiled.query;
     const outputs = query.outputs;
@@ -74,9 +77,17 @@ export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise
     if (o.engine === 'duckdb-sql') {
       let rel = sqlSourceRelation(o.file, formatOf(o.file), query, parquetColumns);
       if (shadowOn) rel = shadowSource(rel, query, shadowStep(await estimateRecords(c, o.file), sample));
+      // the records the fast query declines (XS011) are computed again at wider scales (declined.ts)
+      const capture = declinedCapture(query, shadowOn);
+      const fast = capture ? printQuery(dialects.duckdb!, query, { values: true, extra: [capture] }) : compiled.valuesSql!;
+      const wide = (inputScales: InputScales) => {
+        const w = compileSql(ir, 'duckdb', { ...lowerOpts, sourceTypes: undefined, inputScales });
+        return w.query ? { query: w.query, sql: (src: string) => w.valuesSql!.replace('FROM POPULATION_SOURCE', () => `FROM ${src}`) } : null;
+      };
       const s = await runInSql(c, {
         ir, asOf: o.asOf, parameters: o.parameters, idColumn: o.idColumn, groupBy: o.groupBy, query, sample: shadowOn ? sample : 0,
-        sql: compiled.valuesSql!.replace('FROM POPULATION_SOURCE', () => `FROM ${rel}`),
+        sql: fast.replace('FROM POPULATION_SOURCE', () => `FROM ${rel}`),
+        ...(capture ? { wide } : {}),
         ...(o.out ? { out: { file: o.out, format: formatOf(o.out) } } : {}),
       });
       return { ...s, seconds: (performance.now() - t0) / 1000 };

@@ -15,6 +15,8 @@ import { dialects, outputTextSql, type SqlQuery } from '../../compiler/sql/index
 import { checkShadowRows, SHADOW_COLUMN, type ShadowResult } from './shadow.ts';
 import { commitTemp, discardTemp, tempBeside } from '../safeWrite.ts';
 import { ident as q, lit } from './sqlText.ts';
+import { DECLINED_COLUMN, declinedSource, passScales } from './declined.ts';
+import type { InputScales } from '../../compiler/sql/rejects.ts';
 
 export interface OutputSummary { name: string; count: number; sum: string | null; min: string | null; max: string | null }
 export interface SqlSummary {
@@ -34,28 +36,60 @@ export interface SqlRun {
   /** the output file (NDJSON, CSV or Parquet by its extension), if any */
   out?: { file: string; format: 'ndjson' | 'csv' | 'parquet' };
   query: SqlQuery;
-  /** printQuery's `values` text with the source relation in place */
+  /** printQuery's `values` text with the source relation in place (with the declinedCapture
+   * column when `wide` is given) */
   sql: string;
   /** shadow records to re-evaluate in JS (0: none; the source then has no SHADOW_COLUMN) */
   sample: number;
+  /**
+   * The query at wider input scales, for the records the fast one declines (declined.ts): its
+   * lowering and its printed `values` text over a given source; null when it cannot be lowered.
+   */
+  wide?: (scales: InputScales) => { query: SqlQuery; sql: (source: string) => string } | null;
 }
 
 const NUMERIC = new Set(['money', 'rate', 'number', 'integer']);
 
 export async function runInSql(c: DuckDBConnection, r: SqlRun): Promise<SqlSummary> {
-  const outs = r.query.outputs;
   const D = dialects.duckdb!;
-  let source = `(${r.sql})`;
+  // the outputs as every pass gives them: a wider pass may give a value at more places, and
+  // the union of the passes' tables (UNION BY NAME) holds it at the widest scale
+  let outs = r.query.outputs;
+  const widen = (q2: SqlQuery) => { outs = outs.map((o, i) => (o.value ? { ...o, scale: Math.max(o.scale ?? 0, q2.outputs[i]!.scale ?? 0) } : o)); };
+  const aggs = ['agg'];
+  const results = ['results'];
+  const redo = r.wide !== undefined;
   if (r.out) {
     await c.run(`CREATE TABLE results AS ${r.sql}`);
-    source = 'results';
+    if (redo) await recompute(c, r, `(SELECT ${q(DECLINED_COLUMN)} AS d FROM results WHERE ${q(DECLINED_COLUMN)} IS NOT NULL)`, async (k, q2, sql2, ms, rs) => {
+      // the pass's records first, then the fast pass's declines of them dropped (a failed pass drops none)
+      await c.run(`CREATE TEMP TABLE results_${k} AS ${sql2}`);
+      await c.run(`DELETE FROM results WHERE ${q(DECLINED_COLUMN)} IS NOT NULL AND ${q(DECLINED_COLUMN)}.ms = ${ms} AND ${q(DECLINED_COLUMN)}.rs = ${rs}`);
+      results.push(`results_${k}`);
+      widen(q2);
+    });
+    const all = results.map((t) => `SELECT * FROM ${t}`).join(' UNION ALL BY NAME ');
+    await c.run(`CREATE TEMP TABLE agg AS ${aggregateSql(r, outs, `(${all})`)}`);
+  } else {
+    await c.run(`CREATE TEMP TABLE agg AS ${aggregateSql(r, outs, `(${r.sql})`, { declined: redo })}`);
+    if (redo) await recompute(c, r, '(SELECT unnest(declined) AS d FROM agg)', async (k, q2, sql2) => {
+      await c.run(`CREATE TEMP TABLE agg_${k} AS ${aggregateSql(r, q2.outputs, `(${sql2})`, { counted: false })}`);
+      aggs.push(`agg_${k}`);
+      widen(q2);
+    }, async (k, from) => {
+      // a pass that failed: its records stay declined, counted (and sampled) with their fast code
+      const fields = [`'h': hash(d.sh)`, `'rec_id': d.id`, `'reject': d.r`, `'sh': d.sh`, ...outs.map((_, i) => `'t${i}': CAST(NULL AS VARCHAR)`)];
+      await c.run(`CREATE TEMP TABLE agg_${k} AS SELECT d.g AS grp, 0 AS n, histogram(d.r) AS rej, list(CASE WHEN d.sh IS NOT NULL THEN {${fields.join(', ')}} END) FILTER (WHERE d.sh IS NOT NULL) AS shadow FROM ${from} GROUP BY d.g`);
+      aggs.push(`agg_${k}`);
+    });
   }
-  await c.run(`CREATE TEMP TABLE agg AS ${aggregateSql(r, source)}`);
+  // every pass's figures; the records counted once, by the fast pass (n = 0 in the others)
+  await c.run(`CREATE TEMP VIEW aggs AS ${aggs.map((t) => `SELECT * FROM ${t}`).join(' UNION ALL BY NAME ')}`);
   // before anything is written: a run that disagrees with the oracle leaves no results file
   let shadow: ShadowResult | undefined;
   if (r.sample > 0) {
     const fields = ['rec_id', 'reject', 'sh', ...outs.map((_, i) => `t${i}`)].map((f) => `s.${f}`);
-    const rows = (await c.runAndReadAll(`SELECT ${fields.join(', ')} FROM (SELECT unnest(shadow) AS s FROM agg) ORDER BY s.h, s.sh LIMIT ${r.sample}`)).getRows();
+    const rows = (await c.runAndReadAll(`SELECT ${fields.join(', ')} FROM (SELECT unnest(shadow) AS s FROM aggs) ORDER BY s.h, s.sh LIMIT ${r.sample}`)).getRows();
     shadow = checkShadowRows({ ir: r.ir, asOf: r.asOf, parameters: r.parameters, outputs: outs.map((o) => o.name), idColumn: r.idColumn, sample: r.sample }, rows);
   }
   if (r.out) {
@@ -63,8 +97,9 @@ export async function runInSql(c: DuckDBConnection, r: SqlRun): Promise<SqlSumma
     // half-written results (the target was checked by cli/safeWrite.ts before the run)
     const opts = r.out.format === 'parquet' ? '(FORMAT parquet)' : r.out.format === 'csv' ? '(FORMAT csv, HEADER)' : '(FORMAT json)';
     const tmp = tempBeside(r.out.file);
+    const all = results.map((t) => `SELECT rec_id, reject, ${r.query.outputs.map((o) => q(o.name)).join(', ')} FROM ${t}`).join(' UNION ALL BY NAME ');
     try {
-      await c.run(`COPY (SELECT rec_id, reject, ${outs.map((o) => `${outputTextSql(D, o, q(o.name))} AS ${q(o.name)}`).join(', ')} FROM results) TO ${lit(tmp)} ${opts}`);
+      await c.run(`COPY (SELECT rec_id, reject, ${outs.map((o) => `${outputTextSql(D, o, q(o.name))} AS ${q(o.name)}`).join(', ')} FROM (${all})) TO ${lit(tmp)} ${opts}`);
     } catch (e) {
       discardTemp(tmp);
       throw e;
@@ -72,7 +107,7 @@ export async function runInSql(c: DuckDBConnection, r: SqlRun): Promise<SqlSumma
     commitTemp(tmp, r.out.file);
   }
   const total = await figures(c, outs, 'SELECT NULL AS grp, sum(n) AS n', '');
-  const rejected = (await c.runAndReadAll('SELECT code, sum(k) FROM (SELECT unnest(map_keys(rej)) AS code, unnest(map_values(rej)) AS k FROM agg) GROUP BY code ORDER BY 2 DESC, 1')).getRows()
+  const rejected = (await c.runAndReadAll('SELECT code, sum(k) FROM (SELECT unnest(map_keys(rej)) AS code, unnest(map_values(rej)) AS k FROM aggs) GROUP BY code ORDER BY 2 DESC, 1')).getRows()
     .map((x) => ({ code: String(x[0]), count: Number(x[1]) }));
   const res: SqlSummary = { records: total[0]?.records ?? 0, rejected, outputs: total[0]?.outputs ?? [], ...(shadow ? { shadow } : {}) };
   if (r.groupBy) res.groups = (await figures(c, outs, 'SELECT grp, sum(n) AS n', 'GROUP BY grp ORDER BY grp')).map((g) => ({ key: g.key, outputs: g.outputs }));
@@ -80,15 +115,41 @@ export async function runInSql(c: DuckDBConnection, r: SqlRun): Promise<SqlSumma
 }
 
 /**
+ * The second passes over the declined records `d` of relation `from`: one per pair of places
+ * (ms, rs) they need, each the query at those scales over just those records (`done`). A pass
+ * whose lowering fails or whose query fails (a value beyond DECIMAL(38) in some step: DuckDB
+ * raises, never rounds) leaves its records declined (`failed`).
+ */
+async function recompute(c: DuckDBConnection, r: SqlRun, from: string,
+  done: (k: number, q2: SqlQuery, sql: string, ms: number, rs: number) => Promise<void>,
+  failed?: (k: number, from: string) => Promise<void>): Promise<void> {
+  const pairs = (await c.runAndReadAll(`SELECT DISTINCT d.ms, d.rs FROM ${from} ORDER BY 1, 2`)).getRows().map((x) => [Number(x[0]), Number(x[1])] as const);
+  let k = 0;
+  for (const [ms, rs] of pairs) {
+    k++;
+    const w = r.wide!(passScales(ms, rs));
+    const mine = `(SELECT * FROM ${from} WHERE d.ms = ${ms} AND d.rs = ${rs})`;
+    try {
+      if (!w) throw new Error('not lowered');
+      await done(k, w.query, w.sql(declinedSource(from, w.query, ms, rs, r.sample > 0)), ms, rs);
+    } catch {
+      if (failed) await failed(k, mine);
+    }
+  }
+}
+
+/**
  * One row per group (one row without a group column): the records, the reject codes' histogram
  * (NULL codes are not counted), count/sum/min/max of each numeric output's value (NULL when
  * rejected or not computable), and the shadow sample as a list of structs, built only for the
- * records the source marked (CASE: the texts are made only for them).
+ * records the source marked (CASE: the texts are made only for them). With `declined`, the fast
+ * pass's declines (XS011) are not counted or sampled but listed (`declined`): the second passes
+ * count them (not `counted` as records: the fast pass counted every record).
  */
-function aggregateSql(r: SqlRun, source: string): string {
+function aggregateSql(r: SqlRun, outs: SqlQuery['outputs'], source: string, { declined = false, counted = true } = {}): string {
   const D = dialects.duckdb!;
-  const outs = r.query.outputs;
-  const cols = [r.groupBy ? 'grp' : 'CAST(NULL AS VARCHAR) AS grp', 'count(*) AS n', 'histogram(reject) AS rej'];
+  const xs011 = `starts_with(reject, 'XS011:')`;
+  const cols = [r.groupBy ? 'grp' : 'CAST(NULL AS VARCHAR) AS grp', counted ? 'count(*) AS n' : 'CAST(0 AS BIGINT) AS n', declined ? `histogram(CASE WHEN ${xs011} THEN NULL ELSE reject END) AS rej` : 'histogram(reject) AS rej'];
   outs.forEach((o, i) => {
     if (!NUMERIC.has(o.type)) return;
     const v = q(o.name);
@@ -96,9 +157,11 @@ function aggregateSql(r: SqlRun, source: string): string {
   });
   if (r.sample > 0) {
     const sh = q(SHADOW_COLUMN);
-    const fields = [`'h': hash(${sh})`, `'rec_id': rec_id`, `'reject': reject`, `'sh': ${sh}`, ...outs.map((o, i) => `'t${i}': ${outputTextSql(D, o, q(o.name))}`)];
-    cols.push(`list(CASE WHEN ${sh} IS NOT NULL THEN {${fields.join(', ')}} END) FILTER (WHERE ${sh} IS NOT NULL) AS shadow`);
+    const fields = [`'h': hash(${sh})`, `'rec_id': rec_id`, `'reject': reject`, `'sh': CAST(${sh} AS VARCHAR)`, ...outs.map((o, i) => `'t${i}': ${outputTextSql(D, o, q(o.name))}`)];
+    const take = declined ? `${sh} IS NOT NULL AND NOT COALESCE(${xs011}, false)` : `${sh} IS NOT NULL`;
+    cols.push(`list(CASE WHEN ${take} THEN {${fields.join(', ')}} END) FILTER (WHERE ${take}) AS shadow`);
   }
+  if (declined) cols.push(`list(${q(DECLINED_COLUMN)}) FILTER (WHERE ${q(DECLINED_COLUMN)} IS NOT NULL) AS declined`);
   return `SELECT ${cols.join(', ')} FROM ${source}${r.groupBy ? ' GROUP BY grp' : ''}`;
 }
 
@@ -107,7 +170,7 @@ async function figures(c: DuckDBConnection, outs: SqlQuery['outputs'], head: str
   const numeric = outs.map((o, i) => ({ o, i })).filter((x) => NUMERIC.has(x.o.type));
   // DECIMAL sums and extremes at the output's own scale, exactly; as text only here
   const cols = [head, ...numeric.flatMap(({ i }) => [`sum(c${i}) AS c${i}`, `CAST(sum(s${i}) AS VARCHAR) AS s${i}`, `CAST(min(lo${i}) AS VARCHAR) AS lo${i}`, `CAST(max(hi${i}) AS VARCHAR) AS hi${i}`])];
-  const rows = (await c.runAndReadAll(`${cols.join(', ')} FROM agg ${tail}`)).getRowObjectsJson() as Record<string, string | null>[];
+  const rows = (await c.runAndReadAll(`${cols.join(', ')} FROM aggs ${tail}`)).getRowObjectsJson() as Record<string, string | null>[];
   return rows.map((row) => ({
     key: row.grp ?? null,
     records: Number(row.n ?? 0),
