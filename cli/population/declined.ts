@@ -7,6 +7,7 @@
 // starts_with per record; a population without declines runs no second pass.
 import type { SqlQuery } from '../../compiler/sql/index.ts';
 import { sourceColumn } from '../../compiler/sql/index.ts';
+import type { EarlyColumn } from '../../compiler/sql/print.ts';
 import type { InputScales } from '../../compiler/sql/rejects.ts';
 import { FAST_SCALES } from '../../compiler/sql/rejects.ts';
 import { SHADOW_COLUMN } from './shadow.ts';
@@ -14,6 +15,7 @@ import { ident as q, lit } from './sqlText.ts';
 
 /** The column of the fast query's results that holds a declined record (NULL for the others). */
 export const DECLINED_COLUMN = '__xize_declined';
+const DECLINED_COLUMN_SQL = q(DECLINED_COLUMN);
 
 /** The largest scale a pass is tried at (DECIMAL(38, s) leaves 38 − s integer digits). */
 const MAX_SCALE = 38;
@@ -22,31 +24,52 @@ const MAX_SCALE = 38;
 const places = (t: string) => `COALESCE(length(regexp_extract(${t}, '[.]([0-9]*[1-9])', 1)), 0)`;
 
 /**
- * The select expression (over the last step of the query, printQuery `extra`) that keeps a
- * declined record: a struct of its inputs' texts (`m`, only those given), `id`, `g` (group),
- * `r` (its code), `sh` (its shadow texts, when sampled), `ms` and `rs` (the places of its money,
- * and of its rates and numbers: a percentage's two more, a per mille's three). Null when the
- * query has no input it can decline.
+ * The column (printQuery `early`: right after the input checks, so that the source columns it
+ * reads need not travel through every later step — carried to the end, 153 of them ran a
+ * 1 500-record run out of a 250 MB memory limit) that keeps a declined record: a struct of its
+ * inputs' texts (`m`, a JSON object; JSON null for those not given), `id`, `g` (group),
+ * `r` (its code) and `sh` (its shadow texts, when sampled). Null when the query has no input it
+ * can decline. The places its values have are counted afterwards (declinedTable), over the
+ * declined records alone.
  */
-export function declinedCapture(query: SqlQuery, shadow: boolean): string | null {
-  // a typed source column (money from DECIMAL(p, ≤ 2)) is never declined
-  const wide = query.inputs.filter((i) => !i.sourceType && (i.type === 'money' || i.type === 'rate' || i.type === 'number'));
-  if (wide.length === 0) return null;
+export function declinedCapture(query: SqlQuery, shadow: boolean): EarlyColumn | null {
+  if (wideInputs(query).length === 0 || !query.inputReject) return null;
   const text = (name: string) => `CAST(${sourceColumn(query, name)} AS VARCHAR)`;
+  const r = query.inputReject;
+  const fields = [
+    `'m': json_object(${query.inputs.map((i) => `${lit(i.name)}, ${text(i.name)}`).join(', ')})`,
+    `'id': rec_id`, `'g': grp`, `'r': ${r}`,
+    `'sh': ${shadow ? `CAST(${q(SHADOW_COLUMN)} AS VARCHAR)` : 'CAST(NULL AS VARCHAR)'}`,
+  ];
+  // right after the input checks (a decline is decided there, and XS010 never replaces it)
+  return { name: DECLINED_COLUMN_SQL, sql: `CASE WHEN starts_with(${r}, 'XS011:') THEN {${fields.join(', ')}} END`, reads: [r] };
+}
+
+/** Inputs the fast query can decline: money, rates and numbers read as text (a typed source
+ * column, money from DECIMAL(p, ≤ 2), never is). */
+function wideInputs(query: SqlQuery) {
+  return query.inputs.filter((i) => !i.sourceType && (i.type === 'money' || i.type === 'rate' || i.type === 'number'));
+}
+
+/**
+ * The declined records `d` of relation `from` with the places they need: `ms` of their money,
+ * `rs` of their rates and numbers (a percentage's two more, a per mille's three), trailing zeros aside.
+ */
+export function declinedTable(from: string, query: SqlQuery): string {
+  const wide = wideInputs(query);
+  const at = new Map(query.inputs.map((i, k) => [i.name, k + 1]));
+  const text = (name: string) => `vals[${at.get(name)!}]`;
   const most = (xs: string[]) => (xs.length === 0 ? '0' : xs.length === 1 ? xs[0]! : `greatest(${xs.join(', ')})`);
   const ms = most(wide.filter((i) => i.type === 'money').map((i) => places(text(i.name))));
   const rs = most(wide.filter((i) => i.type !== 'money').map((i) => {
     const t = text(i.name);
     return i.type === 'rate' ? `(${places(t)} + CASE WHEN contains(${t}, '%') THEN 2 WHEN contains(${t}, '‰') THEN 3 ELSE 0 END)` : places(t);
   }));
-  const entries = query.inputs.map((i) => `{'k': ${lit(i.name)}, 'v': ${text(i.name)}}`);
-  const fields = [
-    `'m': map_from_entries(list_filter([${entries.join(', ')}], lambda e: e.v IS NOT NULL))`,
-    `'id': rec_id`, `'g': grp`, `'r': reject`,
-    `'sh': ${shadow ? `CAST(${q(SHADOW_COLUMN)} AS VARCHAR)` : 'CAST(NULL AS VARCHAR)'}`,
-    `'ms': ${ms}`, `'rs': ${rs}`,
-  ];
-  return `CASE WHEN starts_with(reject, 'XS011:') THEN {${fields.join(', ')}} END AS ${q(DECLINED_COLUMN)}`;
+  // the JSON object parsed once per record into a list of every input's text (a ->> per input
+  // parses it once per input, and ran a pass over 30 records out of the memory limit);
+  // keys as JSON pointers (RFC 6901: ~ and / escaped)
+  const pointers = query.inputs.map((i) => lit(`/${i.name.replace(/~/g, '~0').replace(/\//g, '~1')}`));
+  return `SELECT d, vals, ${ms} AS ms, ${rs} AS rs FROM (SELECT d, json_extract_string(d.m, [${pointers.join(', ')}]) AS vals FROM ${from})`;
 }
 
 /** The input scales of the pass for records with `ms` money places and `rs` rate/number places. */
@@ -55,15 +78,15 @@ export function passScales(ms: number, rs: number): InputScales {
 }
 
 /**
- * The source of a second pass: the declined records `d` of relation `from` with places (ms, rs),
+ * The source of a second pass: the declined records `d` of table `from` (declinedTable) that `where` takes,
  * as the columns the fast query's source had (every input as text; id and group; shadow texts).
  */
-export function declinedSource(from: string, query: SqlQuery, ms: number, rs: number, shadow: boolean): string {
+export function declinedSource(from: string, query: SqlQuery, where: string, shadow: boolean): string {
   const cols: string[] = [];
   const seen = new Set<string>();
-  for (const i of query.inputs) { cols.push(`d.m[${lit(i.name)}] AS ${q(i.name)}`); seen.add(i.name); }
+  query.inputs.forEach((i, k) => { cols.push(`vals[${k + 1}] AS ${q(i.name)}`); seen.add(i.name); });
   if (query.idColumn && !seen.has(query.idColumn)) { cols.push(`d.id AS ${q(query.idColumn)}`); seen.add(query.idColumn); }
   if (query.groupColumn && !seen.has(query.groupColumn)) cols.push(`d.g AS ${q(query.groupColumn)}`);
   if (shadow) cols.push(`d.sh AS ${q(SHADOW_COLUMN)}`);
-  return `(SELECT ${cols.join(', ')} FROM ${from} WHERE d.ms = ${ms} AND d.rs = ${rs})`;
+  return `(SELECT ${cols.join(', ')} FROM ${from} WHERE ${where})`;
 }

@@ -79,7 +79,7 @@ export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise
       if (shadowOn) rel = shadowSource(rel, query, shadowStep(await estimateRecords(c, o.file), sample));
       // the records the fast query declines (XS011) are computed again at wider scales (declined.ts)
       const capture = declinedCapture(query, shadowOn);
-      const fast = capture ? printQuery(dialects.duckdb!, query, { values: true, extra: [capture] }) : compiled.valuesSql!;
+      const fast = capture ? printQuery(dialects.duckdb!, query, { values: true, early: capture, extra: [capture.name] }) : compiled.valuesSql!;
       const wide = (inputScales: InputScales) => {
         const w = compileSql(ir, 'duckdb', { ...lowerOpts, sourceTypes: undefined, inputScales });
         return w.query ? { query: w.query, sql: (src: string) => w.valuesSql!.replace('FROM POPULATION_SOURCE', () => `FROM ${src}`) } : null;

@@ -15,7 +15,7 @@ import { dialects, outputTextSql, type SqlQuery } from '../../compiler/sql/index
 import { checkShadowRows, SHADOW_COLUMN, type ShadowResult } from './shadow.ts';
 import { commitTemp, discardTemp, tempBeside } from '../safeWrite.ts';
 import { ident as q, lit } from './sqlText.ts';
-import { DECLINED_COLUMN, declinedSource, passScales } from './declined.ts';
+import { DECLINED_COLUMN, declinedSource, declinedTable, passScales } from './declined.ts';
 import type { InputScales } from '../../compiler/sql/rejects.ts';
 
 export interface OutputSummary { name: string; count: number; sum: string | null; min: string | null; max: string | null }
@@ -61,10 +61,10 @@ export async function runInSql(c: DuckDBConnection, r: SqlRun): Promise<SqlSumma
   const redo = r.wide !== undefined;
   if (r.out) {
     await c.run(`CREATE TABLE results AS ${r.sql}`);
-    if (redo) await recompute(c, r, `(SELECT ${q(DECLINED_COLUMN)} AS d FROM results WHERE ${q(DECLINED_COLUMN)} IS NOT NULL)`, async (k, q2, sql2, ms, rs) => {
+    if (redo) await recompute(c, r, `(SELECT ${q(DECLINED_COLUMN)} AS d FROM results WHERE ${q(DECLINED_COLUMN)} IS NOT NULL)`, async (k, q2, sql2, where) => {
       // the pass's records first, then the fast pass's declines of them dropped (a failed pass drops none)
       await c.run(`CREATE TEMP TABLE results_${k} AS ${sql2}`);
-      await c.run(`DELETE FROM results WHERE ${q(DECLINED_COLUMN)} IS NOT NULL AND ${q(DECLINED_COLUMN)}.ms = ${ms} AND ${q(DECLINED_COLUMN)}.rs = ${rs}`);
+      await c.run(`DELETE FROM results WHERE ${q(DECLINED_COLUMN)} IN (SELECT d FROM declined WHERE ${where})`);
       results.push(`results_${k}`);
       widen(q2);
     });
@@ -121,20 +121,35 @@ export async function runInSql(c: DuckDBConnection, r: SqlRun): Promise<SqlSumma
  * raises, never rounds) leaves its records declined (`failed`).
  */
 async function recompute(c: DuckDBConnection, r: SqlRun, from: string,
-  done: (k: number, q2: SqlQuery, sql: string, ms: number, rs: number) => Promise<void>,
+  done: (k: number, q2: SqlQuery, sql: string, where: string) => Promise<void>,
   failed?: (k: number, from: string) => Promise<void>): Promise<void> {
-  const pairs = (await c.runAndReadAll(`SELECT DISTINCT d.ms, d.rs FROM ${from} ORDER BY 1, 2`)).getRows().map((x) => [Number(x[0]), Number(x[1])] as const);
-  let k = 0;
-  for (const [ms, rs] of pairs) {
+  await c.run(`CREATE TEMP TABLE declined AS ${declinedTable(from, r.query)}`);
+  const pairs = (await c.runAndReadAll('SELECT DISTINCT ms, rs FROM declined ORDER BY 1, 2')).getRows().map((x) => [Number(x[0]), Number(x[1])] as const);
+  // first one pass for all at the widest places (exact wherever it does not overflow; each pass
+  // costs ≈ 0.5 s of planning the query), then, if that fails, one pass per pair of places
+  const groups: { ms: number; rs: number; where: string }[] = pairs.map(([ms, rs]) => ({ ms, rs, where: `ms = ${ms} AND rs = ${rs}` }));
+  if (groups.length > 1) {
+    const ms = Math.max(...pairs.map((x) => x[0])), rs = Math.max(...pairs.map((x) => x[1]));
+    if (await pass(c, r, 1, ms, rs, 'true', done)) return;
+  }
+  let k = 1;
+  for (const g of groups) {
     k++;
-    const w = r.wide!(passScales(ms, rs));
-    const mine = `(SELECT * FROM ${from} WHERE d.ms = ${ms} AND d.rs = ${rs})`;
-    try {
-      if (!w) throw new Error('not lowered');
-      await done(k, w.query, w.sql(declinedSource(from, w.query, ms, rs, r.sample > 0)), ms, rs);
-    } catch {
-      if (failed) await failed(k, mine);
-    }
+    if (!(await pass(c, r, k, g.ms, g.rs, g.where, done)) && failed) await failed(k, `(SELECT d FROM declined WHERE ${g.where})`);
+  }
+}
+
+/** One second pass over the declined records `where` takes, at the scales of (ms, rs); false when it fails. */
+async function pass(c: DuckDBConnection, r: SqlRun, k: number, ms: number, rs: number, where: string, done: (k: number, q2: SqlQuery, sql: string, where: string) => Promise<void>): Promise<boolean> {
+  const w = r.wide!(passScales(ms, rs));
+  if (!w) return false;
+  try {
+    await done(k, w.query, w.sql(declinedSource('declined', w.query, where, r.sample > 0)), where);
+    return true;
+  } catch {
+    await c.run(`DROP TABLE IF EXISTS results_${k}`);
+    await c.run(`DROP TABLE IF EXISTS agg_${k}`);
+    return false;
   }
 }
 

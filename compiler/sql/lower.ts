@@ -131,7 +131,7 @@ class Lowerer {
       skipped: this.skipped,
       query: {
         policy: this.ir.name, asOf: this.opts.asOf, source: this.opts.source ?? 'population',
-        idColumn: this.opts.idColumn ?? null, groupColumn: this.opts.groupColumn ?? null, inputs: this.inputs, steps: this.steps, reject, outputs,
+        idColumn: this.opts.idColumn ?? null, groupColumn: this.opts.groupColumn ?? null, inputs: this.inputs, steps: this.steps, reject, inputReject: 'reject0', outputs,
         ...(this.opts.carry?.length ? { carry: this.opts.carry } : {}),
       },
     };

@@ -82,6 +82,9 @@ export interface SqlQuery {
   inputs: SqlInputColumn[];
   steps: SqlStep[];
   reject: string; // generated column: null or the code of the first validation failure
+  /** generated column: the input checks' code alone (reject before the per-record XS010 checks);
+   * a decline (XS011) is decided there */
+  inputReject?: string;
   outputs: SqlOutput[];
   /** Source columns passed through to the result unchanged (after the outputs). */
   carry?: string[];
