@@ -37,7 +37,7 @@ export function declinedCapture(query: SqlQuery, shadow: boolean): EarlyColumn |
   const text = (name: string) => `CAST(${sourceColumn(query, name)} AS VARCHAR)`;
   const r = query.inputReject;
   const fields = [
-    `'m': json_object(${query.inputs.map((i) => `${lit(i.name)}, ${text(i.name)}`).join(', ')})`,
+    `'m': CAST(to_json([${query.inputs.map((i) => text(i.name)).join(', ')}]) AS VARCHAR)`,
     `'id': rec_id`, `'g': grp`, `'r': ${r}`,
     `'sh': ${shadow ? `CAST(${q(SHADOW_COLUMN)} AS VARCHAR)` : 'CAST(NULL AS VARCHAR)'}`,
   ];
@@ -65,11 +65,7 @@ export function declinedTable(from: string, query: SqlQuery): string {
     const t = text(i.name);
     return i.type === 'rate' ? `(${places(t)} + CASE WHEN contains(${t}, '%') THEN 2 WHEN contains(${t}, '‰') THEN 3 ELSE 0 END)` : places(t);
   }));
-  // the JSON object parsed once per record into a list of every input's text (a ->> per input
-  // parses it once per input, and ran a pass over 30 records out of the memory limit);
-  // keys as JSON pointers (RFC 6901: ~ and / escaped)
-  const pointers = query.inputs.map((i) => lit(`/${i.name.replace(/~/g, '~0').replace(/\//g, '~1')}`));
-  return `SELECT d, vals, ${ms} AS ms, ${rs} AS rs FROM (SELECT d, json_extract_string(d.m, [${pointers.join(', ')}]) AS vals FROM ${from})`;
+  return `SELECT d, vals, ${ms} AS ms, ${rs} AS rs FROM (SELECT d, from_json(d.m, '["VARCHAR"]') AS vals FROM ${from})`;
 }
 
 /** The input scales of the pass for records with `ms` money places and `rs` rate/number places. */

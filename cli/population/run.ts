@@ -87,6 +87,7 @@ export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise
       const s = await runInSql(c, {
         ir, asOf: o.asOf, parameters: o.parameters, idColumn: o.idColumn, groupBy: o.groupBy, query, sample: shadowOn ? sample : 0,
         sql: fast.replace('FROM POPULATION_SOURCE', () => `FROM ${rel}`),
+        plainSql: compiled.valuesSql!.replace('FROM POPULATION_SOURCE', () => `FROM ${rel}`),
         ...(capture ? { wide } : {}),
         ...(o.out ? { out: { file: o.out, format: formatOf(o.out) } } : {}),
       });

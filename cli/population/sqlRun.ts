@@ -39,6 +39,8 @@ export interface SqlRun {
   /** printQuery's `values` text with the source relation in place (with the declinedCapture
    * column when `wide` is given) */
   sql: string;
+  /** the same without the declinedCapture column (what `--out` stores) */
+  plainSql?: string;
   /** shadow records to re-evaluate in JS (0: none; the source then has no SHADOW_COLUMN) */
   sample: number;
   /**
@@ -60,14 +62,24 @@ export async function runInSql(c: DuckDBConnection, r: SqlRun): Promise<SqlSumma
   const results = ['results'];
   const redo = r.wide !== undefined;
   if (r.out) {
-    await c.run(`CREATE TABLE results AS ${r.sql}`);
-    if (redo) await recompute(c, r, `(SELECT ${q(DECLINED_COLUMN)} AS d FROM results WHERE ${q(DECLINED_COLUMN)} IS NOT NULL)`, async (k, q2, sql2, where) => {
-      // the pass's records first, then the fast pass's declines of them dropped (a failed pass drops none)
-      await c.run(`CREATE TEMP TABLE results_${k} AS ${sql2}`);
-      await c.run(`DELETE FROM results WHERE ${q(DECLINED_COLUMN)} IN (SELECT d FROM declined WHERE ${where})`);
-      results.push(`results_${k}`);
-      widen(q2);
-    });
+    // the results stored without the declined records' inputs (stored in the results table, that
+    // column ran a 200 000-record run with 18 outputs out of the memory limit); when some record
+    // is declined, they are taken by a second run of the query that keeps only those records
+    await c.run(`CREATE TABLE results AS ${r.plainSql ?? r.sql}`);
+    const declined = redo && Number((await c.runAndReadAll(`SELECT count(*) FROM results WHERE starts_with(reject, 'XS011:')`)).getRows()[0]![0]) > 0;
+    if (declined) {
+      await c.run(`CREATE TEMP TABLE declined_src AS SELECT ${q(DECLINED_COLUMN)} AS d FROM (${r.sql}) WHERE ${q(DECLINED_COLUMN)} IS NOT NULL`);
+      results[0] = `(SELECT * FROM results WHERE NOT COALESCE(starts_with(reject, 'XS011:'), false))`;
+      await recompute(c, r, 'declined_src', async (k, q2, sql2) => {
+        await c.run(`CREATE TEMP TABLE results_${k} AS ${sql2}`);
+        results.push(`results_${k}`);
+        widen(q2);
+      }, async (k, from) => {
+        // a pass that failed: its records stay declined, with their fast code
+        await c.run(`CREATE TEMP TABLE results_${k} AS SELECT d.id AS rec_id, d.g AS grp, d.r AS reject${r.sample > 0 ? `, d.sh AS ${q(SHADOW_COLUMN)}` : ''} FROM ${from}`);
+        results.push(`results_${k}`);
+      });
+    }
     const all = results.map((t) => `SELECT * FROM ${t}`).join(' UNION ALL BY NAME ');
     await c.run(`CREATE TEMP TABLE agg AS ${aggregateSql(r, outs, `(${all})`)}`);
   } else {
@@ -97,7 +109,7 @@ export async function runInSql(c: DuckDBConnection, r: SqlRun): Promise<SqlSumma
     // half-written results (the target was checked by cli/safeWrite.ts before the run)
     const opts = r.out.format === 'parquet' ? '(FORMAT parquet)' : r.out.format === 'csv' ? '(FORMAT csv, HEADER)' : '(FORMAT json)';
     const tmp = tempBeside(r.out.file);
-    const all = results.map((t) => `SELECT rec_id, reject, ${r.query.outputs.map((o) => q(o.name)).join(', ')} FROM ${t}`).join(' UNION ALL BY NAME ');
+    const all = results.map((t) => `SELECT * FROM ${t}`).join(' UNION ALL BY NAME ');
     try {
       await c.run(`COPY (SELECT rec_id, reject, ${outs.map((o) => `${outputTextSql(D, o, q(o.name))} AS ${q(o.name)}`).join(', ')} FROM (${all})) TO ${lit(tmp)} ${opts}`);
     } catch (e) {

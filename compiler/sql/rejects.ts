@@ -10,6 +10,8 @@
 // places (money is DECIMAL(38,2) in SQL: a wider scale would cut Spark/Trino's BIGINT range for
 // exact rounding), a rate or number with more than 6 — is declined: the record gets
 // `XS011:<input>` (after every XI check, so an input error always wins), never a rounded figure.
+// A population run computes those records again at the scales they need (InputScales;
+// cli/population/declined.ts), so there XS011 is left only for what DECIMAL(38, s) cannot hold.
 import type { IrField } from '../ir.ts';
 import type { SqlExpr } from './sqlIr.ts';
 import { decLit } from './round.ts';
