@@ -1,9 +1,10 @@
 // The records the fast query declines (XS011: a money with more than 2 places, a rate or number
 // with more than 6), computed once more at the scales their values need. The fast query keeps,
-// for each declined record only, what a second pass needs — its given inputs' texts as a MAP,
-// its id, group and shadow texts, and the places its money and its rates/numbers have — and the
-// second pass is the same lowered policy with wider input scales (LowerOptions.inputScales) over
-// just those records, one pass per pair of scales. A record with no decline costs one
+// for each declined record only, what a second pass needs — its inputs' texts, its id, group and
+// shadow texts; the places its money and its rates/numbers have are counted over those records
+// alone — and the second pass is the same lowered policy with wider input scales
+// (LowerOptions.inputScales) over just those records: one pass at the widest places among them,
+// and only if that fails one pass per pair of places. A record with no decline costs one
 // starts_with per record; a population without declines runs no second pass.
 import type { SqlQuery } from '../../compiler/sql/index.ts';
 import { sourceColumn } from '../../compiler/sql/index.ts';
@@ -27,7 +28,8 @@ const places = (t: string) => `COALESCE(length(regexp_extract(${t}, '[.]([0-9]*[
  * The column (printQuery `early`: right after the input checks, so that the source columns it
  * reads need not travel through every later step — carried to the end, 153 of them ran a
  * 1 500-record run out of a 250 MB memory limit) that keeps a declined record: a struct of its
- * inputs' texts (`m`, a JSON object; JSON null for those not given), `id`, `g` (group),
+ * inputs' texts (`m`, a JSON array of them in the query's input order, null for those not given:
+ * one VARCHAR, as a LIST or a MAP column this ran a 200 000-record run out of memory), `id`, `g` (group),
  * `r` (its code) and `sh` (its shadow texts, when sampled). Null when the query has no input it
  * can decline. The places its values have are counted afterwards (declinedTable), over the
  * declined records alone.
