@@ -31,6 +31,8 @@ export interface PopulationOptions {
   progress?: (done: number) => void;
   /** duckdb-sql: records re-evaluated in JS (shadow.ts); default DEFAULT_SHADOW, 0 turns it off. */
   shadow?: number;
+  /** duckdb-sql, tests only: the declined records' second run into a table (sqlRun.ts), as when their list runs out of memory */
+  declinedInTable?: boolean;
 }
 
 export type { OutputSummary };
@@ -89,6 +91,7 @@ export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise
         sql: fast.replace('FROM POPULATION_SOURCE', () => `FROM ${rel}`),
         plainSql: compiled.valuesSql!.replace('FROM POPULATION_SOURCE', () => `FROM ${rel}`),
         ...(capture ? { wide } : {}),
+        ...(o.declinedInTable ? { declinedInTable: true } : {}),
         ...(o.out ? { out: { file: o.out, format: formatOf(o.out) } } : {}),
       });
       return { ...s, seconds: (performance.now() - t0) / 1000 };

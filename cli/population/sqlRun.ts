@@ -41,6 +41,9 @@ export interface SqlRun {
   sql: string;
   /** the same without the declinedCapture column (what `--out` stores) */
   plainSql?: string;
+  /** without --out: take the declined records by a second run of the query into a table, as when
+   * the aggregation's list of them runs out of memory (for tests of that path) */
+  declinedInTable?: boolean;
   /** shadow records to re-evaluate in JS (0: none; the source then has no SHADOW_COLUMN) */
   sample: number;
   /**
@@ -83,8 +86,21 @@ export async function runInSql(c: DuckDBConnection, r: SqlRun): Promise<SqlSumma
     const all = results.map((t) => `SELECT * FROM ${t}`).join(' UNION ALL BY NAME ');
     await c.run(`CREATE TEMP TABLE agg AS ${aggregateSql(r, outs, `(${all})`)}`);
   } else {
-    await c.run(`CREATE TEMP TABLE agg AS ${aggregateSql(r, outs, `(${r.sql})`, { declined: redo })}`);
-    if (redo) await recompute(c, r, '(SELECT unnest(declined) AS d FROM agg)', async (k, q2, sql2) => {
+    // the declined records listed by the aggregation itself; a list cannot spill, so when there
+    // are too many for the memory limit they are taken by a second run of the query into a table
+    // (as with --out)
+    let from = '(SELECT unnest(declined) AS d FROM agg)';
+    try {
+      if (r.declinedInTable) throw new Error('Out of Memory Error: (asked for)');
+      await c.run(`CREATE TEMP TABLE agg AS ${aggregateSql(r, outs, `(${r.sql})`, { declined: redo })}`);
+    } catch (e) {
+      if (!redo || !/Out of Memory/.test(String(e))) throw e;
+      await c.run('DROP TABLE IF EXISTS agg');
+      await c.run(`CREATE TEMP TABLE agg AS ${aggregateSql(r, outs, `(${r.plainSql ?? r.sql})`, { declined: true, list: false })}`);
+      await c.run(`CREATE TEMP TABLE declined_src AS SELECT ${q(DECLINED_COLUMN)} AS d FROM (${r.sql}) WHERE ${q(DECLINED_COLUMN)} IS NOT NULL`);
+      from = 'declined_src';
+    }
+    if (redo) await recompute(c, r, from, async (k, q2, sql2) => {
       await c.run(`CREATE TEMP TABLE agg_${k} AS ${aggregateSql(r, q2.outputs, `(${sql2})`, { counted: false })}`);
       aggs.push(`agg_${k}`);
       widen(q2);
@@ -173,7 +189,7 @@ async function pass(c: DuckDBConnection, r: SqlRun, k: number, ms: number, rs: n
  * pass's declines (XS011) are not counted or sampled but listed (`declined`): the second passes
  * count them (not `counted` as records: the fast pass counted every record).
  */
-function aggregateSql(r: SqlRun, outs: SqlQuery['outputs'], source: string, { declined = false, counted = true } = {}): string {
+function aggregateSql(r: SqlRun, outs: SqlQuery['outputs'], source: string, { declined = false, counted = true, list = true } = {}): string {
   const D = dialects.duckdb!;
   const xs011 = `starts_with(reject, 'XS011:')`;
   const cols = [r.groupBy ? 'grp' : 'CAST(NULL AS VARCHAR) AS grp', counted ? 'count(*) AS n' : 'CAST(0 AS BIGINT) AS n', declined ? `histogram(CASE WHEN ${xs011} THEN NULL ELSE reject END) AS rej` : 'histogram(reject) AS rej'];
@@ -188,7 +204,7 @@ function aggregateSql(r: SqlRun, outs: SqlQuery['outputs'], source: string, { de
     const take = declined ? `${sh} IS NOT NULL AND NOT COALESCE(${xs011}, false)` : `${sh} IS NOT NULL`;
     cols.push(`list(CASE WHEN ${take} THEN {${fields.join(', ')}} END) FILTER (WHERE ${take}) AS shadow`);
   }
-  if (declined) cols.push(`list(${q(DECLINED_COLUMN)}) FILTER (WHERE ${q(DECLINED_COLUMN)} IS NOT NULL) AS declined`);
+  if (declined && list) cols.push(`list(${q(DECLINED_COLUMN)}) FILTER (WHERE ${q(DECLINED_COLUMN)} IS NOT NULL) AS declined`);
   return `SELECT ${cols.join(', ')} FROM ${source}${r.groupBy ? ' GROUP BY grp' : ''}`;
 }
 

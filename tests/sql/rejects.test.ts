@@ -122,19 +122,21 @@ describe('one reject code per record, the same in both population engines', () =
       });
     }, 30_000);
   }
-  it('duckdb-sql without an output file: the same codes counted, the second passes summed and shadow-checked', async () => {
+  it('duckdb-sql without an output file: the same codes counted, the second passes summed and shadow-checked (declined records listed by the aggregation, or taken into a table)', async () => {
     // every record sampled by the shadow check (default 1 000 > the records): the second passes' figures are re-evaluated in JS
-    const s = await runPopulation(ir, { file, asOf: AS_OF, parameters: {}, outputs: ['结果'], engine: 'duckdb-sql', idColumn: 'id' });
-    const sqlCode = (i: number) => (i < CASES.length ? CASES[i]![3] ?? CASES[i]![1] : all[i]![1]);
-    const want = new Map<string, number>();
-    all.forEach((_, i) => { const c = sqlCode(i); if (c) want.set(c, (want.get(c) ?? 0) + 1); });
-    expect(new Map(s.rejected.map((r) => [r.code, r.count]))).toEqual(want);
-    expect(s.records).toBe(all.length);
-    expect(s.shadow!.checked).toBe(all.length);
-    const figures = all.map(([, , v], i) => (sqlCode(i) === null ? v : null)).filter((v): v is string => v !== null);
-    const o = s.outputs[0]!;
-    expect(o.count).toBe(figures.length);
-    expect(o.sum).toBe(figures.reduce((a, v) => a.plus(v), new Decimal(0)).toFixed());
+    for (const declinedInTable of [false, true]) {
+      const s = await runPopulation(ir, { file, asOf: AS_OF, parameters: {}, outputs: ['结果'], engine: 'duckdb-sql', idColumn: 'id', declinedInTable });
+      const sqlCode = (i: number) => (i < CASES.length ? CASES[i]![3] ?? CASES[i]![1] : all[i]![1]);
+      const want = new Map<string, number>();
+      all.forEach((_, i) => { const c = sqlCode(i); if (c) want.set(c, (want.get(c) ?? 0) + 1); });
+      expect(new Map(s.rejected.map((r) => [r.code, r.count]))).toEqual(want);
+      expect(s.records).toBe(all.length);
+      expect(s.shadow!.checked).toBe(all.length);
+      const figures = all.map(([, , v], i) => (sqlCode(i) === null ? v : null)).filter((v): v is string => v !== null);
+      const o = s.outputs[0]!;
+      expect(o.count).toBe(figures.length);
+      expect(o.sum).toBe(figures.reduce((a, v) => a.plus(v), new Decimal(0)).toFixed());
+    }
   }, 30_000);
   it('an empty CSV cell is absent in both engines, as NULL is in NDJSON and Parquet', async () => {
     const csv = join(dir, 'p.csv');
