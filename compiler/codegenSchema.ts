@@ -2,13 +2,15 @@
 // (emitted with json(), so no policy text becomes code). Conventions: runtime/validate.ts.
 import type { IrPolicy, XType } from './ir.ts';
 import { typeData, typeLabel } from './codegenUtil.ts';
-import { NON_NEGATIVE_DECIMAL_RE } from '../runtime/money.ts';
+import { NON_NEGATIVE_DECIMAL_RE, NON_NEGATIVE_RATE_RE } from '../runtime/money.ts';
 
 type Schema = Record<string, unknown>;
 
 /** A decimal text that is not negative ("-0" is zero and passes, as -0 passes `minimum: 0`);
  * runtime/validate.ts reports a decimal text that fails it as below the minimum (XI008). */
 const NON_NEGATIVE_DECIMAL = NON_NEGATIVE_DECIMAL_RE.source;
+/** The rate syntax without a minus ("-0%" is zero); a rate text that fails it is below the minimum (XI008). */
+const NON_NEGATIVE_RATE = NON_NEGATIVE_RATE_RE.source;
 
 /** No `$schema` keyword: runtime/validate.ts compiles with ajv's default dialect, which accepts
  * the draft 2020-12 subset used here ($defs, $ref, enum, format). Definition keys are generated (e0, r1 …): policy names never appear in JSON pointers. */
@@ -30,16 +32,16 @@ export function inputSchema(ir: IrPolicy): Schema {
     let s: Schema;
     switch (t.kind) {
       case 'money':
-        // an amount is never negative (docs/language.md, "Inputs"): `minimum` bounds a number,
-        // `pattern` (the decimal syntax without a minus; "-0" is zero) bounds a text
+      case 'number':
+        // an amount or a quantity is never negative unless the field declares a 范围 (docs/language.md,
+        // "Inputs"): `minimum` bounds a number, `pattern` (the decimal syntax without a minus; "-0"
+        // is zero) bounds a text
         s = { type: ['string', 'number'], format: 'decimal', minimum: 0, pattern: NON_NEGATIVE_DECIMAL };
         break;
-      case 'number':
-        s = { type: ['string', 'number'], format: 'decimal' };
-        break;
       case 'rate':
-        // a fraction ("0.3", 0.3) or a percentage as policy staff write it ("30%", "0.5‰")
-        s = { type: ['string', 'number'], format: 'rate' };
+        // a fraction ("0.3", 0.3) or a percentage as policy staff write it ("30%", "0.5‰"); never
+        // negative unless the field declares a 范围
+        s = { type: ['string', 'number'], format: 'rate', minimum: 0, pattern: NON_NEGATIVE_RATE };
         break;
       case 'integer':
       case 'duration':

@@ -2,7 +2,7 @@
 // generated schema accepts. It lets a valid case skip ajv; anything it is unsure of goes to the
 // full validator (runtime/validate.ts), which produces the XI… errors.
 import * as dates from './dates.ts';
-import { DECIMAL_RE as DECIMAL_TEXT, NON_NEGATIVE_DECIMAL_RE, RATE_RE as RATE_TEXT } from './money.ts';
+import { DECIMAL_RE as DECIMAL_TEXT, NON_NEGATIVE_DECIMAL_RE, NON_NEGATIVE_RATE_RE, RATE_RE as RATE_TEXT } from './money.ts';
 import type { InputField, PolicyModel, RtType } from './model.ts';
 import { withinRange } from './inputRange.ts';
 import type { Prepared } from './prepared.ts';
@@ -61,12 +61,11 @@ export function fastValue(M: PolicyModel, P: Prepared, t: RtType, v: unknown): b
   // a text or list over its size limit is refused by runtime/inputSize.ts (XI015)
   if (typeof v === 'string' && v.length > MAX_TEXT_CHARS) return false;
   switch (t.kind) {
-    case 'money': // never negative: the schema's `minimum: 0` and `pattern`
-      return typeof v === 'string' ? NON_NEGATIVE_DECIMAL_RE.test(v) : typeof v === 'number' && Number.isFinite(v) && v >= 0;
+    case 'money': // never negative without 范围: the schema's `minimum: 0` and `pattern`
     case 'number':
-      return typeof v === 'string' ? DECIMAL_TEXT.test(v) : typeof v === 'number' && Number.isFinite(v);
+      return typeof v === 'string' ? NON_NEGATIVE_DECIMAL_RE.test(v) : typeof v === 'number' && Number.isFinite(v) && v >= 0;
     case 'rate':
-      return typeof v === 'string' ? RATE_TEXT.test(v) : typeof v === 'number' && Number.isFinite(v);
+      return typeof v === 'string' ? NON_NEGATIVE_RATE_RE.test(v) : typeof v === 'number' && Number.isFinite(v) && v >= 0;
     case 'integer':
     case 'duration':
       return typeof v === 'number' && Number.isInteger(v) && v >= 0;

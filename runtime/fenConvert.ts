@@ -68,7 +68,7 @@ export function tryConvert(P: Prepared, scale: number | null, t: RtType, raw: un
     case 'number':
       return scale === null ? undefined : numberIn(scale, raw);
     case 'rate':
-      return scale === null ? undefined : toScaled(raw, scale);
+      return scale === null ? undefined : rateIn(scale, raw);
     case 'integer':
     case 'duration':
       return scale === null ? undefined : countIn(scale, raw);
@@ -95,7 +95,7 @@ export function converterFor(P: Prepared, scale: number | null, t: RtType): (raw
     case 'number':
       return scale === null ? none : (raw) => numberIn(scale, raw);
     case 'rate':
-      return scale === null ? none : (raw) => toScaled(raw, scale);
+      return scale === null ? none : (raw) => rateIn(scale, raw);
     case 'integer':
     case 'duration':
       return scale === null ? none : (raw) => countIn(scale, raw);
@@ -131,11 +131,19 @@ function moneyIn(scale: number, raw: unknown): number | undefined {
   return toScaled(raw, scale);
 }
 
+// numbers and rates, like money, are never negative unless the field declares a 范围 (a field
+// with one is not read here); a "-…" text is left to fastValue, which accepts "-0" only
 function numberIn(scale: number, raw: unknown): number | undefined {
   if (typeof raw === 'string') {
     const last = raw.charCodeAt(raw.length - 1);
     if (last < 48 || last > 57) return undefined;
-  }
+    if (raw.charCodeAt(0) === 45) return undefined;
+  } else if (typeof raw === 'number' && !(raw >= 0)) return undefined;
+  return toScaled(raw, scale);
+}
+
+function rateIn(scale: number, raw: unknown): number | undefined {
+  if (typeof raw === 'string' ? raw.charCodeAt(0) === 45 : typeof raw === 'number' && !(raw >= 0)) return undefined;
   return toScaled(raw, scale);
 }
 

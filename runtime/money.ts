@@ -27,6 +27,8 @@ export const DECIMAL_RE = /^-?\d+(\.\d+)?$/;
 export const NON_NEGATIVE_DECIMAL_RE = /^(?:\d+(?:\.\d+)?|-0+(?:\.0+)?)$/;
 /** A rate as policy staff write it: a decimal fraction ("0.3") or a percentage / per mille ("30%", "0.5‰"). */
 export const RATE_RE = /^-?\d+(\.\d+)?\s*(%|‰)?$/;
+/** RATE_RE without negatives ("-0%" is zero): the text form of a rate input without 范围. */
+export const NON_NEGATIVE_RATE_RE = /^(?:\d+(?:\.\d+)?|-0+(?:\.0+)?)\s*(%|‰)?$/;
 
 function show(x: unknown): string {
   if (DecimalJs.isDecimal(x)) return (x as DecimalJs).isFinite() ? (x as DecimalJs).toString() : showNumber((x as DecimalJs).toNumber());

@@ -1,13 +1,15 @@
 // Case-input validation against the JSON Schema the compiler generates for a policy.
 //
 // Schema conventions (what code generation emits; see tests/runtime/validate.test.ts):
-//   number                  { "type": ["string", "number"], "format": "decimal" }
-//                           accepts "8000", "-1.5", "8000.00" and finite JSON numbers;
-//                           rejects "", "1e5", "abc", " 1", NaN, Infinity (→ XI004)
-//   money                   the same plus "minimum": 0 and "pattern" (the decimal syntax
-//                           without a minus): "-1.5" or -1.5 → XI008 (at least 0)
-//   rate                    { "type": ["string", "number"], "format": "rate" }
-//                           a decimal as above, or a percentage / per mille: "30%", "0.5‰" (→ XI013)
+//   money / number          { "type": ["string", "number"], "format": "decimal", "minimum": 0,
+//                           "pattern": the decimal syntax without a minus }
+//                           accepts "8000", "8000.00", "-0" and finite JSON numbers ≥ 0;
+//                           rejects "", "1e5", "abc", " 1", NaN, Infinity (→ XI004);
+//                           "-1.5" or -1.5 → XI008 (at least 0)
+//   rate                    { "type": ["string", "number"], "format": "rate", "minimum": 0,
+//                           "pattern": the rate syntax without a minus }
+//                           a decimal as above, or a percentage / per mille: "30%", "0.5‰" (→ XI013);
+//                           "-5%" or -0.05 → XI008 (at least 0)
 //   date                    { "type": "string", "format": "date" }  YYYY-MM-DD, must exist (→ XI005)
 //   integer / days / months { "type": "integer", "minimum": 0 }  (a negative count → XI008)
 //   a field with 范围 lo..hi   money/number/rate: no default bound, "minimum": lo, "maximum": hi
@@ -318,11 +320,16 @@ function toInputError(err: ErrorObject, root: unknown): InputError {
       if (p.format === 'date') return inputError('XI005', path, { value: valueOf() });
       return inputError('XI006', path, { value: valueOf(), pattern: String(p.format) });
     case 'pattern':
-      // a money text below the schema's minimum (the pattern is the non-negative decimal syntax)
+      // a money or number text below the schema's minimum (the pattern is the non-negative decimal syntax)
       if (isDecimal && typeof parent?.minimum === 'number' && typeof err.data === 'string' && DECIMAL_RE.test(err.data)) {
         return inputError('XI008', path, { value: valueOf(), limit: String(parent.minimum), cmpZh: '大于或等于', cmpEn: 'at least' });
       }
       if (isDecimal) return inputError('XI004', path, { value: valueOf() });
+      // a rate text below the minimum (the pattern is the non-negative rate syntax)
+      if (isRate && typeof parent?.minimum === 'number' && typeof err.data === 'string' && RATE_RE.test(err.data)) {
+        return inputError('XI008', path, { value: valueOf(), limit: String(parent.minimum), cmpZh: '大于或等于', cmpEn: 'at least' });
+      }
+      if (isRate) return inputError('XI013', path, { value: valueOf() });
       return inputError('XI006', path, { value: valueOf(), pattern: String(p.pattern) });
     case 'minimum':
     case 'maximum':

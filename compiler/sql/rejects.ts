@@ -37,6 +37,7 @@ const JS_SPACE = '[\\x{09}-\\x{0D}\\x{20}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{
 const DECIMAL = '^-?[0-9]+([.][0-9]+)?$'; // runtime/money.ts DECIMAL_RE
 const NON_NEGATIVE = '^([0-9]+([.][0-9]+)?|-0+([.]0+)?)$'; // NON_NEGATIVE_DECIMAL_RE
 const RATE = `^-?[0-9]+([.][0-9]+)?${JS_SPACE}(%|‰)?$`; // RATE_RE
+const NON_NEGATIVE_RATE = `^([0-9]+([.][0-9]+)?|-0+([.]0+)?)${JS_SPACE}(%|‰)?$`; // NON_NEGATIVE_RATE_RE
 const INTEGER = '^-?[0-9]+$'; // what the population reader hands the JS engine as a number (cli/population/records.ts)
 const NON_NEGATIVE_INTEGER = '^([0-9]+|-0+)$'; // -0 is 0 (JSON -0 passes minimum 0)
 const DATE = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
@@ -79,7 +80,7 @@ export function inputChecks(f: IrField, raw: SqlExpr, typed: SqlExpr | undefined
         const ws = Math.max(18, scale);
         const wide: SqlExpr = t.kind === 'rate' ? rateValueAt(raw, ws) : { k: 'tryCastDec', x: raw, scale: ws };
         xi.push(check(outside(wide)!, 'XI008'));
-      } else if (t.kind === 'money') xi.push(check(not(matches(raw, NON_NEGATIVE)), 'XI008'));
+      } else xi.push(check(not(matches(raw, t.kind === 'rate' ? NON_NEGATIVE_RATE : NON_NEGATIVE)), 'XI008')); // never negative without 范围
       const exact = t.kind === 'rate'
         ? or(or(matches(raw, carried(scale)), matches(raw, `${carried(scale - 2).slice(0, -1)}${PERCENT}`)), matches(raw, `${carried(scale - 3).slice(0, -1)}${PER_MILLE}`))
         : matches(raw, carried(scale));

@@ -41,7 +41,10 @@ const CASES: [Record<string, unknown>, string | null, string | null, string?][] 
   [{ 工资: '1000', 比例: '30%' }, null, '300.00'], // 1000 × 0.30
   [{ 工资: '1000', 比例: '5‰' }, null, '5.00'], // 1000 × 0.005
   [{ 工资: '1000', 比例: '12.5\u3000%' }, null, '125.00'], // JS \s takes the ideographic space: 1000 × 0.125
-  [{ 工资: '1', 比例: '-30%' }, null, '-0.30'], // rates are unbounded: 1 × −0.30
+  [{ 工资: '1', 比例: '-30%' }, 'XI008:比例', null], // a rate is at least 0 without 范围 (pattern, a rate text)
+  [{ 工资: '1', 比例: -0.3 }, 'XI008:比例', null], // the same as a JSON number (minimum 0)
+  [{ 工资: '1000', 比例: '-0%' }, null, '0.00'], // −0 % is zero: 1000 × 0
+  [{ 工资: '1', 比例: '1', 系数: '-2' }, 'XI008:系数', null], // a 数值 is at least 0 without 范围
   [{ 工资: 1000.5, 比例: '10%' }, null, '100.05'], // a JSON number is money too: 1000.5 × 0.1 = 100.05
   [{ 工资: '1000.500', 比例: '0.3' }, null, '300.15'], // trailing zeros: 1000.50 exactly, × 0.3 = 300.15
   // more places than the fast query carries (money 2, rates 6): computed by a second pass at the places they have
