@@ -90,7 +90,10 @@ function build(
     '      try {',
     ...reads,
     ...(k.memo.length > 0 ? [`      ${k.memo.join(' = ')} = undefined;`] : []),
-    ...which.map((i, n) => `      O${n}[j] = R${i}();`),
+    // an integral value within int32 stored as such: the fen arithmetic leaves doubles (a
+    // product past int32, Math.floor), and a column of doubles hands every reader a boxed number
+    // (an allocation per value read into an object: measured, the peer bench's rows)
+    ...which.map((i, n) => `      { const v = R${i}(); O${n}[j] = typeof v === 'number' && (v | 0) === v ? v | 0 : v; }`),
     // an absent input read by a check skips it (MP), anything else thrown: UNSURE, as fill does
     ...k.runChecks.map((c) => `      try { miss = false; if (C${c}() === true && !miss) { ST[j] = 2; continue; } } catch (e) { if (e !== F.MISSING) { ST[j] = 0; continue; } }`),
     '      ST[j] = 1;',
