@@ -132,19 +132,27 @@ const passBatch = () => {
   batchOut = evaluateColumns(policy, nationalCases, batchOptions);
   return done(t, c0);
 };
+// A columnar pass takes a few ms, where one descheduling on a loaded machine moves it by half:
+// each is run REPEAT times back to back and its time divided by REPEAT (as the peer bench
+// repeats passes shorter than 250 ms).
+const REPEAT = 8;
 let columnsOut: ReturnType<typeof evaluateColumns> | null = null;
 const passColumns = () => {
   const t = performance.now();
   const c0 = process.cpuUsage();
-  columnsOut = evaluateColumns(policy, toNationalColumns(cases), scaledOptions);
-  return done(t, c0);
+  for (let k = 0; k < REPEAT; k++) columnsOut = evaluateColumns(policy, toNationalColumns(cases), scaledOptions);
+  const ms = done(t, c0) / REPEAT;
+  lastCpuMs /= REPEAT;
+  return ms;
 };
 let columnsTextOut: ReturnType<typeof evaluateColumns> | null = null;
 const passColumnsText = () => {
   const t = performance.now();
   const c0 = process.cpuUsage();
-  columnsTextOut = evaluateColumns(policy, toNationalColumns(cases), batchOptions);
-  return done(t, c0);
+  for (let k = 0; k < REPEAT; k++) columnsTextOut = evaluateColumns(policy, toNationalColumns(cases), batchOptions);
+  const ms = done(t, c0) / REPEAT;
+  lastCpuMs /= REPEAT;
+  return ms;
 };
 const passCompiled = () => {
   const t = performance.now();
