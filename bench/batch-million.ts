@@ -1,15 +1,17 @@
 // A population-sized batch through the batch API in bounded memory: 10⁶ generated cases
 // (bench/cases.ts, made on the fly, never all held) streamed through `evaluateRows`, every
 // value compared to the fen with the hand-written decimal.js baseline, throughput and peak RSS
-// reported; then the same stream with the decimal path forced, as the ratio's baseline.
+// reported; then the same stream with the decimal path forced, as the ratio's baseline; and the
+// same cases as columns, chunk by chunk, through the column kernel (runtime/fenColumns.ts, fen
+// integers out, each turned into its text by batchJson and compared to the fen as well).
 //
 //   node --expose-gc --import tsx bench/batch-million.ts [--n 1000000] [--seed 20241124]
 import Decimal from 'decimal.js';
 import { generateCases, type BenchCase } from './cases.ts';
 import { handwritten } from './handwritten.ts';
-import { AS_OF, OUTPUTS, toNationalCase } from './nationalAdapter.ts';
+import { AS_OF, OUTPUTS, toNationalCase, toNationalColumns } from './nationalAdapter.ts';
 import { compileNational } from './loadNational.ts';
-import { evaluateRows, fenStats, type BatchCase } from '../runtime/index.ts';
+import { batchJson, evaluateColumns, evaluateRows, fenStats, type BatchCase } from '../runtime/index.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -59,7 +61,31 @@ function run(engine: 'auto' | 'decimal', check: boolean) {
   return { ms, mismatches, notOk, fen: fenStats.answered - fen0 };
 }
 
+/** The same cases as columns, one evaluateColumns call per chunk of CHUNK cases. */
+function runColumns(check: boolean) {
+  const text = batchJson(policy, OUTPUTS);
+  let mismatches = 0;
+  let notOk = 0;
+  let fen = 0;
+  const t = performance.now();
+  for (let start = 0, k = 0; start < n; start += CHUNK, k++) {
+    const chunk = generateCases(Math.min(CHUNK, n - start), seed + k);
+    const r = evaluateColumns(policy, toNationalColumns(chunk), { asOf: AS_OF, outputs: OUTPUTS, values: 'scaled' });
+    fen += r.fen;
+    notOk += r.failures.size;
+    if (!check) continue;
+    const cols = OUTPUTS.map((o) => r.columns[o]!);
+    for (let i = 0; i < chunk.length; i++) {
+      const want = handwritten(chunk[i]!);
+      const w = [want.baseWage, want.lumpSum, want.allowance, want.nursing];
+      for (let j = 0; j < 4; j++) if (text[j]!(cols[j]![i]) !== w[j]!.toFixed(2)) mismatches++;
+    }
+  }
+  return { ms: performance.now() - t, mismatches, notOk, fen };
+}
+
 console.error(`batch of ${n} cases, seed ${seed}`);
+
 const checked = run('auto', true);
 console.log(`fen path, every value checked against hand-written decimal.js: ${checked.mismatches} mismatching values, ${checked.notOk} cases not ok, ${checked.fen} of ${n} answered on the fen path`);
 const rss1 = process.resourceUsage().maxRSS / 1024;
@@ -68,3 +94,12 @@ const slow = run('decimal', false);
 console.log(`throughput (case generation included): fen path ${Math.round((n / fast.ms) * 1000)} cases/s, decimal path ${Math.round((n / slow.ms) * 1000)} cases/s, ratio ${(slow.ms / fast.ms).toFixed(2)}×`);
 console.log(`peak RSS: ${rss1.toFixed(0)} MB after the checked pass, ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB at the end (target < 250 MB)`);
 if (checked.mismatches > 0) process.exitCode = 1;
+// the columnar passes last, so the peak RSS above is the row stream's alone
+{
+  const c = runColumns(true);
+  console.log(`columns (column kernel, fen out, texts by batchJson), every value checked against hand-written decimal.js: ${c.mismatches} mismatching values, ${c.notOk} cases not ok, ${c.fen} of ${n} answered on the fen path`);
+  const f = runColumns(false);
+  console.log(`columns throughput (case generation and columns included): ${Math.round((n / f.ms) * 1000)} cases/s`);
+  if (c.mismatches > 0) process.exitCode = 1;
+}
+console.log(`peak RSS after the columnar passes too: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

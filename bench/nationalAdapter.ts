@@ -41,3 +41,26 @@ function textOf(o: OutcomeLike, q: OutcomeLike['outputs'], name: string): string
   if (!out) throw new Error(`output ${name} missing: ${JSON.stringify({ errors: o.errors, inputErrors: o.inputErrors })}`);
   return String(out.value);
 }
+
+/** The cases as columns (runtime/batch.ts ColumnarCases), as a population run reads them from a
+ * file: one array per input and per parameter. Built inside the timed pass. */
+export function toNationalColumns(cs: readonly BenchCase[]) {
+  const n = cs.length;
+  const date = new Array<string>(n), wage = new Array<unknown>(n), grade = new Array<string>(n), job = new Array<boolean>(n);
+  const care = new Array<string>(n), avg = new Array<unknown>(n), min = new Array<unknown>(n);
+  for (let i = 0; i < n; i++) {
+    const c = cs[i]!;
+    date[i] = '2023-03-15';
+    wage[i] = c.monthlyWage;
+    grade[i] = GRADES[c.grade]!;
+    job[i] = false;
+    care[i] = CARE[c.careLevel]!;
+    avg[i] = c.avgWage;
+    min[i] = c.minWage;
+  }
+  return {
+    length: n,
+    input: { 受伤日期: date, 月缴费工资: wage, 伤残等级: grade, 用人单位安排适当工作: job, 生活自理障碍等级: care },
+    parameters: { 统筹地区上年度职工月平均工资: avg, 最低工资标准: min },
+  };
+}

@@ -14,9 +14,10 @@ import type { EvaluateOptions, LoadedPolicy, Outcome } from './outcome.ts';
 import type { PolicyModel } from './model.ts';
 import { checksOf, evaluateModel, modelOf } from './evaluate.ts';
 import { prep, type Prepared } from './prepared.ts';
-import { FEN_DONE_CHECKS_PENDING, FEN_FALLBACK, UNAVAILABLE, allFen, computeFen, fenOutcome, fillFen } from './fenEval.ts';
+import { FEN_DONE_CHECKS_PENDING, FEN_FALLBACK, UNAVAILABLE, allFen, computeFen, fenColumnKernel, fenOutcome, fenStats, fillFen } from './fenEval.ts';
 import { BATCH_DONE, BATCH_UNSURE } from './fenKernel.ts';
 import { fenJson } from './fenOutputs.ts';
+import { fenValueText } from './fenText.ts';
 import { toScaled } from './fen.ts';
 import { isValidDate } from './dates.ts';
 
@@ -251,6 +252,69 @@ function caseAt(cases: ColumnarCases, i: number): BatchCase {
   return c;
 }
 
+/** A columnar batch through its column kernel (runtime/fenColumns.ts): one generated loop reads
+ * every case from the columns and writes its fen values; each case it did not answer (absent or
+ * unexpected values, out of range, an error check holds) goes through `one` as in the per-case
+ * path. Returns the fen count, or -1 when no kernel takes the batch (per-case dates, unknown
+ * keys, …): the caller then runs the per-case path for all. */
+function columnsFast(p: Plan, cases: ColumnarCases, options: BatchOptions, cols: unknown[][], ok: Uint8Array, failures: Map<number, Outcome>): number {
+  const asOf = options.asOf;
+  if (!p.fen || cases.asOf !== undefined || asOf === undefined || !(asOf === p.goodAsOf || inForce(p.M, asOf, p))) return -1;
+  const n = cases.length;
+  if (typeof cases.input !== 'object' || cases.input === null) return -1;
+  const inKeys = Object.keys(cases.input);
+  let gKeys: string[] | null = null;
+  let GC: ArrayLike<unknown>[] = [];
+  if (cases.parameters !== undefined) {
+    if (typeof cases.parameters !== 'object' || cases.parameters === null) return -1;
+    const ps = cases.parameters;
+    gKeys = Object.keys(ps);
+    GC = gKeys.map((k) => ps[k]!);
+  } else if (options.parameters !== undefined) {
+    const g = options.parameters;
+    if (typeof g !== 'object' || g === null || Array.isArray(g)) return -1;
+    gKeys = Object.keys(g);
+    GC = gKeys.map((k) => new Array<unknown>(n).fill(g[k])); // the same override for every case
+  }
+  const k = fenColumnKernel(p.M, p.P, p.which, asOf, inKeys, gKeys, p.errorChecks);
+  if (k === null) return -1;
+  const IC = inKeys.map((key) => cases.input[key]!);
+  const st = new Uint8Array(n);
+  // scaled numeric outputs straight into their columns; the others through a column of fen values
+  const direct = p.which.map((_, m) => p.scaled && p.scales[m] !== null);
+  const out = p.which.map((_, m) => (direct[m] ? cols[m]! : new Array<unknown>(n)));
+  if (!k(IC, GC, 0, n, out, st)) return -1;
+  let fen = 0;
+  for (let j = 0; j < n; j++) if (st[j] === 1) fen++;
+  fenStats.answered += fen;
+  for (let m = 0; m < out.length; m++) {
+    if (direct[m]) continue;
+    const src = out[m]!;
+    const col = cols[m]!;
+    const i = p.which[m]!;
+    const s = p.M.fen!.rules[i]!.scale;
+    const t = p.M.rules[i]!.type;
+    if (t.kind === 'money' && s === 2) {
+      for (let j = 0; j < n; j++) if (st[j] === 1) col[j] = fenValueText(src[j] as number);
+    } else {
+      for (let j = 0; j < n; j++) if (st[j] === 1) col[j] = fenJson(p.M, t, src[j], s);
+    }
+  }
+  const dst = new Array<unknown>(p.which.length);
+  for (let j = 0; j < n; j++) {
+    if (st[j] === 1) {
+      ok[j] = 1;
+      continue;
+    }
+    const r = one(p, caseAt(cases, j), options, dst);
+    if (r === ON_FEN || r === NOT_OK_ON_FEN) fen++;
+    for (let m = 0; m < cols.length; m++) cols[m]![j] = dst[m];
+    if (r >= 0) ok[j] = 1;
+    else failures.set(j, p.outcome!);
+  }
+  return fen;
+}
+
 function isColumnar(cases: ArrayLike<BatchCase> | ColumnarCases): cases is ColumnarCases {
   return (cases as ColumnarCases).input !== undefined && typeof (cases as ColumnarCases).length === 'number' && !Array.isArray(cases);
 }
@@ -265,7 +329,9 @@ export function evaluateColumns(policy: LoadedPolicy, cases: ArrayLike<BatchCase
   const dst = new Array<unknown>(options.outputs.length);
   const columnar = isColumnar(cases);
   let fen = 0;
-  for (let i = 0; i < n; i++) {
+  const fast = columnar ? columnsFast(p, cases, options, cols, ok, failures) : -1;
+  if (fast >= 0) fen = fast;
+  else for (let i = 0; i < n; i++) {
     const c = columnar ? caseAt(cases, i) : (cases as ArrayLike<BatchCase>)[i]!;
     const r = one(p, c, options, dst);
     if (r === ON_FEN || r === NOT_OK_ON_FEN) fen++;

@@ -19,6 +19,7 @@ import { FORBIDDEN_KEYS, fastField, fastValue } from './fastCheck.ts';
 import { convertRaw, converterFor, overriderFor, tryConvert } from './fenConvert.ts';
 import { writeOutputs, writerFor } from './fenOutputs.ts';
 import { BATCH_UNSURE, kernelFor, type FenSource, type Kernel, type KernelHost } from './fenKernel.ts';
+import { columnKernel, type ColumnFill } from './fenColumns.ts';
 
 export interface FenRule {
   fn: (fx: FenCtx) => unknown;
@@ -584,4 +585,20 @@ function snapshot<T>(o: T): T {
     if (v !== null && typeof v === 'object') setOwn(c, k, snapshot(v));
   }
   return c as T;
+}
+
+/** The column kernel of a columnar batch's shape (runtime/fenColumns.ts), or null: the batch
+ * then takes the per-case path. */
+export function fenColumnKernel(
+  M: PolicyModel,
+  P: Prepared,
+  which: readonly number[],
+  asOf: string,
+  inKeys: string[],
+  gKeys: string[] | null,
+  checks: readonly boolean[],
+): ColumnFill | null {
+  const F = M.fen;
+  if (F === undefined || F.src === undefined || F.checkSrc === undefined) return null;
+  return columnKernel(M, P, hostOf(M, P, F, state(M, P)), which, asOf, inKeys, gKeys, checks);
 }

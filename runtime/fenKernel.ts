@@ -188,7 +188,25 @@ function converterText(t: RtType, scale: number | null, konst: (v: unknown) => s
   }
 }
 
-function build(
+/** What every kind of kernel shares, for one shape: `head` declares the constants, converters and
+ * rule functions; `reads` are the statements reading one case (each ends a failed read with
+ * `return null;`, which an entry point rewrites); `kept` the raw values read, in order; `tail`
+ * computes nothing itself: an entry point writes `R<i>()` for each requested rule and
+ * `C<c>()` for each check in `runChecks`. `compile(entry)` makes the function from the head
+ * and an entry point's text (which ends in `return function …`). */
+export interface KernelParts {
+  head: string[];
+  reads: string[];
+  /** per read: whether it reads `input` or `given`, and the key it reads */
+  from: [string, string][];
+  kept: string[];
+  memo: string[];
+  which: number[];
+  runChecks: number[];
+  compile(entry: string[]): unknown;
+}
+
+export function kernelParts(
   M: PolicyModel,
   P: Prepared,
   host: KernelHost,
@@ -197,7 +215,7 @@ function build(
   inKeys: string[],
   gKeys: string[] | null,
   checks: readonly boolean[] | null,
-): KernelRun | KernelFill | null {
+): KernelParts | null {
   const F = M.fen as Fen | undefined;
   if (F === undefined || F.src === undefined) return null;
   const src = F.src;
@@ -357,6 +375,7 @@ function build(
   // reading the case: each present input converted (or validated, for structured values)
   // (each value read once: it is both converted and kept, raw, for the checks read later)
   const reads: string[] = [];
+  const from: [string, string][] = []; // per read: 'input' or 'given', and the key
   const inVars: string[] = [];
   const kept: string[] = [];
   let x = 0;
@@ -364,6 +383,7 @@ function build(
     const I = M.inputs[i]!;
     const conv = converterText(I.type, F.inputScales[i]!, konst);
     const xv = `x${x++}`;
+    from.push(['input', k]);
     if (conv === null) {
       // a structured value: checked as fastValid does (the fen rules never read it), kept as a copy
       reads.push(`const ${xv} = input[${JSON.stringify(k)}]; if (!FV(${konst(I.type)}, ${xv})) return null;`);
@@ -379,41 +399,19 @@ function build(
   for (const [i, k] of overridden) {
     ovVars.push(`o${i}`);
     const xv = `x${x++}`;
+    from.push(['given', k]);
     decls.push(`const g${i} = H.overrider(${F.paramScales[i] === null ? 'null' : F.paramScales[i]}, ${konst(M.params[i]!.type)});`);
     reads.push(`const ${xv} = given[${JSON.stringify(k)}]; o${i} = g${i}(${xv});`);
     kept.push(xv);
   }
   const memo = rules.map((i) => `r${i}`);
-  // a batch kernel: the values into dst, then the checks (an absent input read on the way skips
-  // the check, anything else thrown leaves the case to the generic path, as computeFen does)
-  const tail =
-    checks === null
-      ? [...which.map((i, n) => `    const a${n} = R${i}();`), `    return [${[...which.map((_, n) => `a${n}`), ...kept].join(', ')}];`]
-      : [
-          ...which.map((i, n) => `    dst[${n}] = R${i}();`),
-          ...runChecks.map((c) => `    try { miss = false; if (C${c}() === true && !miss) return 2; } catch (e) { if (e !== F.MISSING) return 0; }`),
-          '    return 1;',
-        ];
-  const text = [
+  const head = [
     '"use strict";',
     'const FV = H.fastValue, PV = H.pv, MS = H.missing, CP = H.copy;',
     `let ${['busy = false', 'miss = false', ...memo, ...inVars, ...ovVars].join(', ')};`,
     ...decls,
     ...ruleFns,
-    checks === null ? 'return function run(input, given) {' : 'return function fill(input, given, dst) {',
-    `  if (busy) return ${checks === null ? 'null' : '0'};`,
-    '  busy = true;',
-    '  try {',
-    ...reads.map((r) => `    ${checks === null ? r : r.replaceAll('return null;', 'return 0;')}`),
-    ...(memo.length > 0 ? [`    ${memo.join(' = ')} = undefined;`] : []),
-    ...tail,
-    '  } catch (e) {',
-    `    return ${checks === null ? 'null' : '0'};`,
-    '  } finally {',
-    '    busy = false;',
-    '  }',
-    '};',
-  ].join('\n');
+  ];
   const helpers = {
     fastValue: (t: RtType, v: unknown) => fastValue(M, P, t, v),
     pv: (v: unknown) => {
@@ -427,7 +425,48 @@ function build(
     converter: host.converter,
     overrider: host.overrider,
   };
-  return new Function('F', 'KX', 'K', 'H', text)(host.support, KX, consts, helpers) as KernelRun | KernelFill;
+  const compile = (entry: string[]) => new Function('F', 'KX', 'K', 'H', [...head, ...entry].join('\n'))(host.support, KX, consts, helpers);
+  return { head, reads, from, kept, memo, which, runChecks, compile };
+}
+
+function build(
+  M: PolicyModel,
+  P: Prepared,
+  host: KernelHost,
+  which: number[],
+  asOf: string,
+  inKeys: string[],
+  gKeys: string[] | null,
+  checks: readonly boolean[] | null,
+): KernelRun | KernelFill | null {
+  const k = kernelParts(M, P, host, which, asOf, inKeys, gKeys, checks);
+  if (k === null) return null;
+  const { reads, kept, memo, runChecks } = k;
+  // a batch kernel: the values into dst, then the checks (an absent input read on the way skips
+  // the check, anything else thrown leaves the case to the generic path, as computeFen does)
+  const tail =
+    checks === null
+      ? [...which.map((i, n) => `    const a${n} = R${i}();`), `    return [${[...which.map((_, n) => `a${n}`), ...kept].join(', ')}];`]
+      : [
+          ...which.map((i, n) => `    dst[${n}] = R${i}();`),
+          ...runChecks.map((c) => `    try { miss = false; if (C${c}() === true && !miss) return 2; } catch (e) { if (e !== F.MISSING) return 0; }`),
+          '    return 1;',
+        ];
+  return k.compile([
+    checks === null ? 'return function run(input, given) {' : 'return function fill(input, given, dst) {',
+    `  if (busy) return ${checks === null ? 'null' : '0'};`,
+    '  busy = true;',
+    '  try {',
+    ...reads.map((r) => `    ${checks === null ? r : r.replaceAll('return null;', 'return 0;')}`),
+    ...(memo.length > 0 ? [`    ${memo.join(' = ')} = undefined;`] : []),
+    ...tail,
+    '  } catch (e) {',
+    `    return ${checks === null ? 'null' : '0'};`,
+    '  } finally {',
+    '    busy = false;',
+    '  }',
+    '};',
+  ]) as KernelRun | KernelFill;
 }
 
 /** A fen constant as JS text (numbers, booleans, dates/texts; anything else a constant slot). */

@@ -39,6 +39,15 @@ describe('fen money texts', () => {
     expect(texts(Number.MAX_SAFE_INTEGER)).toEqual(reference(Number.MAX_SAFE_INTEGER));
   });
 
+  // below 10^8 fen the value text is built from character codes, one branch per digit count
+  it('equal the decimal path value text for every amount below 1000 yuan and around each digit count', () => {
+    for (let n = 1; n <= 100_000; n++) if (fenValueText(n) !== moneyScaledText(n, 2)) expect(fenValueText(n)).toBe(moneyScaledText(n, 2));
+    for (let e = 5; e <= 9; e++) for (let d = -300; d <= 300; d++) expect(fenValueText(10 ** e + d)).toBe(moneyScaledText(10 ** e + d, 2));
+    fc.assert(fc.property(fc.integer({ min: 1, max: 99_999_999 }), (n) => {
+      expect(fenValueText(n)).toBe(moneyScaledText(n, 2));
+    }), { numRuns: 20000 });
+  });
+
   it('equal the decimal path texts for any safe integer', () => {
     fc.assert(
       fc.property(fc.oneof(fc.integer({ min: -1e10, max: 1e10 }), fc.maxSafeInteger(), fc.integer()), (n) => {

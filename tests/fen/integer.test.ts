@@ -34,6 +34,17 @@ describe('the kernels\' fixed rounding', () => {
   it.prop([fc.maxSafeNat().map((n) => n - Math.floor(Number.MAX_SAFE_INTEGER / 2)), fc.integer({ min: 0, max: 8 }), fc.constantFrom(...MODES)])('equals roundDrop', (n, k, mode) => {
     expect(rounder(k, mode)(n)).toBe(roundDrop(n, k, mode));
   });
+  // below 10^15 half_up takes floor division instead of %: every n, and the ties and their
+  // neighbours (q·10^k + 10^k/2 + {-1, 0, 1}), both signs
+  it.prop([fc.integer({ min: -(10 ** 15) + 1, max: 10 ** 15 - 1 }), fc.integer({ min: 1, max: 8 })])('half_up below 10^15 equals roundDrop', (n, k) => {
+    expect(rounder(k, 'half_up')(n)).toBe(roundDrop(n, k, 'half_up'));
+  });
+  it.prop([fc.integer({ min: -(10 ** 6), max: 10 ** 6 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: -1, max: 1 })])('half_up at ties equals roundDrop', (q, k, e) => {
+    const d = 10 ** k;
+    for (const n of [q * d + d / 2 + e, q * d - d / 2 + e, q * d + e]) {
+      if (Math.abs(n) < 10 ** 15) expect(rounder(k, 'half_up')(n)).toBe(roundDrop(n, k, 'half_up'));
+    }
+  });
   it('ties and signs, half_up', () => {
     const r = rounder(2, 'half_up');
     expect([150, 149, -150, -149, 50, -50, 0, 99, -99].map(r)).toEqual([2, 1, -2, -1, 1, -1, 0, 1, -1]);
