@@ -53,19 +53,19 @@ function emitParts(ir: IrPolicy, ann: string, withFen = true): BodyParts {
   const chunks: Chunk[] = [];
   const linked = () => new Gen(ir, ann, index, true);
   /** the linker's call of a declaration's chunk */
-  const call = (decl: object, write: (g: Gen) => string, deps = 'null'): string => {
-    const c = chunkFor(index, ann, decl, linked, write);
+  const call = (kind: string, decl: { name: string }, write: (g: Gen) => string, deps = 'null'): string => {
+    const c = chunkFor(index, ann, kind, decl, linked, write);
     chunks.push(c);
     return `D[${chunks.length - 1}](E, ${json(c.links.map(([kind, name]) => index.position(kind, name)))}, ${deps}, RF)`;
   };
   const list = (xs: string[]) => `[\n    ${xs.join(',\n    ')}\n  ]`;
 
-  const params = ir.params.map((p) => call(p, (g) => paramCode(g, p)));
-  const tables = ir.tables.map((t) => call(t, (g) => tableCode(g, t)));
-  const bands = ir.bands.map((b) => call(b, (g) => bandsCode(g, b)));
+  const params = ir.params.map((p) => call('param', p, (g) => paramCode(g, p)));
+  const tables = ir.tables.map((t) => call('table', t, (g) => tableCode(g, t)));
+  const bands = ir.bands.map((b) => call('bands', b, (g) => bandsCode(g, b)));
   const needs = needsGraph(ir);
-  const rules = ir.rules.map((r, i) => call(r, (g) => ruleCode(g, r, 'X'), json(needs.rules[i])));
-  const checks = ir.checks.map((c, ci) => call(c, (g) => checkCode(g, c, 'X'), json(needs.checks[ci])));
+  const rules = ir.rules.map((r, i) => call('rule', r, (g) => ruleCode(g, r, 'X'), json(needs.rules[i])));
+  const checks = ir.checks.map((c, ci) => call('check', c, (g) => checkCode(g, c, 'X'), json(needs.checks[ci])));
 
   // ---- the fen path: the same rules again in integer fixed point, where provable; written
   // for the whole policy into the linker (positions as numbers)

@@ -8,8 +8,14 @@
 // is reused byte for byte, and in memory its compiled factory too. What the text does take
 // from other declarations (a rule's arity, an enum member's or record field's position) is
 // recorded as facts and checked before reuse; a link to a name the policy no longer has, or a
-// changed fact, writes the chunk again. A built IR object is never changed afterwards (the
-// same assumption as compiler/loadCache.ts), so identity is enough.
+// changed fact, writes the chunk again.
+//
+// Chunks are kept by declaration kind and name, each with the IR it was written from; a chunk
+// is reused for an IR equal to that one as JSON would see it, spans aside (the text holds no
+// span: a span only locates a CodegenError, and a chunk that threw is not kept). The check
+// hands out a shallow copy of a memoised declaration (compiler/buildCache.ts) whose layers and
+// expressions are the objects of the previous compile, so the comparison mostly stops at
+// identity. A built IR object is never changed afterwards (as compiler/loadCache.ts assumes).
 import type { Gen, GenIndex, LinkKind, FactKind } from './codegenExpr.ts';
 
 export type ChunkFactory = (E: unknown, L: number[], X: unknown, RF: unknown[]) => unknown;
@@ -19,19 +25,22 @@ export interface Chunk {
   readonly text: string;
   readonly links: readonly [LinkKind, string][];
   readonly facts: readonly [FactKind, string, string, string][];
+  /** the declaration's IR the text was written from */
+  readonly decl: object;
   /** the text compiled (plain JS only), made on first load */
   factory?: ChunkFactory;
 }
 
-const MAX_PER_DECL = 4; // one per distinct set of facts (the fuzzer's mutants of one corpus policy)
-let kept = new Map<string, WeakMap<object, Chunk[]>>(); // by annotation variant
+const MAX_PER_NAME = 8; // versions of one declaration: one per chain it is in (a national one under each province), the fuzzer's mutants
+const MAX_NAMES = 4096; // the oldest name goes first
+let kept = new Map<string, Chunk[]>(); // by annotation variant, kind and name
 let enabled = true;
 let counts = { reused: 0, written: 0 };
 
-/** Turn chunk reuse off (true: on, the default); tests compare against it. Clears it. */
+/** Turn chunk reuse off (true: on, the default): every chunk is written afresh and none is
+ * kept. Tests compare against it; what was kept before stays for when it is on again. */
 export function setChunkCache(on: boolean): void {
   enabled = on;
-  clearChunkCache();
 }
 
 export function clearChunkCache(): void {
@@ -39,7 +48,7 @@ export function clearChunkCache(): void {
   counts = { reused: 0, written: 0 };
 }
 
-/** Chunks reused / written since the last clear (tests, benchmarks). */
+/** Chunks reused / written (and kept) since the last clear, with reuse on (tests, benchmarks). */
 export function chunkCounts(): { reused: number; written: number } {
   return { ...counts };
 }
@@ -50,11 +59,41 @@ function valid(c: Chunk, index: GenIndex): boolean {
   return true;
 }
 
-/** The chunk of declaration `decl`: kept, or written by `write` with a fresh linked Gen. */
-export function chunkFor(index: GenIndex, ann: string, decl: object, newGen: () => Gen, write: (g: Gen) => string): Chunk {
-  let byDecl = kept.get(ann);
-  const list = enabled ? byDecl?.get(decl) : undefined;
-  const hit = list?.find((c) => valid(c, index));
+/** Equal as JSON would see it (an undefined field is an absent one), spans aside. */
+export function sameIr(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameIr(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (x[k] === undefined || k === 'span') continue;
+    n++;
+    if (!sameIr(x[k], y[k])) return false;
+  }
+  for (const k in y) if (y[k] !== undefined && k !== 'span') n--;
+  return n === 0;
+}
+
+/** The chunk of declaration `decl` (of `kind`, named `name`): kept, or written by `write` with
+ * a fresh linked Gen. */
+export function chunkFor(
+  index: GenIndex,
+  ann: string,
+  kind: string,
+  decl: { name: string },
+  newGen: () => Gen,
+  write: (g: Gen) => string,
+): Chunk {
+  const key = `${ann}\u0000${kind}\u0000${decl.name}`;
+  const list = enabled ? kept.get(key) : undefined;
+  const hit = list?.find((c) => sameIr(c.decl, decl) && valid(c, index));
   if (hit) {
     counts.reused++;
     return hit;
@@ -63,12 +102,12 @@ export function chunkFor(index: GenIndex, ann: string, decl: object, newGen: () 
   const entry = write(g);
   const head = g.links.length ? `const [${g.links.map((_, k) => `L${k}`).join(', ')}] = L;` : '';
   const text = `function (E${ann}, L${ann}, X${ann}, RF${ann})${ann} {\n${[head, ...g.decls, `return ${entry};`].filter(Boolean).join('\n')}\n}`;
-  const chunk: Chunk = { text, links: g.links, facts: g.facts };
-  counts.written++;
+  const chunk: Chunk = { text, links: g.links, facts: g.facts, decl };
   if (enabled) {
-    if (!byDecl) kept.set(ann, (byDecl = new WeakMap()));
-    const next = [chunk, ...(list ?? [])].slice(0, MAX_PER_DECL);
-    byDecl.set(decl, next);
+    counts.written++;
+    kept.delete(key); // most recent name last
+    kept.set(key, [chunk, ...(list ?? [])].slice(0, MAX_PER_NAME));
+    if (kept.size > MAX_NAMES) kept.delete(kept.keys().next().value!);
   }
   return chunk;
 }
