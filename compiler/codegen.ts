@@ -17,7 +17,7 @@ import { Gen, GenIndex } from './codegenExpr.ts';
 import { CodegenError, ISO_DATE, checkRounding, json, str, typeData } from './codegenUtil.ts';
 import { inputSchema, outputsInfo, policyInfo } from './codegenSchema.ts';
 import { typeDeclarations, typeNames } from './codegenTypes.ts';
-import { needsGraph } from './codegenNeeds.ts';
+import { needsGraph, type NeedsNode } from './codegenNeeds.ts';
 import { FenGen } from './codegenFen.ts';
 import { bandsCode, checkCode, paramCode, ruleCode, tableCode } from './codegenDecls.ts';
 import { chunkFor, type Chunk } from './codegenChunks.ts';
@@ -34,6 +34,13 @@ export interface GenerateModuleOptions {
 export interface BodyParts {
   chunks: Chunk[];
   linker: string;
+}
+
+/** A needs node (or list of them) as JS: integers only, so written directly (= its JSON). */
+function needsText(n: NeedsNode | NeedsNode[] | null): string {
+  if (n === null) return 'null';
+  if (Array.isArray(n)) return `[${n.map(needsText).join(',')}]`;
+  return `{"inputs":[${n.inputs.join(',')}],"rules":[${n.rules.join(',')}]}`;
 }
 
 function unique(names: string[], what: string): void {
@@ -56,7 +63,8 @@ function emitParts(ir: IrPolicy, ann: string, withFen = true): BodyParts {
   const call = (kind: string, decl: { name: string }, write: (g: Gen) => string, deps = 'null'): string => {
     const c = chunkFor(index, ann, kind, decl, linked, write);
     chunks.push(c);
-    return `D[${chunks.length - 1}](E, ${json(c.links.map(([kind, name]) => index.position(kind, name)))}, ${deps}, RF)`;
+    // positions are integers: written as they are, no policy text in them
+    return `D[${chunks.length - 1}](E, [${c.links.map(([kind, name]) => index.position(kind, name)).join(', ')}], ${deps}, RF)`;
   };
   const list = (xs: string[]) => `[\n    ${xs.join(',\n    ')}\n  ]`;
 
@@ -64,8 +72,8 @@ function emitParts(ir: IrPolicy, ann: string, withFen = true): BodyParts {
   const tables = ir.tables.map((t) => call('table', t, (g) => tableCode(g, t)));
   const bands = ir.bands.map((b) => call('bands', b, (g) => bandsCode(g, b)));
   const needs = needsGraph(ir);
-  const rules = ir.rules.map((r, i) => call('rule', r, (g) => ruleCode(g, r, 'X'), json(needs.rules[i])));
-  const checks = ir.checks.map((c, ci) => call('check', c, (g) => checkCode(g, c, 'X'), json(needs.checks[ci])));
+  const rules = ir.rules.map((r, i) => call('rule', r, (g) => ruleCode(g, r, 'X'), needsText(needs.rules[i]!)));
+  const checks = ir.checks.map((c, ci) => call('check', c, (g) => checkCode(g, c, 'X'), needsText(needs.checks[ci]!)));
 
   // ---- the fen path: the same rules again in integer fixed point, where provable; written
   // for the whole policy into the linker (positions as numbers)

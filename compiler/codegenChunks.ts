@@ -17,6 +17,7 @@
 // expressions are the objects of the previous compile, so the comparison mostly stops at
 // identity. A built IR object is never changed afterwards (as compiler/loadCache.ts assumes).
 import type { Gen, GenIndex, LinkKind, FactKind } from './codegenExpr.ts';
+import { sameIr } from './sameIr.ts';
 
 export type ChunkFactory = (E: unknown, L: number[], X: unknown, RF: unknown[]) => unknown;
 
@@ -57,28 +58,6 @@ function valid(c: Chunk, index: GenIndex): boolean {
   for (const [kind, name] of c.links) if (index.position(kind, name) === undefined) return false;
   for (const [kind, a, b, value] of c.facts) if (index.fact(kind, a, b) !== value) return false;
   return true;
-}
-
-/** Equal as JSON would see it (an undefined field is an absent one), spans aside. */
-export function sameIr(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameIr(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  let n = 0;
-  for (const k in x) {
-    if (x[k] === undefined || k === 'span') continue;
-    n++;
-    if (!sameIr(x[k], y[k])) return false;
-  }
-  for (const k in y) if (y[k] !== undefined && k !== 'span') n--;
-  return n === 0;
 }
 
 /** The chunk of declaration `decl` (of `kind`, named `name`): kept, or written by `write` with

@@ -60,7 +60,7 @@ function sameOutcomes(ir: IrPolicy, folder: string, fen: boolean): number {
     for (const explain of [false, true]) {
       const a = JSON.stringify(runGoldenCase(warm, ir, c, explain));
       const b = JSON.stringify(runGoldenCase(fresh, ir, c, explain));
-      expect(a, `${folder}: ${c.name}`).toBe(b);
+      expect(a, `${folder}: ${c.id}`).toBe(b);
     }
   }
   return cases.length;
