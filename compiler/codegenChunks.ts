@@ -3,9 +3,8 @@
 // written by a linked Gen (compiler/codegenExpr.ts): the positions of the declarations it
 // refers to arrive in L (slot Lk = position of links[k]), its static needs in X, the functions
 // of rules with parameters in RF. Nothing in the text depends on where any declaration stands,
-// so after an edit of one declaration every other declaration's chunk — kept here by its IR
-// object, which an unchanged declaration shares between compiles (compiler/buildCache.ts) —
-// is reused byte for byte, and in memory its compiled factory too. What the text does take
+// so after an edit of one declaration every other declaration's chunk (kept here, see below) is
+// reused byte for byte, and in memory its compiled factory too. What the text does take
 // from other declarations (a rule's arity, an enum member's or record field's position) is
 // recorded as facts and checked before reuse; a link to a name the policy no longer has, or a
 // changed fact, writes the chunk again.

@@ -3,7 +3,8 @@
 // earlier compiles = emitBody with none kept), and the outcome of every golden case under
 // provinces/** (loadPolicy, which loads kept chunks' compiled factories, = the fresh body loaded
 // as one text). Over a sequence of edits of 深圳 that change a figure, add a declaration at the
-// top (every later position moves), rename one with its references, reorder two, and remove one.
+// top (every later position moves), rename one with its references, reorder two, remove one,
+// reorder an enum's members (a fact the chunks of unchanged rules were written with), remove a parameter.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -108,6 +109,8 @@ describe('per-declaration code reuse', () => {
       ['renamed', (t) => t.replaceAll('调整日前住院天数', '调整日前住院日数')],
       ['reordered', (t) => t.replace(ren(ruleA), '').replace(ren(ruleB), ren(ruleB) + ren(ruleA))],
       ['removed', (t) => t.replace(ren(added), '\n')],
+      // the rules matching on the enum are unchanged, but the members' positions their text holds are not
+      ['enum members reordered', (t) => t.replace('{ 按日分段, 按入院日期, 按基准日 }', '{ 按基准日, 按入院日期, 按日分段 }')],
       ['a parameter removed', (t) => t.replace(/参数 伙食补助费标准调整日[^\n]*\n/, '').replaceAll('伙食补助费标准调整日', '2015-04-01')],
     ];
     clearChunkCache();
