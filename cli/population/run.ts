@@ -8,11 +8,14 @@ import { tmpdir } from 'node:os';
 import { join, extname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { IrPolicy } from '../../compiler/ir.ts';
-import { compileSql } from '../../compiler/sql/index.ts';
+import { compileSql, dialects, printQuery } from '../../compiler/sql/index.ts';
+import type { InputScales } from '../../compiler/sql/rejects.ts';
+import { declinedCapture } from './declined.ts';
 import { sqlSourceRelation, type SourceFormat } from './duckdbSql.ts';
 import { evaluateInJs, type RawResults } from './jsRun.ts';
 import { PopulationError } from './errors.ts';
-import { shadowCheck, shadowSource, shadowStep, SHADOW_COLUMN, DEFAULT_SHADOW, type ShadowResult } from './shadow.ts';
+import { shadowSource, shadowStep, SHADOW_COLUMN, DEFAULT_SHADOW, type ShadowResult } from './shadow.ts';
+import { runInSql, type OutputSummary } from './sqlRun.ts';
 import { commitTemp, discardTemp, tempBeside } from '../safeWrite.ts';
 import { ident as q, lit } from './sqlText.ts';
 
@@ -28,9 +31,11 @@ export interface PopulationOptions {
   progress?: (done: number) => void;
   /** duckdb-sql: records re-evaluated in JS (shadow.ts); default DEFAULT_SHADOW, 0 turns it off. */
   shadow?: number;
+  /** duckdb-sql, tests only: the declined records' second run into a table (sqlRun.ts), as when their list runs out of memory */
+  declinedInTable?: boolean;
 }
 
-export interface OutputSummary { name: string; count: number; sum: string | null; min: string | null; max: string | null }
+export type { OutputSummary };
 export interface PopulationSummary {
   records: number;
   rejected: { code: string; count: number }[];
@@ -60,13 +65,13 @@ export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise
   const limit = o.engine === 'js' ? '256MB' : '250MB';
   const db = await DuckDBInstance.create(join(dir, 'scratch.duckdb'), { memory_limit: limit, threads: '2', preserve_insertion_order: 'false' });
   const c = await db.connect();
-  let shadow: ShadowResult | undefined;
   let raw: RawResults | undefined;
   try {
     const schema = await parquetSchema(c, o.file);
     // duckdb-sql reads a typed Parquet column as its value (compiler/sql/rejects.ts typedSource)
     const sourceTypes = schema && o.engine === 'duckdb-sql' ? Object.fromEntries(schema.map((r) => [r.column_name, r.column_type])) : undefined;
-    const compiled = compileSql(ir, 'duckdb', { asOf: o.asOf, parameters: o.parameters, outputs: o.outputs, source: 'POPULATION_SOURCE', idColumn: o.idColumn ?? null, groupColumn: o.groupBy ?? null, carry: shadowOn ? [SHADOW_COLUMN] : [], ...(sourceTypes ? { sourceTypes } : {}) });
+    const lowerOpts = { asOf: o.asOf, parameters: o.parameters, outputs: o.outputs, source: 'POPULATION_SOURCE', idColumn: o.idColumn ?? null, groupColumn: o.groupBy ?? null, carry: shadowOn ? [SHADOW_COLUMN] : [] };
+    const compiled = compileSql(ir, 'duckdb', { ...lowerOpts, ...(sourceTypes ? { sourceTypes } : {}) });
     if (!compiled.query) throw new PopulationError(compiled.diagnostics.map((d) => `${d.code} ${d.message.zh} / ${d.message.en}`).join('\n'));
     const query = compiled.query;
     const outputs = query.outputs;
@@ -74,12 +79,24 @@ export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise
     if (o.engine === 'duckdb-sql') {
       let rel = sqlSourceRelation(o.file, formatOf(o.file), query, parquetColumns);
       if (shadowOn) rel = shadowSource(rel, query, shadowStep(await estimateRecords(c, o.file), sample));
-      await c.run(`CREATE TABLE results AS ${compiled.sql!.replace('FROM POPULATION_SOURCE', () => `FROM ${rel}`)}`);
-      // before anything is written: a run that disagrees with the oracle leaves no results file
-      if (shadowOn) shadow = await shadowCheck(c, { ir, asOf: o.asOf, parameters: o.parameters, outputs: outputs.map((x) => x.name), idColumn: o.idColumn, table: 'results', sample });
-    } else {
-      raw = await evaluateInJs(db, c, ir, o, { file: o.file, format: formatOf(o.file) }, query);
+      // the records the fast query declines (XS011) are computed again at wider scales (declined.ts)
+      const capture = declinedCapture(query, shadowOn);
+      const fast = capture ? printQuery(dialects.duckdb!, query, { values: true, early: capture, extra: [capture.name] }) : compiled.valuesSql!;
+      const wide = (inputScales: InputScales) => {
+        const w = compileSql(ir, 'duckdb', { ...lowerOpts, sourceTypes: undefined, inputScales });
+        return w.query ? { query: w.query, sql: (src: string) => w.valuesSql!.replace('FROM POPULATION_SOURCE', () => `FROM ${src}`) } : null;
+      };
+      const s = await runInSql(c, {
+        ir, asOf: o.asOf, parameters: o.parameters, idColumn: o.idColumn, groupBy: o.groupBy, query, sample: shadowOn ? sample : 0,
+        sql: fast.replace('FROM POPULATION_SOURCE', () => `FROM ${rel}`),
+        plainSql: compiled.valuesSql!.replace('FROM POPULATION_SOURCE', () => `FROM ${rel}`),
+        ...(capture ? { wide } : {}),
+        ...(o.declinedInTable ? { declinedInTable: true } : {}),
+        ...(o.out ? { out: { file: o.out, format: formatOf(o.out) } } : {}),
+      });
+      return { ...s, seconds: (performance.now() - t0) / 1000 };
     }
+    raw = await evaluateInJs(db, c, ir, o, { file: o.file, format: formatOf(o.file) }, query);
     if (o.out) {
       // written beside the target and renamed into place: a failed or interrupted run leaves no
       // half-written results (the target was checked by cli/safeWrite.ts before the run)
@@ -95,7 +112,7 @@ export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise
       commitTemp(tmp, o.out);
     }
     const summary = await summarise(c, outputs, undefined, raw);
-    const res: PopulationSummary = { ...summary, ...(shadow ? { shadow } : {}), seconds: (performance.now() - t0) / 1000 };
+    const res: PopulationSummary = { ...summary, seconds: (performance.now() - t0) / 1000 };
     if (o.groupBy) {
       const keys = (await c.runAndReadAll('SELECT DISTINCT grp FROM results ORDER BY grp')).getRows().map((r) => (r[0] as string | null));
       res.groups = [];

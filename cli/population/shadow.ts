@@ -79,9 +79,17 @@ export function shadowStep(records: number, sample: number): number {
 
 export async function shadowCheck(c: DuckDBConnection, o: ShadowRun): Promise<ShadowResult> {
   if (!Number.isSafeInteger(o.sample) || o.sample <= 0) return { checked: 0, compared: 0 };
+  const rows = (await c.runAndReadAll(`SELECT rec_id, reject, ${q(SHADOW_COLUMN)}, ${o.outputs.map(q).join(', ')} FROM ${o.table} WHERE ${q(SHADOW_COLUMN)} IS NOT NULL ORDER BY hash(${q(SHADOW_COLUMN)}), ${q(SHADOW_COLUMN)} LIMIT ${o.sample}`)).getRows();
+  return checkShadowRows(o, rows);
+}
+
+/**
+ * The shadow check of sampled rows already read: each row is [rec_id, reject, SHADOW_COLUMN,
+ * one output text per `o.outputs`], the first `o.sample` of the sample in its order.
+ */
+export function checkShadowRows(o: Omit<ShadowRun, 'table'>, rows: readonly (readonly unknown[])[]): ShadowResult {
   const inputs = o.ir.inputs.map((i) => ({ name: i.name, kind: i.type.kind }));
   const outs = o.outputs;
-  const rows = (await c.runAndReadAll(`SELECT rec_id, reject, ${q(SHADOW_COLUMN)}, ${outs.map(q).join(', ')} FROM ${o.table} WHERE ${q(SHADOW_COLUMN)} IS NOT NULL ORDER BY hash(${q(SHADOW_COLUMN)}), ${q(SHADOW_COLUMN)} LIMIT ${o.sample}`)).getRows();
   const recs = rows.map((r) => {
     const given = JSON.parse(String(r[2])) as Record<string, string | null>;
     const rec: Record<string, unknown> = {};

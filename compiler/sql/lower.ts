@@ -13,7 +13,8 @@ import type { Diagnostic } from '../../dsl/diagnostic.ts';
 import type { SqlExpr, SqlQuery, SqlStep, SqlInputColumn } from './sqlIr.ts';
 import { sqlDiagnostic } from './messages.ts';
 import { exactRound, exactDivRound, scaleOf, decLit } from './round.ts';
-import { DECIMAL_INPUT_SCALE, MONEY_INPUT_SCALE, firstCode, inputChecks, rateValue, typedSource, typedInputChecks, type InputCheck } from './rejects.ts';
+import { numericText } from './outputText.ts';
+import { FAST_SCALES, firstCode, inputChecks, type InputScales, rateValue, typedSource, typedInputChecks, type InputCheck } from './rejects.ts';
 
 export interface LowerOptions {
   asOf: string;
@@ -31,6 +32,9 @@ export interface LowerOptions {
   /** DuckDB types of the source's columns (a Parquet file's schema): an input whose column is
    * already typed (typedSource in rejects.ts) is read as that value, not cast to text and parsed. */
   sourceTypes?: Record<string, string>;
+  /** The scales money and rates/numbers are carried at (default FAST_SCALES, rejects.ts); a value
+   * with more places is declined (XS011). Wider scales leave less room for integer digits. */
+  inputScales?: InputScales;
 }
 
 export interface LowerResult {
@@ -104,7 +108,7 @@ class Lowerer {
         const col = this.rule(r);
         const tcol = `o${outputs.length}`;
         this.steps.push({ columns: [{ name: tcol, expr: this.outputText(col, r.type) }] });
-        outputs.push({ name, column: tcol, type: r.type.kind });
+        outputs.push({ name, column: tcol, type: r.type.kind, ...(NUMERIC.has(r.type.kind) ? { value: col, scale: this.colScale.get(col) ?? 0 } : {}) });
       } catch (e) {
         if (!(e instanceof Unsupported)) throw e;
         this.steps.length = mark;
@@ -127,13 +131,14 @@ class Lowerer {
       skipped: this.skipped,
       query: {
         policy: this.ir.name, asOf: this.opts.asOf, source: this.opts.source ?? 'population',
-        idColumn: this.opts.idColumn ?? null, groupColumn: this.opts.groupColumn ?? null, inputs: this.inputs, steps: this.steps, reject, outputs,
+        idColumn: this.opts.idColumn ?? null, groupColumn: this.opts.groupColumn ?? null, inputs: this.inputs, steps: this.steps, reject, inputReject: 'reject0', outputs,
         ...(this.opts.carry?.length ? { carry: this.opts.carry } : {}),
       },
     };
   }
 
   inputExprs = new Map<string, SqlExpr>();
+  get scales(): InputScales { return this.opts.inputScales ?? FAST_SCALES; }
   /** Inputs read from a typed source column (LowerOptions.sourceTypes). */
   typedInputs = new Set<string>();
   /** Inputs the lowered rules read (the others are only validated). */
@@ -174,12 +179,12 @@ class Lowerer {
         return;
       }
       if (t.kind === 'money' || t.kind === 'number' || t.kind === 'integer') {
-        const scale = t.kind === 'integer' ? 0 : t.kind === 'money' ? MONEY_INPUT_SCALE : DECIMAL_INPUT_SCALE;
+        const scale = t.kind === 'integer' ? 0 : t.kind === 'money' ? this.scales.money : this.scales.decimal;
         sqlType = `DECIMAL(38,${scale})`;
         typed = { k: 'tryCastDec', x: raw, scale };
       } else if (t.kind === 'rate') {
-        sqlType = `DECIMAL(38,${DECIMAL_INPUT_SCALE})`;
-        typed = rateValue(raw);
+        sqlType = `DECIMAL(38,${this.scales.decimal})`;
+        typed = rateValue(raw, this.scales);
       } else if (t.kind === 'date') {
         sqlType = 'DATE';
         typed = { k: 'tryCastDate', x: raw };
@@ -192,7 +197,7 @@ class Lowerer {
       } else if (t.kind === 'text') {
         typed = raw;
       }
-      const checks = inputChecks(f, raw, typed, t.kind === 'enum' ? this.enums.get(t.name) ?? [] : []);
+      const checks = inputChecks(f, raw, typed, t.kind === 'enum' ? this.enums.get(t.name) ?? [] : [], this.scales);
       all.required.push(...checks.required);
       all.xi.push(...checks.xi);
       all.xs.push(...checks.xs);
@@ -245,18 +250,9 @@ class Lowerer {
 
   outputText(col: string, t: XType): SqlExpr {
     const c: SqlExpr = { k: 'col', name: col };
-    const s = this.colScale.get(col);
     switch (t.kind) {
-      case 'money':
-        // JS formatMoney: exactly two decimals when that loses nothing, else every digit
-        if (s !== undefined && s <= 2) return { k: 'toText', x: { k: 'castDec', x: c, scale: 2 } };
-        return {
-          k: 'case',
-          whens: [{ c: { k: 'bin', op: '=', l: c, r: { k: 'castDec', x: { k: 'castDec', x: c, scale: 2 }, scale: s ?? 2 } }, v: { k: 'toText', x: { k: 'castDec', x: c, scale: 2 } } }],
-          otherwise: { k: 'rtrimZeros', x: { k: 'toText', x: c } },
-        };
-      case 'rate': case 'number': case 'integer':
-        return { k: 'rtrimZeros', x: { k: 'toText', x: c } };
+      case 'money': case 'rate': case 'number': case 'integer':
+        return numericText(c, t.kind, this.colScale.get(col));
       case 'enum': {
         const members = this.enums.get(t.name) ?? [];
         return { k: 'case', whens: members.map((m, j) => ({ c: { k: 'bin', op: '=', l: c, r: { k: 'int', value: j } } as SqlExpr, v: { k: 'str', value: m } as SqlExpr })), otherwise: { k: 'null' } };
@@ -343,7 +339,9 @@ class Lowerer {
         if (!c) this.fail('XS001', e.span, { construct: `输入“${e.name}”（记录或列表）`, constructEn: `input '${e.name}' (a record or list)` });
         this.usedInputs.add(e.name);
         const f = this.inputs.find((x) => x.column === c)!;
-        return { k: 'col', name: c, scale: f.type === 'money' ? MONEY_INPUT_SCALE : f.type === 'integer' ? 0 : DECIMAL_INPUT_SCALE };
+        // a typed source column (typedSource: money from DECIMAL(p, ≤ 2)) is always at the fast scale
+        const money = f.sourceType ? FAST_SCALES.money : this.scales.money;
+        return { k: 'col', name: c, scale: f.type === 'money' ? money : f.type === 'integer' ? 0 : this.scales.decimal };
       }
       case 'param': {
         const p = this.ir.params.find((x) => x.name === e.name)!;

@@ -10,6 +10,8 @@
 // places (money is DECIMAL(38,2) in SQL: a wider scale would cut Spark/Trino's BIGINT range for
 // exact rounding), a rate or number with more than 6 — is declined: the record gets
 // `XS011:<input>` (after every XI check, so an input error always wins), never a rounded figure.
+// A population run computes those records again at the scales they need (InputScales;
+// cli/population/declined.ts), so there XS011 is left only for what DECIMAL(38, s) cannot hold.
 import type { IrField } from '../ir.ts';
 import type { SqlExpr } from './sqlIr.ts';
 import { decLit } from './round.ts';
@@ -17,6 +19,14 @@ import { formatInputPath } from '../../runtime/validate.ts';
 
 export const MONEY_INPUT_SCALE = 2;
 export const DECIMAL_INPUT_SCALE = 6; // rates and numbers
+
+/**
+ * The scales the query carries its inputs at: money, and rates and numbers. The fast path's are
+ * FAST_SCALES; a population run computes the records it declines there once more at the scales
+ * their values need (cli/population/sqlRun.ts), so XS011 is left only for what no DECIMAL(38, s) holds.
+ */
+export interface InputScales { money: number; decimal: number }
+export const FAST_SCALES: InputScales = { money: MONEY_INPUT_SCALE, decimal: DECIMAL_INPUT_SCALE };
 
 /** One check: when `bad` holds (for a present value), the record's code is `code`. */
 export interface InputCheck { bad: SqlExpr; code: string; input: string; required: boolean }
@@ -42,15 +52,15 @@ const or = (l: SqlExpr, r: SqlExpr): SqlExpr => ({ k: 'bin', op: 'or', l, r });
 const matches = (x: SqlExpr, re: string): SqlExpr => ({ k: 'matches', x, re });
 
 /** The typed value of a rate text: "30%" is 0.30 and "5‰" 0.005 (the JS engine's reading), at scale 6. */
-export function rateValue(raw: SqlExpr): SqlExpr {
-  return { k: 'castDec', scale: DECIMAL_INPUT_SCALE, x: rateValueAt(raw, DECIMAL_INPUT_SCALE) };
+export function rateValue(raw: SqlExpr, scales: InputScales = FAST_SCALES): SqlExpr {
+  return { k: 'castDec', scale: scales.decimal, x: rateValueAt(raw, scales.decimal) };
 }
 
 /**
  * The checks of input `f` (raw text `raw`, typed value `typed`), as `xi` — input errors in the
  * JS engine's order for this input — and `xs` — declines (XS011). `members`: an enum's names.
  */
-export function inputChecks(f: IrField, raw: SqlExpr, typed: SqlExpr | undefined, members: string[]): { required: InputCheck[]; xi: InputCheck[]; xs: InputCheck[] } {
+export function inputChecks(f: IrField, raw: SqlExpr, typed: SqlExpr | undefined, members: string[], scales: InputScales = FAST_SCALES): { required: InputCheck[]; xi: InputCheck[]; xs: InputCheck[] } {
   const path = formatInputPath([f.name]);
   const need = !f.optional;
   const check = (cond: SqlExpr, code: string): InputCheck => ({ bad: present(raw, cond), code: `${code}:${path}`, input: f.name, required: need });
@@ -62,11 +72,12 @@ export function inputChecks(f: IrField, raw: SqlExpr, typed: SqlExpr | undefined
   const outside = (v: SqlExpr): SqlExpr | null => f.range ? or({ k: 'bin', op: '<', l: v, r: decLit(f.range[0]) }, { k: 'bin', op: '>', l: v, r: decLit(f.range[1]) }) : null;
   switch (t.kind) {
     case 'money': case 'number': case 'rate': {
-      const scale = t.kind === 'money' ? MONEY_INPUT_SCALE : DECIMAL_INPUT_SCALE;
+      const scale = t.kind === 'money' ? scales.money : scales.decimal;
       xi.push(check(not(matches(raw, t.kind === 'rate' ? RATE : DECIMAL)), t.kind === 'rate' ? 'XI013' : 'XI004'));
       if (f.range) {
         // bounds compared at a wide scale, so 50.001 is outside 50 (a value too long for it is declined below)
-        const wide: SqlExpr = t.kind === 'rate' ? rateValueAt(raw, 18) : { k: 'tryCastDec', x: raw, scale: 18 };
+        const ws = Math.max(18, scale);
+        const wide: SqlExpr = t.kind === 'rate' ? rateValueAt(raw, ws) : { k: 'tryCastDec', x: raw, scale: ws };
         xi.push(check(outside(wide)!, 'XI008'));
       } else if (t.kind === 'money') xi.push(check(not(matches(raw, NON_NEGATIVE)), 'XI008'));
       const exact = t.kind === 'rate'
@@ -134,13 +145,13 @@ export function firstCode(checks: InputCheck[], hot: (c: InputCheck) => boolean,
 
 /** Whether the query declines a value the JS engine accepts (XS011), in JS: for tests that
  * hold every decline to this rule. `kind`: the input's type kind; `text`: the value read. */
-export function declinedText(kind: string, text: string): boolean {
+export function declinedText(kind: string, text: string, scales: InputScales = FAST_SCALES): boolean {
   const wide = (s: number, t: string) => !new RegExp(carried(s)).test(t) || t.replace(/^-/, '').split('.')[0]!.length > 38 - s;
-  if (kind === 'money') return wide(MONEY_INPUT_SCALE, text);
-  if (kind === 'number') return wide(DECIMAL_INPUT_SCALE, text);
+  if (kind === 'money') return wide(scales.money, text);
+  if (kind === 'number') return wide(scales.decimal, text);
   if (kind === 'rate') {
     const m = /^(.*?)\s*(%|‰)?$/.exec(text)!;
-    return wide(m[2] === '%' ? DECIMAL_INPUT_SCALE - 2 : m[2] === '‰' ? DECIMAL_INPUT_SCALE - 3 : DECIMAL_INPUT_SCALE, m[1]!);
+    return wide(m[2] === '%' ? scales.decimal - 2 : m[2] === '‰' ? scales.decimal - 3 : scales.decimal, m[1]!);
   }
   if (kind === 'integer' || kind === 'duration') return text.replace(/^-/, '').length > 38;
   return false;

@@ -52,6 +52,9 @@ export interface SqlOutput {
   name: string; // the policy's output name (quoted by the printer)
   column: string; // generated column holding the output's text
   type: string; // Xize type kind
+  /** Numeric outputs: the generated column of the typed DECIMAL(38, scale) value the text is made from. */
+  value?: string;
+  scale?: number;
 }
 
 export interface SqlInputColumn {
@@ -79,6 +82,9 @@ export interface SqlQuery {
   inputs: SqlInputColumn[];
   steps: SqlStep[];
   reject: string; // generated column: null or the code of the first validation failure
+  /** generated column: the input checks' code alone (reject before the per-record XS010 checks);
+   * a decline (XS011) is decided there */
+  inputReject?: string;
   outputs: SqlOutput[];
   /** Source columns passed through to the result unchanged (after the outputs). */
   carry?: string[];

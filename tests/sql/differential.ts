@@ -4,7 +4,7 @@
 // file read by DuckDB (sourceRelation), handed to the JS engine as the JS population run hands
 // it over (records.ts: NULL is absent, columns that are no input are not read). A record SQL
 // declines (XS011) must hold a value with more places than SQL carries (rejects.ts declinedText).
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -13,7 +13,10 @@ import { compileFolder } from '../../cli/policy.ts';
 import { compileSql, type SqlQuery } from '../../compiler/sql/index.ts';
 import { declinedText } from '../../compiler/sql/rejects.ts';
 import { jsEngine } from '../../cli/population/engine.ts';
-import { runSqlRows, sourceRelation, sqlSourceRelation } from '../../cli/population/duckdbSql.ts';
+import { runSqlRows, sourceRelation, sqlSourceRelation, type SqlRow } from '../../cli/population/duckdbSql.ts';
+import { runPopulation } from '../../cli/population/run.ts';
+import { passScales } from '../../cli/population/declined.ts';
+import type { IrPolicy } from '../../compiler/ir.ts';
 import { recordFromText } from '../../cli/population/records.ts';
 import { compareRecord } from '../../cli/population/rejectCode.ts';
 import { ident as q } from '../../cli/population/sqlText.ts';
@@ -49,7 +52,32 @@ export async function populationRecords(file: string, query: SqlQuery): Promise<
   }
 }
 
-export async function runDifferential(opts: { policyDir: string; records: number; seed: number; asOf: string; outputs?: string[]; parameters?: Record<string, string> }): Promise<DifferentialReport> {
+/**
+ * The scales a second pass carries `text` at (cli/population/declined.ts): the places it has,
+ * trailing zeros aside (a percentage's two more, a per mille's three), at least the fast ones.
+ */
+export function ownScales(kind: string, text: string) {
+  const m = /^(.*?)\s*(%|‰)?$/.exec(text)!;
+  const places = (/[.]([0-9]*[1-9])/.exec(m[1]!)?.[1]?.length ?? 0) + (m[2] === '%' ? 2 : m[2] === '‰' ? 3 : 0);
+  return kind === 'money' ? passScales(places, 0) : passScales(0, places);
+}
+
+/** The SQL rows of a population run (`xize run --engine duckdb-sql`, its second passes included), read back from its NDJSON output. */
+async function runRows(ir: IrPolicy, file: string, dir: string, opts: { asOf: string; parameters: Record<string, string>; outputs: string[] }): Promise<SqlRow[]> {
+  const out = join(dir, 'sql.ndjson');
+  await runPopulation(ir, { file, asOf: opts.asOf, parameters: opts.parameters, outputs: opts.outputs, engine: 'duckdb-sql', out, idColumn: 'id', shadow: 0 });
+  return readFileSync(out, 'utf8').trim().split('\n').map((l) => {
+    const r = JSON.parse(l) as Record<string, string | null>;
+    return { rec_id: r.rec_id ?? null, reject: r.reject ?? null, outputs: Object.fromEntries(opts.outputs.map((o) => [o, r[o] ?? null])) };
+  });
+}
+
+/**
+ * `viaRun`: SQL's rows from a population run (its second passes over the records the fast query
+ * declines included), and a remaining decline must be a value that does not fit even at its own
+ * places (ownScales); otherwise from the fast query alone, a decline held to the fast scales.
+ */
+export async function runDifferential(opts: { policyDir: string; records: number; seed: number; asOf: string; outputs?: string[]; parameters?: Record<string, string>; viaRun?: boolean }): Promise<DifferentialReport> {
   const outputs = opts.outputs ?? DISABILITY_OUTPUTS;
   const parameters = opts.parameters ?? NATIONAL_PARAMETERS;
   const cf = compileFolder(opts.policyDir);
@@ -62,7 +90,7 @@ export async function runDifferential(opts: { policyDir: string; records: number
   try {
     writeFileSync(file, recs.map((r, i) => JSON.stringify({ id: String(i), ...r })).join('\n') + '\n');
     const sql = compiled.sql!.replace('FROM POPULATION_SOURCE', () => `FROM ${sqlSourceRelation(file, 'ndjson', compiled.query!)}`);
-    const rows = await runSqlRows(sql, compiled.query);
+    const rows = opts.viaRun ? await runRows(ir, file, dir, { asOf: opts.asOf, parameters, outputs }) : await runSqlRows(sql, compiled.query);
     const read = await populationRecords(file, compiled.query);
     const kinds = new Map(ir.inputs.map((f) => [f.name, f.type.kind]));
     const js = jsEngine(ir, { asOf: opts.asOf, parameters, outputs });
@@ -82,7 +110,8 @@ export async function runDifferential(opts: { policyDir: string; records: number
         // XS011:<input> only for a value declinedText says SQL cannot carry
         const input = s.reject!.slice('XS011:'.length);
         const text = read.get(id)![input];
-        if (!s.reject!.startsWith('XS011:') || typeof text !== 'string' || !declinedText(kinds.get(input) ?? '', text)) report.disagreements.push({ id, output: '(declined)', js: null, sql: s.reject, record: rec });
+        const kind = kinds.get(input) ?? '';
+        if (!s.reject!.startsWith('XS011:') || typeof text !== 'string' || !declinedText(kind, text, opts.viaRun ? ownScales(kind, text) : undefined)) report.disagreements.push({ id, output: '(declined)', js: null, sql: s.reject, record: rec });
         else report.declinedSql++;
         return;
       }

@@ -32,6 +32,22 @@ describe('population runs', () => {
       expect(readFileSync(out, 'utf8')).toContain('b,,24370.35,657999.45,21933.32');
     }, 30_000);
   }
+  it('duckdb-sql without an output file (one streaming aggregation, no results table): the same figures', async () => {
+    const s = await runPopulation(ir, { file, asOf: '2024-06-01', parameters, outputs: ['本人工资', '一次性伤残补助金', '伤残津贴'], engine: 'duckdb-sql', groupBy: 'region', idColumn: 'id' });
+    expect(s.records).toBe(3);
+    expect(s.rejected).toEqual([{ code: 'XI004:月缴费工资', count: 1 }]);
+    const by = Object.fromEntries(s.outputs.map((o) => [o.name, o]));
+    expect(by['本人工资']).toMatchObject({ count: 2, sum: '29244.42', min: '4874.07', max: '24370.35' });
+    expect(by['一次性伤残补助金']).toMatchObject({ count: 2, sum: '745732.71', min: '87733.26', max: '657999.45' });
+    expect(by['伤残津贴']).toMatchObject({ count: 1, sum: '21933.32', min: '21933.32', max: '21933.32' });
+    // groups in key order; 杭州 holds a (computed) and c (rejected), 宁波 holds b
+    expect(s.groups!.map((g) => g.key)).toEqual(['宁波', '杭州'].sort());
+    const g = Object.fromEntries(s.groups!.map((x) => [x.key, Object.fromEntries(x.outputs.map((o) => [o.name, o]))]));
+    expect(g['杭州']!['本人工资']).toMatchObject({ count: 1, sum: '4874.07' });
+    expect(g['宁波']!['伤残津贴']).toMatchObject({ count: 1, sum: '21933.32' });
+    expect(g['杭州']!['伤残津贴']).toMatchObject({ count: 0, sum: null, min: null, max: null }); // 五级 has no 伤残津贴 here
+    expect(s.shadow!.checked).toBe(3);
+  }, 30_000);
   it('a DOUBLE money column in Parquet is an input error', async () => {
     const { DuckDBInstance } = await import('@duckdb/node-api');
     const pq = join(dir, 'double.parquet');

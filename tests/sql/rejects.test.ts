@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { compilePolicy, loadPolicy } from '../../compiler/index.ts';
 import { runPopulation } from '../../cli/population/run.ts';
 import { populationReject } from '../../cli/population/rejectCode.ts';
+import Decimal from 'decimal.js';
 
 const TEXT = `政策 测 生效 2020-01-01 舍入 四舍五入 到 分
 枚举 档 { 甲, 乙 }
@@ -43,8 +44,21 @@ const CASES: [Record<string, unknown>, string | null, string | null, string?][] 
   [{ 工资: '1', 比例: '-30%' }, null, '-0.30'], // rates are unbounded: 1 × −0.30
   [{ 工资: 1000.5, 比例: '10%' }, null, '100.05'], // a JSON number is money too: 1000.5 × 0.1 = 100.05
   [{ 工资: '1000.500', 比例: '0.3' }, null, '300.15'], // trailing zeros: 1000.50 exactly, × 0.3 = 300.15
-  [{ 工资: '1000.005', 比例: '0.3' }, null, '300.00', 'XS011:工资'], // 300.0015 → 300.00 in JS; SQL carries money at 2 places
-  [{ 工资: '1', 比例: '0.1234567' }, null, '0.12', 'XS011:比例'], // 0.1234567 → 0.12 in JS; SQL carries rates at 6
+  // more places than the fast query carries (money 2, rates 6): computed by a second pass at the places they have
+  [{ 工资: '1000.005', 比例: '0.3' }, null, '300.00'], // 300.0015 → 300.00
+  [{ 工资: '1', 比例: '0.1234567' }, null, '0.12'], // 0.1234567 → 0.12
+  [{ 工资: '0.015', 比例: '1' }, null, '0.02'], // a tie at the third place: 0.015 → 0.02 half up (not 0.01, not cut to 0.01 at 2 places)
+  [{ 工资: '1000.125', 比例: '0.5' }, null, '500.06'], // 500.0625 → 500.06
+  [{ 工资: '1000', 比例: '12.345675%' }, null, '123.46'], // 0.12345675 (8 places: 6 + the percentage's 2) × 1000 = 123.45675 → 123.46
+  [{ 工资: '1000', 比例: '0.0000005' }, null, '0.00'], // 0.0005 → 0.00
+  [{ 工资: '2000.0050', 比例: '0.1000000' }, null, '200.00'], // trailing zeros need no places: 2000.005 × 0.1 = 200.0005 → 200.00
+  [{ 工资: '1000.001', 比例: '0.0000001' }, null, '0.00'], // both at once (money 3, rate 7): 0.0001000001 → 0.00
+  // what no DECIMAL(38, s) holds: a rate of 39 places (JS computes 1000 × 10⁻³⁹ = 0.00)
+  [{ 工资: '1000', 比例: `0.${'0'.repeat(38)}1` }, null, '0.00', 'XS011:比例'],
+  // values DECIMAL(38, 5) and (38, 7) hold, whose product (20 integer digits at 12 places) the exact
+  // rounding cannot scale to an integer in 38 digits: the second pass overflows (DuckDB raises,
+  // never rounds) and the record stays declined. 10¹⁹ × 0.1234567 = 1234567000000000000, + 0.000001234567
+  [{ 工资: `1${'0'.repeat(19)}.00001`, 比例: '0.1234567' }, null, '1234567000000000000.00', 'XS011:工资'],
   [{ 比例: '0.3' }, 'XI001:工资', null], // required
   [{ 工资: '1', 比例: '30%%' }, 'XI013:比例', null], // not RATE_RE
   [{ 工资: '-1' }, 'XI008:工资', null], // money is at least 0 (pattern, a decimal text)
@@ -108,6 +122,22 @@ describe('one reject code per record, the same in both population engines', () =
       });
     }, 30_000);
   }
+  it('duckdb-sql without an output file: the same codes counted, the second passes summed and shadow-checked (declined records listed by the aggregation, or taken into a table)', async () => {
+    // every record sampled by the shadow check (default 1 000 > the records): the second passes' figures are re-evaluated in JS
+    for (const declinedInTable of [false, true]) {
+      const s = await runPopulation(ir, { file, asOf: AS_OF, parameters: {}, outputs: ['结果'], engine: 'duckdb-sql', idColumn: 'id', declinedInTable });
+      const sqlCode = (i: number) => (i < CASES.length ? CASES[i]![3] ?? CASES[i]![1] : all[i]![1]);
+      const want = new Map<string, number>();
+      all.forEach((_, i) => { const c = sqlCode(i); if (c) want.set(c, (want.get(c) ?? 0) + 1); });
+      expect(new Map(s.rejected.map((r) => [r.code, r.count]))).toEqual(want);
+      expect(s.records).toBe(all.length);
+      expect(s.shadow!.checked).toBe(all.length);
+      const figures = all.map(([, , v], i) => (sqlCode(i) === null ? v : null)).filter((v): v is string => v !== null);
+      const o = s.outputs[0]!;
+      expect(o.count).toBe(figures.length);
+      expect(o.sum).toBe(figures.reduce((a, v) => a.plus(v), new Decimal(0)).toFixed());
+    }
+  }, 30_000);
   it('an empty CSV cell is absent in both engines, as NULL is in NDJSON and Parquet', async () => {
     const csv = join(dir, 'p.csv');
     // every input a column (a CSV file names them all in its header); the others left empty
