@@ -57,7 +57,7 @@ const ms = (x: number) => x.toFixed(2).padStart(8);
 
 
 console.log(`playground latency: one-character edit -> recompile + re-evaluate (${N} counted iterations per mode, blocks of ${BLOCK}, ${SKIP} warm-up each${NO_LOAD_CACHE ? '; load cache off: every compile generates code' : ''})\n`);
-console.log('policy'.padEnd(24), '  files', '  parse med', '   full med', '   full p95', ' (compile', '  evaluate', '      diff)', '  ratio', '   memo off', '      ×', ' target');
+console.log('policy'.padEnd(24), '  files', '  parse med', '   full med', '   full p95', '    cpu med', ' (compile', '  evaluate', '      diff)', '  ratio', '   memo off', '      ×', ' target');
 let worstP95 = 0;
 for (const f of folders.filter((x) => !ONLY || x.folder === ONLY)) {
   const files: SourceFile[] = Object.entries(read('.xize')).map(([path, text]) => ({ path, text }));
@@ -71,6 +71,7 @@ for (const f of folders.filter((x) => !ONLY || x.folder === ONLY)) {
   const evalu: number[] = [];
   const dif: number[] = [];
   const off: number[] = [];
+  const cpu: number[] = [];
   let seq = 0;
   run({ seq: seq++, folder: f.folder, files, originalFiles: files, case: kase }); // compile the as-loaded policy once
   const perBlock = BLOCK - SKIP;
@@ -85,8 +86,10 @@ for (const f of folders.filter((x) => !ONLY || x.folder === ONLY)) {
     const t0 = performance.now();
     for (const file of mine) parseFile(file);
     const t1 = performance.now();
+    const c1 = process.cpuUsage();
     const r = run({ seq: seq++, folder: f.folder, files: edited, case: kase, golden });
     const t2 = performance.now();
+    const c2 = process.cpuUsage(c1);
     if (i === 0 && (r.failure || !r.ok)) console.log(`  (${f.name}: ${r.failure ?? r.diagnostics.filter((d) => d.severity === 'error').length + ' errors'})`);
     if (!counted) continue;
     if (!memo) {
@@ -95,6 +98,7 @@ for (const f of folders.filter((x) => !ONLY || x.folder === ONLY)) {
     }
     parse.push(t1 - t0);
     full.push(t2 - t1);
+    cpu.push((c2.user + c2.system) / 1000);
     comp.push(r.ms.compile);
     evalu.push(r.ms.evaluate);
     dif.push(r.ms.diff);
@@ -109,6 +113,7 @@ for (const f of folders.filter((x) => !ONLY || x.folder === ONLY)) {
     ms(p.median) + ' ms',
     ms(q.median) + ' ms',
     ms(q.p95) + ' ms',
+    ms(stats(cpu).median) + ' ms',
     ms(stats(comp).median),
     ms(stats(evalu).median),
     ms(stats(dif).median) + ' ms',
@@ -118,4 +123,4 @@ for (const f of folders.filter((x) => !ONLY || x.folder === ONLY)) {
     q.median < 25 ? '   ✓ median <25ms' : '   ✗ median ≥25ms',
   );
 }
-console.log(`\nratio = median(recompile + re-evaluate) / median(parse only) of the same files (parse = dsl parseFile of the\npolicy's files and its ancestors'); compile = compilePolicy + loadPolicy; evaluate = the selected golden\ncase with explain on; diff = diffPolicies(as loaded, edited) for the Changes panel. compilePolicy caches parses per file (compiler/parseCache.ts), so after an\nedit only the edited file is re-parsed: hence a ratio below 1 is possible. memo off = the same edits with the\nmemoised declaration builds off (compiler/buildCache.ts), × = memo off / full med. Worst p95 ${worstP95.toFixed(1)} ms. Load average when run: ${(await import('node:os')).loadavg()[0].toFixed(1)}`);
+console.log(`\nratio = median(recompile + re-evaluate) / median(parse only) of the same files (parse = dsl parseFile of the\npolicy's files and its ancestors'); cpu = user+system CPU time of the recompile + re-evaluate (the process's, so GC threads count too); compile = compilePolicy + loadPolicy; evaluate = the selected golden\ncase with explain on; diff = diffPolicies(as loaded, edited) for the Changes panel. compilePolicy caches parses per file (compiler/parseCache.ts), so after an\nedit only the edited file is re-parsed: hence a ratio below 1 is possible. memo off = the same edits with the\nmemoised declaration builds off (compiler/buildCache.ts), × = memo off / full med. Worst p95 ${worstP95.toFixed(1)} ms. Load average when run: ${(await import('node:os')).loadavg()[0].toFixed(1)}`);

@@ -5,16 +5,22 @@
 //   generateModule(ir, {runtimeImport}) a standalone TypeScript module: type declarations +
 //                                     the same body (with `: any` annotations) + typed exports
 //
-// Every declaration gets a generated identifier (r3, k0, g7, …); every piece of policy text is
-// emitted through str()/json(). The body builds a PolicyModel (runtime/model.ts) of plain
-// data and compiled functions and hands it to rt.evalSupport.createPolicy.
-import type { IrExpr, IrLayer, IrPolicy, IrRule } from './ir.ts';
-import { Gen, type Scope } from './codegenExpr.ts';
+// Every piece of policy text is emitted through str()/json(); identifiers are generated. The
+// body builds a PolicyModel (runtime/model.ts) of plain data and compiled functions and hands it
+// to rt.evalSupport.createPolicy. Each parameter, table, bands, rule and check is one chunk, a
+// factory in the array D (compiler/codegenChunks.ts) whose text does not depend on the other
+// declarations' positions; the rest of the body (the linker) calls each with the positions it
+// links to. The in-memory loader compiles the chunks one by one and reuses those of unchanged
+// declarations; the body text is the same either way.
+import type { IrPolicy } from './ir.ts';
+import { Gen, GenIndex } from './codegenExpr.ts';
 import { CodegenError, ISO_DATE, checkRounding, json, str, typeData } from './codegenUtil.ts';
 import { inputSchema, outputsInfo, policyInfo } from './codegenSchema.ts';
 import { typeDeclarations, typeNames } from './codegenTypes.ts';
 import { needsGraph, type NeedsNode } from './codegenNeeds.ts';
 import { FenGen } from './codegenFen.ts';
+import { bandsCode, checkCode, paramCode, ruleCode, tableCode } from './codegenDecls.ts';
+import { chunkFor, type Chunk } from './codegenChunks.ts';
 
 export { CodegenError } from './codegenUtil.ts';
 
@@ -23,150 +29,55 @@ export interface GenerateModuleOptions {
   runtimeImport: string;
 }
 
-function obj(fields: [string, string | undefined][]): string {
-  return `{ ${fields
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => `${k}: ${v}`)
-    .join(', ')} }`;
+/** A body in two parts: the chunks (the array D) and the linker, the function body of
+ * `(rt, D) => LoadedPolicy`. emitBody writes them as one text; compiler/load.ts loads them. */
+export interface BodyParts {
+  chunks: Chunk[];
+  linker: string;
 }
 
-function optStr(s: string | undefined): string | undefined {
-  return s === undefined ? undefined : str(s);
+/** A needs node (or list of them) as JS: integers only, so written directly (= its JSON). */
+function needsText(n: NeedsNode | NeedsNode[] | null): string {
+  if (n === null) return 'null';
+  if (Array.isArray(n)) return `[${n.map(needsText).join(',')}]`;
+  return `{"inputs":[${n.inputs.join(',')}],"rules":[${n.rules.join(',')}]}`;
 }
 
-function checkDate(from: string | null, span?: IrExpr['span']): string {
-  if (from === null) return 'null';
-  if (!ISO_DATE.test(from)) throw new CodegenError('XG002', `invalid version date ${JSON.stringify(from)}`, span);
-  return str(from);
+function unique(names: string[], what: string): void {
+  const seen = new Set<string>();
+  for (const n of names) {
+    // a clean check never gives two of one name; a chunk's links name declarations by name
+    if (seen.has(n)) throw new CodegenError('XG001', `duplicate ${what} ${JSON.stringify(n)}`);
+    seen.add(n);
+  }
 }
 
-/** Layers as JS text; `value(body, layerIndex, versionIndex)` gives each version's value text. */
-function layersText<T>(layers: IrLayer<T>[], value: (body: T, li: number, vi: number) => string): string {
-  return `[${layers
-    .map(
-      (l, li) =>
-        `[${l.versions
-          .map((v, vi) =>
-            obj([
-              ['policy', str(l.policy)],
-              ['from', checkDate(v.from, v.span)],
-              ['cite', optStr(v.cite)],
-              ['value', value(v.body, li, vi)],
-            ]),
-          )
-          .join(', ')}]`,
-    )
-    .join(', ')}]`;
-}
-
-function emit(ir: IrPolicy, ann: string, withFen = true): string {
-  const g = new Gen(ir, ann);
-  const P = (names: string[]) => g.params(names);
-
-  /** A hoisted value function `(cx, at) => expr` for params/tables/bands. */
-  const valueFn = (e: IrExpr): string => {
-    const s: Scope = { locals: new Map(), at: 'at', temps: { n: 0 } };
-    const body = g.expr(e, s);
-    const name = g.fresh('f');
-    g.decls.push(`function ${name}(${P(['cx', 'at'])}) { ${g.temps(s)} return ${body}; }`);
-    return name;
+function emitParts(ir: IrPolicy, ann: string, withFen = true): BodyParts {
+  const index = new GenIndex(ir);
+  for (const [list, what] of [[ir.inputs, 'input'], [ir.params, 'parameter'], [ir.tables, 'table'], [ir.bands, 'bands'], [ir.rules, 'rule']] as const) {
+    unique(list.map((d) => d.name), what);
+  }
+  const chunks: Chunk[] = [];
+  const linked = () => new Gen(ir, ann, index, true);
+  /** the linker's call of a declaration's chunk */
+  const call = (kind: string, decl: { name: string }, write: (g: Gen) => string, deps = 'null'): string => {
+    const c = chunkFor(index, ann, kind, decl, linked, write);
+    chunks.push(c);
+    // positions are integers: written as they are, no policy text in them
+    return `D[${chunks.length - 1}](E, [${c.links.map(([kind, name]) => index.position(kind, name)).join(', ')}], ${deps}, RF)`;
   };
+  const list = (xs: string[]) => `[\n    ${xs.join(',\n    ')}\n  ]`;
 
-  // ---- parameters
-  const params = ir.params.map((p) =>
-    obj([
-      ['name', str(p.name)],
-      ['type', json(typeData(p.type))],
-      ['cite', optStr(p.cite)],
-      ['layers', layersText(p.layers, (body) => valueFn(body))],
-      ['range', p.range?.loValue !== undefined && p.range.hiValue !== undefined ? json([p.range.loValue, p.range.hiValue]) : undefined],
-    ]),
-  );
-
-  // ---- tables
-  const tables = ir.tables.map((t) => {
-    const keyOf = (k: string | number): string => {
-      if (t.keyType.kind === 'enum') return String(g.enumMember(t.keyType.name, String(k)));
-      const n = typeof k === 'number' ? k : Number(k);
-      if (!Number.isSafeInteger(n)) throw new CodegenError('XG002', `invalid integer key ${JSON.stringify(k)} of table ${JSON.stringify(t.name)}`, t.span);
-      return String(n);
-    };
-    return obj([
-      ['name', str(t.name)],
-      ['keyType', json(typeData(t.keyType))],
-      ['valueType', json(typeData(t.valueType))],
-      ['cite', optStr(t.cite)],
-      [
-        'layers',
-        layersText(t.layers, (body) => {
-          const entries: string[] = [];
-          const seen = new Set<string>();
-          for (const row of body.rows) {
-            const f = valueFn(row.value);
-            for (const k of row.keys) {
-              const kt = keyOf(k);
-              if (seen.has(kt)) continue; // first row wins (the checker reports duplicates)
-              seen.add(kt);
-              entries.push(`[${kt}, ${f}]`);
-            }
-          }
-          return obj([
-            ['rows', `new Map([${entries.join(', ')}])`],
-            ['otherwise', body.otherwise ? valueFn(body.otherwise) : undefined],
-          ]);
-        }),
-      ],
-    ]);
-  });
-
-  // ---- bands
-  const bands = ir.bands.map((b) =>
-    obj([
-      ['name', str(b.name)],
-      ['keyType', json(typeData(b.keyType))],
-      ['valueType', json(typeData(b.valueType))],
-      ['cite', optStr(b.cite)],
-      [
-        'layers',
-        layersText(b.layers, (rows) =>
-          `[${rows
-            .map((r) =>
-              obj([
-                ['lower', r.lower.value ? valueFn(r.lower.value) : 'null'],
-                ['lowerInclusive', r.lower.inclusive ? 'true' : 'false'],
-                ['upper', r.upper.value ? valueFn(r.upper.value) : 'null'],
-                ['upperInclusive', r.upper.inclusive ? 'true' : 'false'],
-                ['value', valueFn(r.value)],
-              ]),
-            )
-            .join(', ')}]`,
-        ),
-      ],
-    ]),
-  );
-
-  // ---- rules
+  const params = ir.params.map((p) => call('param', p, (g) => paramCode(g, p)));
+  const tables = ir.tables.map((t) => call('table', t, (g) => tableCode(g, t)));
+  const bands = ir.bands.map((b) => call('bands', b, (g) => bandsCode(g, b)));
   const needs = needsGraph(ir);
-  const rules = ir.rules.map((r, i) => ruleCode(g, r, i, needs.rules[i]!));
+  const rules = ir.rules.map((r, i) => call('rule', r, (g) => ruleCode(g, r, 'X'), needsText(needs.rules[i]!)));
+  const checks = ir.checks.map((c, ci) => call('check', c, (g) => checkCode(g, c, 'X'), needsText(needs.checks[ci]!)));
 
-  // ---- checks
-  const checks = ir.checks.map((c, ci) => {
-    const s: Scope = { locals: new Map(), at: 'null', temps: { n: 0 } };
-    const body = g.expr(c.condition, s);
-    const name = g.fresh('c');
-    g.decls.push(`function ${name}(${P(['cx'])}) { ${g.temps(s)} return ${body}; }`);
-    if (c.severity !== 'warning' && c.severity !== 'error') throw new CodegenError('XG002', `invalid check severity`, c.span);
-    return obj([
-      ['name', str(c.name)],
-      ['severity', str(c.severity)],
-      ['message', str(c.message)],
-      ['cite', optStr(c.cite)],
-      ['deps', json(needs.checks[ci])],
-      ['cond', name],
-    ]);
-  });
-
-  // ---- the fen path: the same rules again in integer fixed point, where provable
+  // ---- the fen path: the same rules again in integer fixed point, where provable; written
+  // for the whole policy into the linker (positions as numbers)
+  const g = new Gen(ir, ann, index);
   const fen = withFen ? new FenGen(g, ir).emit() : undefined;
 
   if (ir.rounding) checkRounding(ir.rounding);
@@ -185,83 +96,38 @@ function emit(ir: IrPolicy, ann: string, withFen = true): string {
       json(ir.records.map((r) => ({ name: r.name, fields: r.fields.map((f) => ({ name: f.name, type: typeData(f.type), optional: f.optional, ...(f.range ? { range: f.range } : {}) })) }))),
     ],
     ['inputs', json(ir.inputs.map((f) => ({ name: f.name, type: typeData(f.type), optional: f.optional, ...(f.range ? { range: f.range } : {}) })))],
-    ['params', `[\n    ${params.join(',\n    ')}\n  ]`],
-    ['tables', `[\n    ${tables.join(',\n    ')}\n  ]`],
-    ['bands', `[\n    ${bands.join(',\n    ')}\n  ]`],
-    ['rules', `[\n    ${rules.join(',\n    ')}\n  ]`],
+    ['params', list(params)],
+    ['tables', list(tables)],
+    ['bands', list(bands)],
+    ['rules', list(rules)],
     ['outputRules', json(ir.rules.flatMap((r, i) => (r.params.length === 0 ? [i] : [])))],
-    ['checks', `[\n    ${checks.join(',\n    ')}\n  ]`],
+    ['checks', list(checks)],
     ['calendar', json({ holidays: ir.calendar.holidays, workdays: ir.calendar.workdays })],
     ...(fen !== undefined ? [['fen', fen]] : []),
   ];
 
-  return [
+  const linker = [
     '"use strict";',
     'const E = rt.evalSupport;',
     'const F = E.fen;',
+    `const RF${ann ? ': any[]' : ''} = [];`,
     ...g.decls,
     `const M${ann} = {\n  ${model.map(([k, v]) => `${k}: ${v}`).join(',\n  ')}\n};`,
     'return E.createPolicy(M);',
   ].join('\n');
+  return { chunks, linker };
 }
 
-/** Emits the compute function(s) of rule i and returns its model entry. */
-function ruleCode(g: Gen, r: IrRule, i: number, deps: NeedsNode[] | null): string {
-  const P = (names: string[]) => g.params(names);
-  const argIds = r.params.map((_, k) => `a${k}`);
-  const locals = new Map(r.params.map((p, k) => [p.name, argIds[k]!]));
-  const s: Scope = { locals, at: 'null', temps: { n: 0 } };
-  const stmts: string[] = [];
+/** The body as one text: the chunks as `const D = [...]`, then the linker. */
+function emit(ir: IrPolicy, ann: string, withFen = true): string {
+  const { chunks, linker } = emitParts(ir, ann, withFen);
+  const rest = linker.slice(linker.indexOf('\n') + 1); // after "use strict"
+  return ['"use strict";', `const D${ann ? ': any[]' : ''} = [\n${chunks.map((c) => c.text).join(',\n')}\n];`, rest].join('\n');
+}
 
-  // exceptions first: exactly one holding → its value
-  if (r.exceptions.length > 0) {
-    stmts.push(`const h${g.ann ? ': number[]' : ''} = [];`);
-    // a condition that needs an absent optional input does not hold (the exception is not applicable)
-    r.exceptions.forEach((x, k) =>
-      stmts.push(`try { if (${g.expr(x.condition, s)}) h.push(${k}); } catch (e) { if (!E.isMissing(e)) throw e; }`),
-    );
-    const cases = r.exceptions.map((x, k) => `case ${k}: return ${g.expr(x.value, s)};`).join(' ');
-    stmts.push(`switch (E.exc(cx, ${i}, h)) { ${cases} }`);
-  }
-
-  const versions = r.layers.flatMap((l) => l.versions);
-  if (versions.length === 0) {
-    stmts.push(`throw E.fail("XR008", { name: ${str(r.name)}, at: cx.asOf });`);
-  } else if (versions.length === 1 && versions[0]!.from === null && r.layers.filter((l) => l.versions.length > 0).length === 1) {
-    stmts.push(`return ${g.expr(versions[0]!.body, s)};`);
-  } else {
-    const cases = versions.map((v, k) => `case ${k}: return ${g.expr(v.body, s)};`).join(' ');
-    stmts.push(`switch (E.ver(cx, ${i})) { ${cases} }`);
-    stmts.push(`return E.unmatched(-1);`);
-  }
-  const b = `b${i}`;
-  g.decls.push(`function ${b}(${P(['cx', ...argIds])}) {\n  ${[g.temps(s), ...stmts].filter(Boolean).join('\n  ')}\n}`);
-  if (r.params.length > 0) {
-    g.decls.push(
-      `function r${i}(${P(['cx', ...argIds])}) { if (cx.t !== null) return E.call(cx, ${i}, ${b}, [${argIds.join(', ')}]); ` +
-        `try { return E.fin(cx, ${i}, ${b}(${['cx', ...argIds].join(', ')})); } catch (e) { throw E.tag(cx, ${i}, e); } }`,
-    );
-  }
-  if (r.rounding) checkRounding(r.rounding, r.span);
-
-  let flat = 0;
-  const layers =
-    versions.length <= 1 && (versions.length === 0 || versions[0]!.from === null)
-      ? 'null'
-      : layersText(r.layers, () => String(flat++));
-  return obj([
-    ['name', str(r.name)],
-    ['type', json(typeData(r.type))],
-    ['cite', optStr(r.cite)],
-    ['rounding', r.rounding ? json({ mode: r.rounding.mode, unit: r.rounding.unit }) : 'null'],
-    ['params', json(r.params.map((p) => ({ name: p.name, type: typeData(p.type) })))],
-    ['fn', b],
-    ['layers', layers],
-    // the layer whose declaration gives the value when there is no version to choose (trace: RuleTraceNode.policy)
-    ['policy', str([...r.layers].reverse().find((l) => l.versions.length > 0)?.policy ?? '')],
-    ['exceptions', json(r.exceptions.map((x) => (x.cite !== undefined ? { cite: x.cite, policy: x.policy } : { policy: x.policy })))],
-    ['deps', json(deps)],
-  ]);
+/** The chunks and linker of emitBody(ir) (the in-memory loader, compiler/load.ts). */
+export function emitBodyParts(ir: IrPolicy, options: { fen?: boolean } = {}): BodyParts {
+  return emitParts(ir, '', options.fen !== false);
 }
 
 /** The JS function body: `new Function('rt', emitBody(ir))(runtime)` → LoadedPolicy.

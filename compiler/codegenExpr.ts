@@ -14,12 +14,9 @@ export interface Scope {
   temps: { n: number };
 }
 
-/** Shared state of one code generation run. */
-export class Gen {
-  /** module-level declarations (hoisted constants and functions), in order */
-  readonly decls: string[] = [];
-  private readonly lits = new Map<string, string>();
-  private uid = 0;
+/** What a declaration's code may be linked against: the positions of the policy's declarations
+ * (computed once per policy, shared by every Gen of one code generation). */
+export class GenIndex {
   readonly enumIndex = new Map<string, Map<string, number>>();
   readonly recordFields = new Map<string, Map<string, { index: number; optional: boolean }>>();
   readonly inputIndex = new Map<string, number>();
@@ -28,11 +25,7 @@ export class Gen {
   readonly bandsIndex = new Map<string, number>();
   readonly ruleIndex = new Map<string, number>();
 
-  constructor(
-    readonly ir: IrPolicy,
-    /** ': any' when emitting TypeScript, '' for plain JS */
-    readonly ann: string,
-  ) {
+  constructor(readonly ir: IrPolicy) {
     ir.enums.forEach((e) => this.enumIndex.set(e.name, new Map(e.members.map((m, i) => [m, i]))));
     ir.records.forEach((r) =>
       this.recordFields.set(r.name, new Map(r.fields.map((f, i) => [f.name, { index: i, optional: f.optional }]))),
@@ -42,6 +35,111 @@ export class Gen {
     ir.tables.forEach((t, i) => this.tableIndex.set(t.name, i));
     ir.bands.forEach((b, i) => this.bandsIndex.set(b.name, i));
     ir.rules.forEach((r, i) => this.ruleIndex.set(r.name, i));
+  }
+
+  /** The position a link names, undefined when the policy has no such declaration. */
+  position(kind: LinkKind, name: string): number | undefined {
+    return this.map(kind).get(name);
+  }
+
+  map(kind: LinkKind): Map<string, number> {
+    switch (kind) {
+      case 'input':
+        return this.inputIndex;
+      case 'param':
+        return this.paramIndex;
+      case 'table':
+        return this.tableIndex;
+      case 'bands':
+        return this.bandsIndex;
+      case 'rule':
+        return this.ruleIndex;
+    }
+  }
+
+  /** The value of a fact a declaration's code text was written with (see Gen.fact). */
+  fact(kind: FactKind, a: string, b: string): string {
+    switch (kind) {
+      case 'arity': {
+        const i = this.ruleIndex.get(a);
+        return i === undefined ? '' : String(this.ir.rules[i]!.params.length);
+      }
+      case 'enum':
+        return String(this.enumIndex.get(a)?.get(b) ?? '');
+      case 'field': {
+        const f = this.recordFields.get(a)?.get(b);
+        return f === undefined ? '' : `${f.index}${f.optional ? '?' : ''}`;
+      }
+    }
+  }
+}
+
+/** A reference to another declaration by position: in a linked Gen, a slot filled at load time. */
+export type LinkKind = 'input' | 'param' | 'table' | 'bands' | 'rule';
+/** What else a linked declaration's code text depends on: written into the text as it was, and
+ * checked again before the text is reused (compiler/codegenChunks.ts). */
+export type FactKind = 'arity' | 'enum' | 'field';
+
+/** Shared state of one code generation run: the whole module (positions written as numbers), or,
+ * `linked`, one declaration's chunk (positions as slots L0, L1, … of its link list, so the text
+ * does not depend on where the other declarations stand). */
+export class Gen {
+  /** module-level declarations (hoisted constants and functions), in order */
+  readonly decls: string[] = [];
+  private readonly lits = new Map<string, string>();
+  private uid = 0;
+  readonly enumIndex: GenIndex['enumIndex'];
+  readonly recordFields: GenIndex['recordFields'];
+  readonly inputIndex: GenIndex['inputIndex'];
+  readonly paramIndex: GenIndex['paramIndex'];
+  readonly tableIndex: GenIndex['tableIndex'];
+  readonly bandsIndex: GenIndex['bandsIndex'];
+  readonly ruleIndex: GenIndex['ruleIndex'];
+  /** linked: the declarations referenced, in slot order */
+  readonly links: [LinkKind, string][] = [];
+  private readonly slots = new Map<string, string>();
+  /** linked: [kind, a, b, value] of every fact the text was written with */
+  readonly facts: [FactKind, string, string, string][] = [];
+  private readonly factSeen = new Set<string>();
+
+  constructor(
+    readonly ir: IrPolicy,
+    /** ': any' when emitting TypeScript, '' for plain JS */
+    readonly ann: string,
+    readonly index_: GenIndex = new GenIndex(ir),
+    readonly linked = false,
+  ) {
+    this.enumIndex = index_.enumIndex;
+    this.recordFields = index_.recordFields;
+    this.inputIndex = index_.inputIndex;
+    this.paramIndex = index_.paramIndex;
+    this.tableIndex = index_.tableIndex;
+    this.bandsIndex = index_.bandsIndex;
+    this.ruleIndex = index_.ruleIndex;
+  }
+
+  /** The JS text of a declaration's position: the number, or (linked) its slot. */
+  ref(kind: LinkKind, name: string, span?: IrExpr['span']): string {
+    const i = this.index_.position(kind, name);
+    if (i === undefined) throw new CodegenError('XG001', `unknown ${kind === 'param' ? 'parameter' : kind} ${JSON.stringify(name)}`, span);
+    if (!this.linked) return String(i);
+    const key = `${kind}\u0000${name}`;
+    let slot = this.slots.get(key);
+    if (slot === undefined) {
+      slot = `L${this.links.length}`;
+      this.links.push([kind, name]);
+      this.slots.set(key, slot);
+    }
+    return slot;
+  }
+
+  /** Records (linked) a fact the text is about to be written with. */
+  private fact(kind: FactKind, a: string, b: string): void {
+    if (!this.linked) return;
+    const key = `${kind}\u0000${a}\u0000${b}`;
+    if (this.factSeen.has(key)) return;
+    this.factSeen.add(key);
+    this.facts.push([kind, a, b, this.index_.fact(kind, a, b)]);
   }
 
   fresh(prefix: string): string {
@@ -76,12 +174,7 @@ export class Gen {
   enumMember(enumName: string, member: string, e?: IrExpr): number {
     const i = this.enumIndex.get(enumName)?.get(member);
     if (i === undefined) throw new CodegenError('XG001', `unknown enum member ${JSON.stringify(member)} of ${JSON.stringify(enumName)}`, e?.span);
-    return i;
-  }
-
-  private index(map: Map<string, number>, name: string, what: string, e: IrExpr): number {
-    const i = map.get(name);
-    if (i === undefined) throw new CodegenError('XG001', `unknown ${what} ${JSON.stringify(name)}`, e.span);
+    this.fact('enum', enumName, member);
     return i;
   }
 
@@ -108,7 +201,7 @@ export class Gen {
       case 'asOf':
         return 'cx.asOf';
       case 'input':
-        return `E.inp(cx, ${this.index(this.inputIndex, e.name, 'input', e)})`;
+        return `E.inp(cx, ${this.ref('input', e.name, e.span)})`;
       case 'local': {
         const id = s.locals.get(e.name);
         if (id === undefined) throw new CodegenError('XG001', `unknown local ${JSON.stringify(e.name)}`, e.span);
@@ -120,19 +213,21 @@ export class Gen {
         return optional || e.optional ? `E.ofld(${obj}, ${index}, ${str(e.field)})` : `(${obj})[${index}]`;
       }
       case 'param':
-        return `E.param(cx, ${this.index(this.paramIndex, e.name, 'parameter', e)}, ${e.at ? this.expr(e.at, s) : s.at})`;
+        return `E.param(cx, ${this.ref('param', e.name, e.span)}, ${e.at ? this.expr(e.at, s) : s.at})`;
       case 'table':
-        return `E.table(cx, ${this.index(this.tableIndex, e.name, 'table', e)}, ${this.expr(e.key, s)}, ${e.at ? this.expr(e.at, s) : s.at})`;
+        return `E.table(cx, ${this.ref('table', e.name, e.span)}, ${this.expr(e.key, s)}, ${e.at ? this.expr(e.at, s) : s.at})`;
       case 'bands':
-        return `E.band(cx, ${this.index(this.bandsIndex, e.name, 'bands', e)}, ${this.expr(e.key, s)}, ${e.at ? this.expr(e.at, s) : s.at})`;
+        return `E.band(cx, ${this.ref('bands', e.name, e.span)}, ${this.expr(e.key, s)}, ${e.at ? this.expr(e.at, s) : s.at})`;
       case 'rule': {
-        const i = this.index(this.ruleIndex, e.name, 'rule', e);
-        const r = this.ir.rules[i]!;
+        const at = this.ref('rule', e.name, e.span);
+        const r = this.ir.rules[this.ruleIndex.get(e.name)!]!;
+        this.fact('arity', e.name, '');
         if (r.params.length !== e.args.length) {
           throw new CodegenError('XG004', `rule ${JSON.stringify(e.name)} takes ${r.params.length} argument(s), got ${e.args.length}`, e.span);
         }
-        if (r.params.length === 0) return `(cx.fast[${i}] ?? E.rule(cx, ${i}))`;
-        return `r${i}(cx, ${e.args.map((a) => this.expr(a, s)).join(', ')})`;
+        if (r.params.length === 0) return `(cx.fast[${at}] ?? E.rule(cx, ${at}))`;
+        // a rule with parameters: its function, which its own chunk put into RF
+        return `RF[${at}](cx, ${e.args.map((a) => this.expr(a, s)).join(', ')})`;
       }
       case 'builtin':
         return this.builtin(e, s);
@@ -193,6 +288,7 @@ export class Gen {
     if (objType.kind !== 'record') throw new CodegenError('XG005', `field ${JSON.stringify(field)} of a non-record value`, e.span);
     const f = this.recordFields.get(objType.name)?.get(field);
     if (f === undefined) throw new CodegenError('XG001', `unknown field ${JSON.stringify(field)} of ${JSON.stringify(objType.name)}`, e.span);
+    this.fact('field', objType.name, field);
     return f;
   }
 
@@ -279,7 +375,7 @@ export class Gen {
       case 'present': {
         const x = e.args[0];
         if (x === undefined) throw new CodegenError('XG004', `missing argument of present`, e.span);
-        if (x.k === 'input') return `E.has(cx, ${this.index(this.inputIndex, x.name, 'input', x)})`;
+        if (x.k === 'input') return `E.has(cx, ${this.ref('input', x.name, x.span)})`;
         if (x.k === 'field') {
           const { index } = this.field(x.object.type, x.field, x);
           return `((${this.expr(x.object, s)})[${index}] !== undefined)`;

@@ -19,6 +19,83 @@ export interface NeedsGraph {
   checks: NeedsNode[];
 }
 
+/** The names an expression reads unconditionally: every top-level input (optional or not: the
+ * policy decides which are optional) and every parameterless rule called. Kept per expression
+ * object: the version bodies of an unchanged declaration are the same objects from compile to
+ * compile (compiler/buildCache.ts), so after an edit only the edited declaration is walked. */
+interface Names {
+  inputs: string[];
+  rules: string[];
+}
+const namesKept = new WeakMap<IrExpr, Names>();
+
+function namesOf(e: IrExpr): Names {
+  const kept = namesKept.get(e);
+  if (kept) return kept;
+  const inputs = new Set<string>();
+  const rules = new Set<string>();
+  const walk = (x: IrExpr | null | undefined): void => {
+    if (!x) return;
+    switch (x.k) {
+      case 'input':
+        inputs.add(x.name);
+        break;
+      case 'field':
+        walk(x.object);
+        break;
+      case 'param':
+        walk(x.at);
+        break;
+      case 'table':
+      case 'bands':
+        walk(x.key);
+        walk(x.at);
+        break;
+      case 'rule':
+        x.args.forEach(walk);
+        if (x.args.length === 0) rules.add(x.name);
+        break;
+      case 'builtin':
+        if (x.fn !== 'present') x.args.forEach(walk);
+        break;
+      case 'aggregate':
+        walk(x.list);
+        break;
+      case 'arith':
+      case 'compare':
+        walk(x.left);
+        walk(x.right);
+        break;
+      case 'logic':
+        walk(x.left);
+        break;
+      case 'not':
+      case 'neg':
+        walk(x.operand);
+        break;
+      case 'in':
+        walk(x.value);
+        x.members.forEach(walk);
+        break;
+      case 'when':
+        walk(x.branches[0]?.condition);
+        break;
+      case 'match':
+        walk(x.subject);
+        break;
+      case 'list':
+        x.items.forEach(walk);
+        break;
+      default:
+        break;
+    }
+  };
+  walk(e);
+  const names = { inputs: [...inputs], rules: [...rules] };
+  namesKept.set(e, names);
+  return names;
+}
+
 export function needsGraph(ir: IrPolicy): NeedsGraph {
   const optionalInput = new Map<string, number>();
   ir.inputs.forEach((f, i) => {
@@ -27,72 +104,19 @@ export function needsGraph(ir: IrPolicy): NeedsGraph {
   const ruleIndex = new Map(ir.rules.map((r, i) => [r.name, i]));
 
   const node = (e: IrExpr): NeedsNode => {
-    const inputs = new Set<number>();
-    const rules = new Set<number>();
-    const walk = (x: IrExpr | null | undefined): void => {
-      if (!x) return;
-      switch (x.k) {
-        case 'input': {
-          const i = optionalInput.get(x.name);
-          if (i !== undefined) inputs.add(i);
-          break;
-        }
-        case 'field':
-          walk(x.object);
-          break;
-        case 'param':
-          walk(x.at);
-          break;
-        case 'table':
-        case 'bands':
-          walk(x.key);
-          walk(x.at);
-          break;
-        case 'rule':
-          x.args.forEach(walk);
-          if (x.args.length === 0) {
-            const i = ruleIndex.get(x.name);
-            if (i !== undefined) rules.add(i);
-          }
-          break;
-        case 'builtin':
-          if (x.fn !== 'present') x.args.forEach(walk);
-          break;
-        case 'aggregate':
-          walk(x.list);
-          break;
-        case 'arith':
-        case 'compare':
-          walk(x.left);
-          walk(x.right);
-          break;
-        case 'logic':
-          walk(x.left);
-          break;
-        case 'not':
-        case 'neg':
-          walk(x.operand);
-          break;
-        case 'in':
-          walk(x.value);
-          x.members.forEach(walk);
-          break;
-        case 'when':
-          walk(x.branches[0]?.condition);
-          break;
-        case 'match':
-          walk(x.subject);
-          break;
-        case 'list':
-          x.items.forEach(walk);
-          break;
-        default:
-          break;
-      }
-    };
-    walk(e);
-    const sorted = (s: Set<number>) => [...s].sort((a, b) => a - b);
-    return { inputs: sorted(inputs), rules: sorted(rules) };
+    const names = namesOf(e);
+    const inputs: number[] = [];
+    const rules: number[] = [];
+    for (const n of names.inputs) {
+      const i = optionalInput.get(n);
+      if (i !== undefined) inputs.push(i);
+    }
+    for (const n of names.rules) {
+      const i = ruleIndex.get(n);
+      if (i !== undefined) rules.push(i);
+    }
+    // distinct names of one kind have distinct positions (the names are unique, codegen.ts)
+    return { inputs: inputs.sort((a, b) => a - b), rules: rules.sort((a, b) => a - b) };
   };
 
   return {

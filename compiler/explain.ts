@@ -39,10 +39,31 @@ export interface RuleExplanation {
 
 type Known = { text: string; value: JsonValue | undefined; missing?: boolean };
 
+/** Look-ups over the whole IR, made once per IR: the preview explains every traced rule of a
+ * case, and each explanation used to rebuild them (a policy's inputs and records, a search of
+ * its rules), which for the national baseline was most of the explaining. An IR is never
+ * changed after it is built. */
+interface Lookups {
+  records: ReturnType<typeof recordFieldsOf>;
+  inputType: Map<string, IrPolicy['inputs'][number]['type']>;
+  rules: Map<string, IrRule>;
+}
+const lookups = new WeakMap<IrPolicy, Lookups>();
+
+function lookupsOf(ir: IrPolicy): Lookups {
+  let l = lookups.get(ir);
+  if (!l) {
+    const rules = new Map<string, IrRule>();
+    for (const r of ir.rules) if (!rules.has(r.name)) rules.set(r.name, r); // the first, as find() gave
+    l = { records: recordFieldsOf(ir), inputType: new Map(ir.inputs.map((f) => [f.name, f.type])), rules };
+    lookups.set(ir, l);
+  }
+  return l;
+}
+
 /** The value of each name the rule read (its direct trace children). */
 function knownValues(ir: IrPolicy, node: RuleTraceNode): Map<string, Known> {
-  const records = recordFieldsOf(ir);
-  const inputType = new Map(ir.inputs.map((f) => [f.name, f.type]));
+  const { records, inputType } = lookupsOf(ir);
   const m = new Map<string, Known>();
   const put = (k: string, v: Known) => {
     if (!m.has(k)) m.set(k, v);
@@ -180,7 +201,7 @@ const UNIT_ZH: Record<string, string> = { fen: '分', jiao: '角', yuan: '元' }
 
 /** The computation of one traced rule (undefined for a rule the IR does not have). */
 export function explainRule(ir: IrPolicy, node: RuleTraceNode, asOf: string, input?: Record<string, unknown>): RuleExplanation | undefined {
-  const rule = ir.rules.find((r) => r.name === node.name);
+  const rule = lookupsOf(ir).rules.get(node.name);
   if (!rule) return undefined;
   caseInput = input;
   enumIndex = (e, member) => {

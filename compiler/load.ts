@@ -9,7 +9,8 @@ import type { Diagnostic } from '../dsl/diagnostic.ts';
 import { makeDiagnostic } from '../dsl/diagnostic.ts';
 import * as runtime from '../runtime/index.ts';
 import type { LoadedPolicy } from '../runtime/outcome.ts';
-import { emitBody } from './codegen.ts';
+import { emitBody, emitBodyParts } from './codegen.ts';
+import { chunkFactory } from './codegenChunks.ts';
 import { loadCached } from './loadCache.ts';
 import { CodegenError } from './codegenUtil.ts';
 import type { IrPolicy } from './ir.ts';
@@ -60,11 +61,24 @@ export function loadPolicy(ir: IrPolicy, options: LoadOptions = {}): LoadedPolic
 }
 
 function load(ir: IrPolicy, options: LoadOptions): LoadedPolicy {
-  const generate = () => loadBody(emitBody(ir, { fen: options.fen }), options);
+  // a host that brings its own compile function (the CLI's code cache) gets the body as one text
+  if (options.compile) return loadBody(emitBody(ir, { fen: options.fen }), options);
+  const generate = () => loadParts(ir, options);
   // an equal IR loads to an equal policy: kept by the IR (compiler/loadCache.ts) unless the
-  // host brings its own runtime or compile function
-  if (options.runtime || options.compile) return generate();
+  // host brings its own runtime
+  if (options.runtime) return generate();
   return loadCached(ir, options.fen === false ? 'nofen' : 'fen', generate);
+}
+
+/** The body of emitBody(ir) loaded in its parts: each declaration's chunk compiled on its own,
+ * and kept with the chunk, so after an edit only the edited declarations' code is compiled
+ * again (compiler/codegenChunks.ts); the linker, which is small, every time. */
+function loadParts(ir: IrPolicy, options: LoadOptions): LoadedPolicy {
+  const { chunks, linker } = emitBodyParts(ir, { fen: options.fen });
+  const D = chunks.map(chunkFactory);
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const factory = new Function('rt', 'D', linker) as (rt: Record<string, unknown>, d: unknown[]) => LoadedPolicy;
+  return factory(options.runtime ?? runtime, D);
 }
 
 /** Loads a body emitBody produced (the CLI keeps bodies in its cache, cli/astCache.ts). */

@@ -1,4 +1,5 @@
 // Declaration-by-declaration comparison of two checked policies (see compiler/diff.ts).
+import { sameIr } from '../sameIr.ts';
 import type { IrBand, IrBands, IrCheck, IrEnum, IrField, IrParam, IrPolicy, IrRecord, IrRule, IrTable, IrTableVersionBody } from '../ir.ts';
 import { printIr, printRounding, printType } from '../printIr.ts';
 import { cmpDate, compareTimelines, timeline, timelineDetails, type Segment } from './timeline.ts';
@@ -49,6 +50,8 @@ function byName<T extends { name: string; cite?: string }>(
       out.push(change(kind, n.name, 'added', n.cite, details));
       continue;
     }
+    // equal data gives equal fields and timelines, hence no detail: skip the work
+    if (sameIr(o, n)) continue;
     const details = fields(o, n);
     details.push(...scalar('cite', o.cite, n.cite));
     const ot = timelines(o, n);
