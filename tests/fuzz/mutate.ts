@@ -16,6 +16,9 @@ export interface Lexed {
   decls: [number, number][];
 }
 
+/** the most characters a longName edit grows a file to by renaming every occurrence (MAX_SOURCE_CHARS is 300 000: past it the file is refused unlexed, XL006) */
+const MAX_GROWN = 4_000_000;
+
 const lexCache = new Map<string, Lexed>();
 
 export function lexed(file: SourceFile): Lexed {
@@ -125,8 +128,13 @@ const MUTATIONS: Record<string, Mutation> = {
     if (!ids.length) return;
     const t = r.pick(ids);
     const name = t.image.repeat(1 + r.int(r.chance(0.1) ? 3000 : 40));
-    // every occurrence, so declaration and uses still agree and the checker gets further
-    return l.file.text.split(t.image).join(name);
+    // every occurrence, so declaration and uses still agree and the checker gets further; but a
+    // text already grown by an earlier edit (a 20 000-term sum of that name) times a 3 000-fold
+    // name passes V8's string limit (seed 23, mutant 822 606 crashed the worker with RangeError:
+    // Invalid string length), so past MAX_GROWN characters only the first occurrence is renamed
+    const parts = l.file.text.split(t.image);
+    if (l.file.text.length + (parts.length - 1) * (name.length - t.image.length) > MAX_GROWN) return replaceToken(l, t, name);
+    return parts.join(name);
   },
   similarName: (l, r) => {
     const ids = identifiers(l);
