@@ -39,7 +39,7 @@ export function samplePolicy(): IrPolicy {
       { name: '死亡日期', type: T.date, optional: true, policy: '全国', span },
       { name: '旧伤复发', type: T.boolean, optional: true, policy: '全国', span },
       { name: '供养亲属', type: T.list(亲属), optional: true, policy: '全国', span },
-      { name: '支缴率', type: T.rate, optional: true, policy: '全国', span },
+      { name: '支缴率', type: T.rate, optional: true, policy: '全国', span, range: ['-1', '10'] }, // 范围 -100%..1000%: a negative rate reaches the bands (XR005)
     ],
     params: [
       mkParam('统筹地区月平均工资', T.money, [

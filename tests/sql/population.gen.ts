@@ -26,9 +26,10 @@ export function recordArb(ir: IrPolicy, edges: string[]): fc.Arbitrary<Record<st
     else if (t.kind === 'boolean') a = fc.boolean();
     else if (t.kind === 'integer' || t.kind === 'duration') a = fc.nat({ max: 400 });
     else if (t.kind === 'enum') a = fc.constantFrom(...(enums.get(t.name) ?? []));
-    // rates as decimals, percentages and per mille ("30%" is 0.3, "5‰" 0.005 in JS); numbers signed
-    else if (t.kind === 'rate') a = fc.oneof(fc.constantFrom('0.3', '30%', '30 %', '30\u3000%', '12.5%', '5‰', '0.005', '-0.1', '100%', '0'), fc.integer({ min: 0, max: 10_000 }).map((n) => `${n / 100}%`));
-    else if (t.kind === 'number') a = fc.oneof(fc.constantFrom('0', '-2.5', '12.345', '1000000'), fc.integer({ min: -1_000_000, max: 1_000_000 }).map((n) => String(n / 1000)));
+    // rates as decimals, percentages and per mille ("30%" is 0.3, "5‰" 0.005 in JS); rates and
+    // numbers are at least 0 without 范围 ("-0%" is zero), signed within one
+    else if (t.kind === 'rate') a = fc.oneof(fc.constantFrom('0.3', '30%', '30 %', '30\u3000%', '12.5%', '5‰', '0.005', '-0%', '100%', '0', ...(f.range ? ['-0.1'] : [])), fc.integer({ min: 0, max: 10_000 }).map((n) => `${n / 100}%`));
+    else if (t.kind === 'number') a = fc.oneof(fc.constantFrom('0', '12.345', '1000000', ...(f.range ? ['-2.5'] : [])), fc.integer({ min: f.range ? -1_000_000 : 0, max: 1_000_000 }).map((n) => String(n / 1000)));
     else if (t.kind === 'list') a = fc.constant(null); // absent, except now and then a bad value below
     if (!a) continue;
     // values the input validation must reject (both engines with the same code): negative money
@@ -40,8 +41,8 @@ export function recordArb(ir: IrPolicy, edges: string[]): fc.Arbitrary<Record<st
         : t.kind === 'boolean' ? ['yes', 'true', 'false', '', 1, 'TRUE']
           : t.kind === 'integer' || t.kind === 'duration' ? ['5', '-3', -3, 'abc', '', 3.5, -0]
             : t.kind === 'money' && !f.range ? ['abc', '1e5', '-1.50', '-0', -2.5, '-0.01', '', '8000.', '.5', ' 1', '+1', '１２']
-              : t.kind === 'rate' ? ['abc', '30%%', '%', '', '30 percent', '1e-3']
-                : t.kind === 'list' ? [['8000.00'], 'x'] : ['abc', '1e5', ''];
+              : t.kind === 'rate' ? ['abc', '30%%', '%', '', '30 percent', '1e-3', ...(f.range ? [] : ['-0.1', '-5%', -0.05])]
+                : t.kind === 'list' ? [['8000.00'], 'x'] : ['abc', '1e5', '', ...(t.kind === 'number' && !f.range ? ['-2.5', -1] : [])];
     // values JS accepts that SQL cannot carry exactly (XS011): more places than DECIMAL(38,2)/(38,6)
     const declined: unknown[] = t.kind === 'money' ? ['8000.125', '0.001', 1234.5678] : t.kind === 'rate' ? ['0.1234567', '12.34567%'] : t.kind === 'number' ? ['1.0000001'] : [];
     fields[f.name] = fc.oneof({ arbitrary: a, weight: 800 }, { arbitrary: fc.constantFrom(...bad), weight: 2 }, { arbitrary: fc.constant(null), weight: 4 }, ...(declined.length ? [{ arbitrary: fc.constantFrom(...declined), weight: 1 }] : []));
