@@ -11,6 +11,7 @@
 // spy runtime is not).
 import type { LoadedPolicy } from '../runtime/outcome.ts';
 import type { IrPolicy } from './ir.ts';
+import { sameData } from './sameIr.ts';
 
 interface Entry {
   ir: IrPolicy;
@@ -38,27 +39,7 @@ export function clearLoadCache(): void {
   size = 0;
 }
 
-/** Equal as JSON would see it (an undefined field is an absent one); shared objects at once. */
-export function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  let n = 0;
-  for (const k in x) {
-    if (x[k] === undefined) continue;
-    n++;
-    if (!sameData(x[k], y[k])) return false;
-  }
-  for (const k in y) if (y[k] !== undefined) n--;
-  return n === 0;
-}
+export { sameData };
 
 function outline(ir: IrPolicy, variant: string): string {
   return [variant, ir.name, ir.chain.join('/'), ir.rules.length, ir.params.length, ir.tables.length, ir.bands.length, ir.checks.length, ir.inputs.length].join('|');
