@@ -64,9 +64,8 @@ export function overriderFor(P: Prepared, scale: number | null, t: RtType): (raw
 export function tryConvert(P: Prepared, scale: number | null, t: RtType, raw: unknown): unknown {
   switch (t.kind) {
     case 'money':
-      return scale === null ? undefined : moneyIn(scale, raw);
     case 'number':
-      return scale === null ? undefined : numberIn(scale, raw);
+      return scale === null ? undefined : decimalIn(scale, raw);
     case 'rate':
       return scale === null ? undefined : rateIn(scale, raw);
     case 'integer':
@@ -91,9 +90,8 @@ export function converterFor(P: Prepared, scale: number | null, t: RtType): (raw
   const none = () => undefined;
   switch (t.kind) {
     case 'money':
-      return scale === null ? none : (raw) => moneyIn(scale, raw);
     case 'number':
-      return scale === null ? none : (raw) => numberIn(scale, raw);
+      return scale === null ? none : (raw) => decimalIn(scale, raw);
     case 'rate':
       return scale === null ? none : (raw) => rateIn(scale, raw);
     case 'integer':
@@ -122,21 +120,12 @@ export function converterFor(P: Prepared, scale: number | null, t: RtType): (raw
   }
 }
 
-function moneyIn(scale: number, raw: unknown): number | undefined {
+// money, numbers and rates are never negative unless the field declares a 范围 (a field with one
+// is not read here); a "-…" text is left to fastValue, which accepts "-0" only
+function decimalIn(scale: number, raw: unknown): number | undefined {
   if (typeof raw === 'string') {
     const last = raw.charCodeAt(raw.length - 1);
-    if (last < 48 || last > 57) return undefined;
-    if (raw.charCodeAt(0) === 45) return undefined; // "-…": fastValue decides
-  } else if (typeof raw === 'number' && !(raw >= 0)) return undefined;
-  return toScaled(raw, scale);
-}
-
-// numbers and rates, like money, are never negative unless the field declares a 范围 (a field
-// with one is not read here); a "-…" text is left to fastValue, which accepts "-0" only
-function numberIn(scale: number, raw: unknown): number | undefined {
-  if (typeof raw === 'string') {
-    const last = raw.charCodeAt(raw.length - 1);
-    if (last < 48 || last > 57) return undefined;
+    if (last < 48 || last > 57) return undefined; // "%" only for rates
     if (raw.charCodeAt(0) === 45) return undefined;
   } else if (typeof raw === 'number' && !(raw >= 0)) return undefined;
   return toScaled(raw, scale);

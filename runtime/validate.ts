@@ -319,18 +319,17 @@ function toInputError(err: ErrorObject, root: unknown): InputError {
       if (p.format === 'rate') return inputError('XI013', path, { value: valueOf() });
       if (p.format === 'date') return inputError('XI005', path, { value: valueOf() });
       return inputError('XI006', path, { value: valueOf(), pattern: String(p.format) });
-    case 'pattern':
-      // a money or number text below the schema's minimum (the pattern is the non-negative decimal syntax)
-      if (isDecimal && typeof parent?.minimum === 'number' && typeof err.data === 'string' && DECIMAL_RE.test(err.data)) {
+    case 'pattern': {
+      // a money, number or rate text below the schema's minimum: the pattern is the type's
+      // syntax without a minus, so a text of the full syntax that fails it is negative
+      const syntax = isDecimal ? DECIMAL_RE : isRate ? RATE_RE : null;
+      if (syntax && typeof parent?.minimum === 'number' && typeof err.data === 'string' && syntax.test(err.data)) {
         return inputError('XI008', path, { value: valueOf(), limit: String(parent.minimum), cmpZh: '大于或等于', cmpEn: 'at least' });
       }
       if (isDecimal) return inputError('XI004', path, { value: valueOf() });
-      // a rate text below the minimum (the pattern is the non-negative rate syntax)
-      if (isRate && typeof parent?.minimum === 'number' && typeof err.data === 'string' && RATE_RE.test(err.data)) {
-        return inputError('XI008', path, { value: valueOf(), limit: String(parent.minimum), cmpZh: '大于或等于', cmpEn: 'at least' });
-      }
       if (isRate) return inputError('XI013', path, { value: valueOf() });
       return inputError('XI006', path, { value: valueOf(), pattern: String(p.pattern) });
+    }
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':

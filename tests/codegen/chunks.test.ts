@@ -5,7 +5,7 @@
 // as one text). Over a sequence of edits of 深圳 that change a figure, add a declaration at the
 // top (every later position moves), rename one with its references, reorder two, remove one,
 // reorder an enum's members (a fact the chunks of unchanged rules were written with), remove a parameter.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compilePolicy, emitBody, loadBody, loadPolicy } from '../../compiler/index.ts';
@@ -17,15 +17,8 @@ import type { SourceFile } from '../../dsl/ast.ts';
 import { groupFolders, makeResolver } from '../../playground/src/policyset.ts';
 import { loadSuites } from '../../playground/src/cases.ts';
 
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else out.push(p);
-  }
-  return out;
-}
-const all = walk('provinces');
+// every file under provinces/ (Node's recursive readdir; directories drop out at the suffix filter)
+const all = (readdirSync('provinces', { recursive: true }) as string[]).map((p) => join('provinces', p)).sort();
 const read = (suffix: string) => Object.fromEntries(all.filter((p) => p.endsWith(suffix)).map((p) => [p, readFileSync(p, 'utf8')]));
 const sources = read('.xize');
 const suites = read('.cases.yaml');
