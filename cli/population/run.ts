@@ -15,7 +15,7 @@ import { sqlSourceRelation, type SourceFormat } from './duckdbSql.ts';
 import { evaluateInJs, type RawResults } from './jsRun.ts';
 import { PopulationError } from './errors.ts';
 import { shadowSource, shadowStep, SHADOW_COLUMN, DEFAULT_SHADOW, type ShadowResult } from './shadow.ts';
-import { runInSql, type OutputSummary } from './sqlRun.ts';
+import { isOverflow, runInSql, type OutputSummary } from './sqlRun.ts';
 import { commitTemp, discardTemp, tempBeside } from '../safeWrite.ts';
 import { ident as q, lit } from './sqlText.ts';
 
@@ -81,19 +81,39 @@ export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise
       if (shadowOn) rel = shadowSource(rel, query, shadowStep(await estimateRecords(c, o.file), sample));
       // the records the fast query declines (XS011) are computed again at wider scales (declined.ts)
       const capture = declinedCapture(query, shadowOn);
-      const fast = capture ? printQuery(dialects.duckdb!, query, { values: true, early: capture, extra: [capture.name] }) : compiled.valuesSql!;
+      const D = dialects.duckdb!;
+      // guard: the query that declines a record whose computation overflows DECIMAL(38) (XS012)
+      // instead of failing, run only when the plain one raised an overflow (print.ts guardedLevel)
+      const texts = (guard: boolean) => ({
+        fast: capture ? printQuery(D, query, { values: true, early: capture, extra: [capture.name], guard }) : guard ? printQuery(D, query, { values: true, guard }) : compiled.valuesSql!,
+        plain: guard ? printQuery(D, query, { values: true, guard }) : compiled.valuesSql!,
+      });
       const wide = (inputScales: InputScales) => {
         const w = compileSql(ir, 'duckdb', { ...lowerOpts, sourceTypes: undefined, inputScales });
-        return w.query ? { query: w.query, sql: (src: string) => w.valuesSql!.replace('FROM POPULATION_SOURCE', () => `FROM ${src}`) } : null;
+        const at = (sql: string) => (src: string) => sql.replace('FROM POPULATION_SOURCE', () => `FROM ${src}`);
+        return w.query ? { query: w.query, sql: at(w.valuesSql!), guarded: at(printQuery(D, w.query, { values: true, guard: true })) } : null;
       };
-      const s = await runInSql(c, {
-        ir, asOf: o.asOf, parameters: o.parameters, idColumn: o.idColumn, groupBy: o.groupBy, query, sample: shadowOn ? sample : 0,
-        sql: fast.replace('FROM POPULATION_SOURCE', () => `FROM ${rel}`),
-        plainSql: compiled.valuesSql!.replace('FROM POPULATION_SOURCE', () => `FROM ${rel}`),
-        ...(capture ? { wide } : {}),
-        ...(o.declinedInTable ? { declinedInTable: true } : {}),
-        ...(o.out ? { out: { file: o.out, format: formatOf(o.out) } } : {}),
-      });
+      const run = (conn: DuckDBConnection, guard: boolean) => {
+        const t = texts(guard);
+        return runInSql(conn, {
+          ir, asOf: o.asOf, parameters: o.parameters, idColumn: o.idColumn, groupBy: o.groupBy, query, sample: shadowOn ? sample : 0,
+          sql: t.fast.replace('FROM POPULATION_SOURCE', () => `FROM ${rel}`),
+          plainSql: t.plain.replace('FROM POPULATION_SOURCE', () => `FROM ${rel}`),
+          ...(capture ? { wide } : {}),
+          ...(o.declinedInTable ? { declinedInTable: true } : {}),
+          ...(o.out ? { out: { file: o.out, format: formatOf(o.out) } } : {}),
+        });
+      };
+      let s: Awaited<ReturnType<typeof runInSql>>;
+      try {
+        s = await run(c, false);
+      } catch (e) {
+        if (!isOverflow(e)) throw e;
+        // once more, guarded, on a fresh connection (the first one's temporary tables are its own)
+        await c.run('DROP TABLE IF EXISTS results');
+        const c2 = await db.connect();
+        try { s = await run(c2, true); } finally { c2.closeSync(); }
+      }
       return { ...s, seconds: (performance.now() - t0) / 1000 };
     }
     raw = await evaluateInJs(db, c, ir, o, { file: o.file, format: formatOf(o.file) }, query);

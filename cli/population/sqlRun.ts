@@ -50,8 +50,12 @@ export interface SqlRun {
    * The query at wider input scales, for the records the fast one declines (declined.ts): its
    * lowering and its printed `values` text over a given source; null when it cannot be lowered.
    */
-  wide?: (scales: InputScales) => { query: SqlQuery; sql: (source: string) => string } | null;
+  wide?: (scales: InputScales) => { query: SqlQuery; sql: (source: string) => string; guarded?: (source: string) => string } | null;
 }
+
+/** Whether a DuckDB error is a value beyond its DECIMAL(38) (an overflow, or a cast out of range):
+ * what a guarded query (print.ts `guard`) declines per record instead (XS012). */
+export const isOverflow = (e: unknown): boolean => /Out of Range Error|value is out of range/.test(String(e));
 
 const NUMERIC = new Set(['money', 'rate', 'number', 'integer']);
 
@@ -145,8 +149,9 @@ export async function runInSql(c: DuckDBConnection, r: SqlRun): Promise<SqlSumma
 /**
  * The second passes over the declined records `d` of relation `from`: one per pair of places
  * (ms, rs) they need, each the query at those scales over just those records (`done`). A pass
- * whose lowering fails or whose query fails (a value beyond DECIMAL(38) in some step: DuckDB
- * raises, never rounds) leaves its records declined (`failed`).
+ * whose query overflows (a value beyond DECIMAL(38) in some step: DuckDB raises, never rounds)
+ * runs once more guarded, which declines the overflowing records alone (XS012:<rule>); a pass
+ * whose lowering or guarded query fails leaves its records declined (`failed`).
  */
 async function recompute(c: DuckDBConnection, r: SqlRun, from: string,
   done: (k: number, q2: SqlQuery, sql: string, where: string) => Promise<void>,
@@ -158,7 +163,8 @@ async function recompute(c: DuckDBConnection, r: SqlRun, from: string,
   const groups: { ms: number; rs: number; where: string }[] = pairs.map(([ms, rs]) => ({ ms, rs, where: `ms = ${ms} AND rs = ${rs}` }));
   if (groups.length > 1) {
     const ms = Math.max(...pairs.map((x) => x[0])), rs = Math.max(...pairs.map((x) => x[1]));
-    if (await pass(c, r, 1, ms, rs, 'true', done)) return;
+    // (not guarded: a record overflowing at places wider than its own may compute at its own)
+    if (await pass(c, r, 1, ms, rs, 'true', done, false)) return;
   }
   let k = 1;
   for (const g of groups) {
@@ -167,16 +173,27 @@ async function recompute(c: DuckDBConnection, r: SqlRun, from: string,
   }
 }
 
-/** One second pass over the declined records `where` takes, at the scales of (ms, rs); false when it fails. */
-async function pass(c: DuckDBConnection, r: SqlRun, k: number, ms: number, rs: number, where: string, done: (k: number, q2: SqlQuery, sql: string, where: string) => Promise<void>): Promise<boolean> {
+/** One second pass over the declined records `where` takes, at the scales of (ms, rs); false when
+ * it fails. `guard`: on an overflow, once more guarded (its overflowing records XS012, the others computed). */
+async function pass(c: DuckDBConnection, r: SqlRun, k: number, ms: number, rs: number, where: string, done: (k: number, q2: SqlQuery, sql: string, where: string) => Promise<void>, guard = true): Promise<boolean> {
   const w = r.wide!(passScales(ms, rs));
   if (!w) return false;
+  const src = declinedSource('declined', w.query, where, r.sample > 0);
+  const drop = async () => { await c.run(`DROP TABLE IF EXISTS results_${k}`); await c.run(`DROP TABLE IF EXISTS agg_${k}`); };
   try {
-    await done(k, w.query, w.sql(declinedSource('declined', w.query, where, r.sample > 0)), where);
+    await done(k, w.query, w.sql(src), where);
+    return true;
+  } catch (e) {
+    await drop();
+    // a record that overflows at these places: the pass once more guarded, which declines that
+    // record alone (XS012:<rule>) and computes the others
+    if (!guard || !isOverflow(e) || !w.guarded) return false;
+  }
+  try {
+    await done(k, w.query, w.guarded(src), where);
     return true;
   } catch {
-    await c.run(`DROP TABLE IF EXISTS results_${k}`);
-    await c.run(`DROP TABLE IF EXISTS agg_${k}`);
+    await drop();
     return false;
   }
 }

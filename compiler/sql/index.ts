@@ -3,7 +3,7 @@
 import type { IrPolicy } from '../ir.ts';
 import { lowerPolicy, type LowerOptions, type LowerResult } from './lower.ts';
 import { printQuery, type Dialect } from './print.ts';
-export { outputTextSql, printQuery, sourceColumn } from './print.ts';
+export { outputTextSql, printQuery, sourceColumn, OVERFLOW_COLUMN } from './print.ts';
 import { duckdb } from './duckdb.ts';
 import { spark } from './spark.ts';
 import { trino } from './trino.ts';

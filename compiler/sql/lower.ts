@@ -237,7 +237,7 @@ class Lowerer {
     if (r.rounding && r.type.kind === 'money') { const x = this.hoist(e); e = exactRound(x, scaleOf(x), r.rounding.mode, r.rounding.unit, this.bindInt, this.ints); }
     const col = `r${this.n++}`;
     if (NUMERIC.has(r.type.kind)) this.colScale.set(col, scaleOf(e));
-    this.steps.push({ columns: [{ name: col, expr: e, comment: r.name }] });
+    this.steps.push({ columns: [{ name: col, expr: e, comment: r.name, rule: r.name }] });
     this.ruleCol.set(r.name, col);
     this.current = saved;
     return col;
@@ -283,7 +283,7 @@ class Lowerer {
     if (e.k === 'col' || e.k === 'dec' || e.k === 'int' || e.k === 'null' || e.k === 'bool' || e.k === 'date' || e.k === 'str') return e;
     const name = `h${this.n++}`;
     const scale = scaleOf(e);
-    this.steps.push({ columns: [{ name, expr: e }] });
+    this.steps.push({ columns: [{ name, expr: e, ...(this.current ? { rule: this.current } : {}) }] });
     return { k: 'col', name, scale };
   }
 

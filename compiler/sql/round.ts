@@ -38,7 +38,9 @@ export function scaleOf(e: SqlExpr): number {
   }
 }
 
-const I = (value: number, wide = false): SqlExpr => (wide ? { k: 'int', value, wide } : { k: 'int', value });
+const I = (value: number | string, wide = false): SqlExpr => (wide ? { k: 'int', value, wide } : { k: 'int', value });
+/** 10^n as digits (String(10 ** n) is '1e+21' from n = 21 on, and 10^23 is no double) */
+const pow10 = (n: number) => `1${'0'.repeat(n)}`;
 const b = (op: Extract<SqlExpr, { k: 'bin' }>['op'], l: SqlExpr, r: SqlExpr): SqlExpr => ({ k: 'bin', op, l, r });
 const iff = (c: SqlExpr, v: SqlExpr, o: SqlExpr): SqlExpr => ({ k: 'case', whens: [{ c, v }], otherwise: o });
 const absOf = (n: SqlExpr, wide: boolean): SqlExpr => iff(b('<', n, I(0, wide)), { k: 'neg', x: n }, n);
@@ -93,11 +95,11 @@ function backToDecimal(signed: SqlExpr, p: number): SqlExpr {
 export function exactRound(x: SqlExpr, s: number, mode: RoundingMode, unit: RoundingUnit, bind: BindInt = inline, ints: RoundInts = { wide: false }): SqlExpr {
   const p = PLACES[unit];
   if (s <= p) return { k: 'castDec', x, scale: p }; // nothing to round: widening is exact
-  const scaled = b('*', x, decLit(String(10 ** s)));
+  const scaled = b('*', x, decLit(pow10(s)));
   // the one-integer-type form: Spark/Trino (BIGINT), or DuckDB's fallback (HUGEINT, written inline
   // so that it is computed only for the rows that take it)
   const full = (w: boolean, bnd: BindInt): SqlExpr => {
-    const k = I(10 ** (s - p), w);
+    const k = I(pow10(s - p), w);
     const n: SqlExpr = bnd({ k: 'toInt', x: scaled, ...(w ? { wide: true } : {}) });
     const a = bnd(absOf(n, w));
     const q: SqlExpr = bnd({ k: 'idiv', l: a, r: k });
@@ -131,8 +133,40 @@ export function exactRound(x: SqlExpr, s: number, mode: RoundingMode, unit: Roun
       { c: { k: 'isNull', x }, v: { k: 'null' } },
       { c: b('and', b('>=', r, zero), b('<', r, unitLit)), v: { k: 'castDec', x: signed, scale: p } },
     ],
-    otherwise: full(true, inline),
+    otherwise: wideRound(x, s, p, mode),
   };
+}
+
+/**
+ * DuckDB's fallback of exactRound for the rows the DECIMAL(15) form does not take, in DECIMAL(38)
+ * without scaling x to an integer: x · 10^s needs s more integer digits than x has, so a value
+ * of 23 integer digits at 8 places (10²⁰ 元 × a rate of 6 places) overflowed there and failed
+ * the whole run, though the value and its rounding fit. Here, with a = |x|:
+ *   u = trunc(a) · 10^p + trunc((a − trunc(a)) · 10^p)   whole units of 10^−p (a truncated)
+ *   r = a − u · 10^−p                                     the remainder, 0 ≤ r < 10^−p, exact
+ * then the mode's rule on r against half a unit, as above. trunc(a) < 10^(38−s) and s > p, so
+ * u · 10^−p never needs more digits than x.
+ */
+function wideRound(x: SqlExpr, s: number, p: number, mode: RoundingMode): SqlExpr {
+  const unit: SqlExpr = decLit((10 ** -p).toFixed(p));
+  const half: SqlExpr = decLit((5 * 10 ** -(p + 1)).toFixed(p + 1));
+  const zero: SqlExpr = decLit('0');
+  const shift: SqlExpr = decLit(pow10(p));
+  const a = iff(b('<', x, zero), { k: 'neg', x }, x);
+  const ia: SqlExpr = { k: 'trunc', x: a };
+  const u: SqlExpr = { k: 'castDec', x: b('+', b('*', ia, shift), { k: 'trunc', x: b('*', b('-', a, ia), shift) }), scale: 0 };
+  const units = (v: SqlExpr): SqlExpr => (p === 0 ? v : b('*', v, unit));
+  const r = b('-', a, units(u));
+  const up = (c: SqlExpr): SqlExpr => iff(c, b('+', u, decLit('1')), u);
+  const odd = b('=', { k: 'imod', l: { k: 'toInt', x: u, wide: true }, r: I(2, true) }, I(1, true));
+  let pos: SqlExpr, negMag: SqlExpr;
+  switch (mode) {
+    case 'half_up': pos = negMag = up(b('>=', r, half)); break;
+    case 'half_even': pos = negMag = up(b('or', b('>', r, half), b('and', b('=', r, half), odd))); break;
+    case 'floor': pos = u; negMag = up(b('>', r, zero)); break;
+    case 'ceil': pos = up(b('>', r, zero)); negMag = u; break;
+  }
+  return iff(b('<', x, zero), { k: 'neg', x: backToDecimal(negMag, p) }, backToDecimal(pos, p));
 }
 
 /**
@@ -143,13 +177,13 @@ export function exactRound(x: SqlExpr, s: number, mode: RoundingMode, unit: Roun
 export function exactDivRound(x: SqlExpr, sx: number, y: SqlExpr, sy: number, mode: RoundingMode, unit: RoundingUnit, bind: BindInt = inline, ints: RoundInts = { wide: false }): SqlExpr {
   const p = PLACES[unit];
   const e = sy - sx + p;
-  const scaledX = b('*', x, decLit(String(10 ** sx)));
-  const scaledY = b('*', y, decLit(String(10 ** sy)));
+  const scaledX = b('*', x, decLit(pow10(sx)));
+  const scaledY = b('*', y, decLit(pow10(sy)));
   const full = (w: boolean, bnd: BindInt): { Y: SqlExpr; value: SqlExpr } => {
     const X: SqlExpr = bnd({ k: 'toInt', x: scaledX, ...(w ? { wide: true } : {}) });
     const Y: SqlExpr = bnd({ k: 'toInt', x: scaledY, ...(w ? { wide: true } : {}) });
-    const N = bnd(e >= 0 ? b('*', absOf(X, w), I(10 ** e, w)) : absOf(X, w));
-    const D = bnd(e >= 0 ? absOf(Y, w) : b('*', absOf(Y, w), I(10 ** -e, w)));
+    const N = bnd(e >= 0 ? b('*', absOf(X, w), I(pow10(e), w)) : absOf(X, w));
+    const D = bnd(e >= 0 ? absOf(Y, w) : b('*', absOf(Y, w), I(pow10(-e), w)));
     // a bound quotient is computed for every record, so it keeps the zero guard itself (Spark and
     // Trino raise on division by zero; the CASE below gives NULL there, as before)
     const safe = (v: SqlExpr): SqlExpr => (bnd === inline ? v : iff(b('=', D, I(0, w)), { k: 'null' }, v));

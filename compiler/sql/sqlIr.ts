@@ -12,7 +12,7 @@ export type SqlType =
 export type SqlExpr =
   | { k: 'col'; name: string; scale?: number } // a generated column name (never policy text); scale when decimal
   | { k: 'dec'; text: string; scale: number; width?: number } // decimal literal, already validated; DECIMAL(width ?? 38, scale)
-  | { k: 'int'; value: number; wide?: boolean } // wide: the dialect's 128-bit integer (exact rounding's fallback)
+  | { k: 'int'; value: number | string; wide?: boolean } // digits (a string for a power of ten beyond doubles); wide: the dialect's 128-bit integer (exact rounding's fallback)
   | { k: 'bool'; value: boolean }
   | { k: 'date'; iso: string }
   | { k: 'str'; value: string }
@@ -21,6 +21,7 @@ export type SqlExpr =
   | { k: 'toInt'; x: SqlExpr; wide?: boolean } // an integral decimal to the dialect's integer type (wide: its 128-bit one)
   | { k: 'narrowDec'; x: SqlExpr; scale: number; width: number } // x as DECIMAL(width ≤ 18, scale), NULL when it has more digits (DuckDB's int64 decimals)
   | { k: 'lastChar'; x: SqlExpr } // the last character of a text
+  | { k: 'trunc'; x: SqlExpr } // a decimal truncated toward zero, DECIMAL(38, 0) (DuckDB's exact-rounding fallback, round.ts wideRound)
   | { k: 'bin'; op: '+' | '-' | '*' | '=' | '<>' | '<' | '<=' | '>' | '>=' | 'and' | 'or'; l: SqlExpr; r: SqlExpr }
   | { k: 'idiv'; l: SqlExpr; r: SqlExpr } // integer division of non-negative integers
   | { k: 'imod'; l: SqlExpr; r: SqlExpr } // remainder of non-negative integers
@@ -45,7 +46,9 @@ export type SqlExpr =
 
 /** One step of the query: adds the named columns, computed from the previous step's columns. */
 export interface SqlStep {
-  columns: { name: string; expr: SqlExpr; comment?: string }[];
+  /** `rule`: the rule whose computation the column is part of (a guarded query names it when the
+   * column overflows DECIMAL(38) for a record: XS012, print.ts `guard`). */
+  columns: { name: string; expr: SqlExpr; comment?: string; rule?: string }[];
 }
 
 export interface SqlOutput {

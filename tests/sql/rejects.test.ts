@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { compilePolicy, loadPolicy } from '../../compiler/index.ts';
 import { runPopulation } from '../../cli/population/run.ts';
 import { populationReject } from '../../cli/population/rejectCode.ts';
-import Decimal from 'decimal.js';
+import DecimalJs from 'decimal.js';
+// sums of figures up to 37 integer digits, exactly (the default 20 significant digits would round them)
+const Decimal = DecimalJs.clone({ precision: 100 });
 
 const TEXT = `政策 测 生效 2020-01-01 舍入 四舍五入 到 分
 枚举 档 { 甲, 乙 }
@@ -58,10 +60,22 @@ const CASES: [Record<string, unknown>, string | null, string | null, string?][] 
   [{ 工资: '1000.001', 比例: '0.0000001' }, null, '0.00'], // both at once (money 3, rate 7): 0.0001000001 → 0.00
   // what no DECIMAL(38, s) holds: a rate of 39 places (JS computes 1000 × 10⁻³⁹ = 0.00)
   [{ 工资: '1000', 比例: `0.${'0'.repeat(38)}1` }, null, '0.00', 'XS011:比例'],
-  // values DECIMAL(38, 5) and (38, 7) hold, whose product (20 integer digits at 12 places) the exact
-  // rounding cannot scale to an integer in 38 digits: the second pass overflows (DuckDB raises,
-  // never rounds) and the record stays declined. 10¹⁹ × 0.1234567 = 1234567000000000000, + 0.000001234567
-  [{ 工资: `1${'0'.repeat(19)}.00001`, 比例: '0.1234567' }, null, '1234567000000000000.00', 'XS011:工资'],
+  // values DECIMAL(38, 5) and (38, 7) hold, whose product has 19 integer digits at 12 places: the
+  // exact rounding once scaled it to an integer (31 + 12 digits: an overflow, the record stayed
+  // declined); it rounds in DECIMAL(38) now (round.ts wideRound). 10¹⁹ × 0.1234567 =
+  // 1234567000000000000, + 0.00001 × 0.1234567 = 0.000001234567 → 1234567000000000000.00
+  [{ 工资: `1${'0'.repeat(19)}.00001`, 比例: '0.1234567' }, null, '1234567000000000000.00'],
+  // 20 integer digits × a rate of 3: 23 integer digits at 8 places, in the fast query; its rounding
+  // once failed the whole run. 99999999999999999999.99 × 123.456789 = 123.456789 × 10²⁰ − 0.01 ×
+  // 123.456789 = 12345678900000000000000 − 1.23456789 = 12345678899999999999998.76543211 → …98.77
+  [{ 工资: '99999999999999999999.99', 比例: '123.456789' }, null, '12345678899999999999998.77'],
+  // a product beyond DECIMAL(38) at its places (10³⁵ × 10 = 10³⁶: 37 integer digits at 8 places): JS
+  // computes it (40 significant digits); the query declines this record alone (XS012, guarded rerun)
+  [{ 工资: `1${'0'.repeat(35)}.00`, 比例: '10' }, null, `1${'0'.repeat(36)}.00`, 'XS012:结果'],
+  // the same in a second pass (money of 3 places: 31 integer digits × 0.3 at 3 + 6 places is 39
+  // digits), beside 1000.005 × 0.3 above, which has the same places and is still computed there:
+  // 10³⁰ × 0.3 + 0.001 × 0.3 = 3 × 10²⁹ + 0.0003 → 300…0.00
+  [{ 工资: `1${'0'.repeat(30)}.001`, 比例: '0.3' }, null, `3${'0'.repeat(29)}.00`, 'XS012:结果'],
   [{ 比例: '0.3' }, 'XI001:工资', null], // required
   [{ 工资: '1', 比例: '30%%' }, 'XI013:比例', null], // not RATE_RE
   [{ 工资: '-1' }, 'XI008:工资', null], // money is at least 0 (pattern, a decimal text)
