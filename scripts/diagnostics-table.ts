@@ -81,7 +81,7 @@ export function renderCodeTables(layers: Layer[] = LAYERS): string {
     '',
     'Generated from the catalogues by `scripts/diagnostics-table.ts` (do not edit by hand; run',
     '`npx tsx scripts/diagnostics-table.ts`). `{name}` stands for an argument filled in when the',
-    'diagnostic is made; hints are not listed here.',
+    'diagnostic is made (`{ … }` with spaces is literal text of the message); hints are not listed here.',
   ];
   for (const layer of layers) {
     const rows = entries(layer);

@@ -54,3 +54,25 @@ describe('docs/diagnostics.md code tables', () => {
     expect(renderCodeTables([odd])).toContain('| XZ002 | a \\| b c | x &lt;y> z |');
   });
 });
+
+// XP000 used to be written inline in compiler/resolve.ts, so it had no row; it is in the catalogue now
+import { resolveChain } from '../../compiler/resolve.ts';
+import type { Diagnostic } from '../../dsl/diagnostic.ts';
+
+describe('XP000 comes from the catalogue', () => {
+  it('a parse function that throws gives XP000 with the catalogue text, the other file is still read', () => {
+    const diags: Diagnostic[] = [];
+    const files = [{ path: 'a.xize', text: 'x' }, { path: 'b.xize', text: 'y' }];
+    let parsed = 0;
+    resolveChain(files, undefined, (f) => {
+      if (f.path === 'a.xize') throw new Error('boom');
+      parsed++;
+      return { ast: { file: f.path, declarations: [] }, diagnostics: [] };
+    }, diags, new Map());
+    const d = diags.find((x) => x.code === 'XP000');
+    expect(d?.message).toEqual({ zh: '内部错误：解析失败（Error: boom）', en: 'internal error: parser failed (Error: boom)' });
+    expect(d?.span.file).toBe('a.xize');
+    expect(parsed).toBe(1);
+    expect(codeSection(doc)).toContain('| XP000 | 内部错误：解析失败（{error}） | internal error: parser failed ({error}) |');
+  });
+});
