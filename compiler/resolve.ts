@@ -2,7 +2,8 @@
 // each policy, and build the chain root → leaf. Reports XC003 (no header), XC004 (several),
 // XC005 (parent not found), XC006 (extends cycle). Parser diagnostics are collected too.
 import type { FileAst, PolicyHeader, SourceFile, Span } from '../dsl/ast.ts';
-import type { Diagnostic } from '../dsl/diagnostic.ts';
+import { makeDiagnostic, type Diagnostic } from '../dsl/diagnostic.ts';
+import { dslMessages } from '../dsl/messages.ts';
 import { report } from './messages.ts';
 
 export type PolicyResolver = (name: string) => SourceFile[] | undefined;
@@ -37,13 +38,7 @@ function loadUnit(
     } catch (err) {
       // A parser crash must not hide the diagnostics of the other files.
       res = { ast: { file: f.path, declarations: [] }, diagnostics: [] };
-      diags.push({
-        code: 'XP000',
-        severity: 'error',
-        span: startSpan(f.path),
-        message: { zh: `内部错误：解析失败（${String(err)}）`, en: `internal error: parser failed (${String(err)})` },
-        args: {},
-      });
+      diags.push(makeDiagnostic(dslMessages, 'XP000', startSpan(f.path), { error: String(err) }));
     }
     diags.push(...res.diagnostics);
     asts.push(res.ast);

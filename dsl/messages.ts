@@ -119,6 +119,13 @@ export const dslMessages: Catalog = {
     zh: () => '“无穷” 只能作为分档区间的端点',
     en: () => '`inf` is allowed only as a band end',
   },
+  XP000: {
+    // the parse function itself threw (outside the parser's own guard, XP999): the file is
+    // skipped, the other files of the policy are still read
+    severity: 'error',
+    zh: (a) => `内部错误：解析失败（${a.error}）`,
+    en: (a) => `internal error: parser failed (${a.error})`,
+  },
   XP999: {
     severity: 'error',
     zh: (a) => `语法分析器内部错误：${a.error}`,

@@ -229,3 +229,18 @@ describe('inputErrorToText', () => {
     expect(inputErrorToText(e, 'zh')).toBe(zh);
   });
 });
+
+// issue 11 "What to build": ajv in strict mode. A schema keyword ajv does not know (a typo such
+// as `minimun`) would otherwise be ignored and check nothing; strict mode makes it a compile error.
+describe('ajv strict mode', () => {
+  it('refuses a schema with an unknown keyword instead of ignoring it', () => {
+    expect(() => createValidator({ type: 'object', properties: { a: { type: 'integer', minimun: 0 } } })).toThrow(/unknown keyword/);
+  });
+
+  it('strictNumbers: NaN and Infinity are not JSON numbers', () => {
+    const v = createValidator({ type: 'object', properties: { n: { type: 'number' } } });
+    expect(v({ n: 1 })).toEqual([]);
+    expect(v({ n: NaN }).length).toBeGreaterThan(0);
+    expect(v({ n: Infinity }).length).toBeGreaterThan(0);
+  });
+});
