@@ -16,6 +16,7 @@ import { evaluateInJs, type RawResults } from './jsRun.ts';
 import { PopulationError } from './errors.ts';
 import { shadowSource, shadowStep, SHADOW_COLUMN, DEFAULT_SHADOW, type ShadowResult } from './shadow.ts';
 import { isOverflow, runInSql, type OutputSummary } from './sqlRun.ts';
+import { exactOutputSummaries, tooWideForSummary } from './exactSummary.ts';
 import { commitTemp, discardTemp, tempBeside } from '../safeWrite.ts';
 import { ident as q, lit } from './sqlText.ts';
 
@@ -216,7 +217,18 @@ async function summarise(c: DuckDBConnection, outs: { name: string; type: string
     const v = dec(col);
     cols.push(`count(${col}) AS c${i}`, `CAST(sum(${v}) AS VARCHAR) AS s${i}`, `CAST(min(${v}) AS VARCHAR) AS lo${i}`, `CAST(max(${v}) AS VARCHAR) AS hi${i}`);
   });
-  const row = (await c.runAndReadAll(`SELECT ${cols.join(', ')} FROM ${raw?.table ?? 'results'} ${where}`)).getRowObjectsJson()[0] as Record<string, string | null>;
+  const table = raw?.table ?? 'results';
+  let row: Record<string, string | null>;
+  try {
+    row = (await c.runAndReadAll(`SELECT ${cols.join(', ')} FROM ${table} ${where}`)).getRowObjectsJson()[0] as Record<string, string | null>;
+  } catch (e) {
+    // a value or sum wider than DECIMAL(38, 6): the figures added up exactly in JS instead
+    if (!tooWideForSummary(e)) throw e;
+    const counts = (await c.runAndReadAll(`SELECT count(*) AS n FROM ${table} ${where}`)).getRowObjectsJson()[0] as Record<string, string>;
+    const exact = await exactOutputSummaries(c, numeric, table, where, raw);
+    row = { n: counts.n! };
+    exact.forEach((x, i) => Object.assign(row, { [`c${i}`]: String(x.count), [`s${i}`]: x.sum, [`lo${i}`]: x.min, [`hi${i}`]: x.max }));
+  }
   const trim = (s: string | null) => (s === null ? null : s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s);
   const rejected = (await c.runAndReadAll(`SELECT reject, count(*) FROM results ${where ? `${where} AND` : 'WHERE'} reject IS NOT NULL GROUP BY reject ORDER BY 2 DESC`)).getRows()
     .map((r) => ({ code: String(r[0]), count: Number(r[1]) }));

@@ -155,6 +155,17 @@ describe('one reject code per record, the same in both population engines', () =
       expect(o.sum).toBe(figures.reduce((a, v) => a.plus(v), new Decimal(0)).toFixed());
     }
   }, 30_000);
+  it('js: the summary adds up figures wider than DECIMAL(38, 6) exactly (a 37-digit figure is a result, not a failed run)', async () => {
+    const s = await runPopulation(ir, { file, asOf: AS_OF, parameters: {}, outputs: ['结果'], engine: 'js', idColumn: 'id' });
+    const figures = all.map(([, code, v]) => (code === null ? v : null)).filter((v): v is string => v !== null).map((v) => new Decimal(v));
+    expect(figures.some((v) => v.abs().gte('1e32'))).toBe(true); // the case this test is about
+    const o = s.outputs[0]!;
+    expect(s.records).toBe(all.length);
+    expect(o.count).toBe(figures.length);
+    expect(o.sum).toBe(figures.reduce((a, v) => a.plus(v), new Decimal(0)).toFixed());
+    expect(o.min).toBe(Decimal.min(...figures).toFixed());
+    expect(o.max).toBe(Decimal.max(...figures).toFixed());
+  }, 30_000);
   it('an empty CSV cell is absent in both engines, as NULL is in NDJSON and Parquet', async () => {
     const csv = join(dir, 'p.csv');
     // every input a column (a CSV file names them all in its header); the others left empty
