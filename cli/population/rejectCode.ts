@@ -5,7 +5,7 @@
 // then each input in declaration order), and the SQL query computes that same first error
 // (compiler/sql/rejects.ts). The SQL engine alone may also decline a record it cannot compute
 // exactly: `XS010:<rule>` (a branch outside the subset), `XS011:<input>` (more decimal places
-// than it carries) or `XS012:<rule>` (a figure of that rule beyond DECIMAL(38) for this record);
+// than it carries) or `XS013:<rule>` (a figure of that rule beyond DECIMAL(38) for this record);
 // the JS engine computes those records.
 export interface InputErrorLike { code: string; path: string }
 
@@ -16,10 +16,10 @@ export function populationReject(errors: readonly InputErrorLike[]): string | nu
 }
 
 /** A code only the SQL engine gives: the record is outside what it computes, not a bad input. */
-export const isSqlDecline = (code: string | null): boolean => code !== null && /^XS01[012]:/.test(code);
+export const isSqlDecline = (code: string | null): boolean => code !== null && /^XS01[0-3]:/.test(code);
 
 /** How one record's answers compare: 'same', 'declined' (JS computed, SQL declined with XS010/
- * XS011/XS012), or what differs: 'reject' (the codes differ, or one engine rejects) or an output name. */
+ * XS011/XS013), or what differs: 'reject' (the codes differ, or one engine rejects) or an output name. */
 export function compareRecord(js: { reject: string | null; outputs: Record<string, string | null> }, sql: { reject: string | null; outputs: Record<string, string | null> }, outputs: readonly string[]): 'same' | 'declined' | 'reject' | { output: string } {
   if (js.reject !== null || sql.reject !== null) {
     if (js.reject === null && isSqlDecline(sql.reject)) return 'declined';

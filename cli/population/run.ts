@@ -83,7 +83,7 @@ export async function runPopulation(ir: IrPolicy, o: PopulationOptions): Promise
       // the records the fast query declines (XS011) are computed again at wider scales (declined.ts)
       const capture = declinedCapture(query, shadowOn);
       const D = dialects.duckdb!;
-      // guard: the query that declines a record whose computation overflows DECIMAL(38) (XS012)
+      // guard: the query that declines a record whose computation overflows DECIMAL(38) (XS013)
       // instead of failing, run only when the plain one raised an overflow (print.ts guardedLevel)
       const texts = (guard: boolean) => ({
         fast: capture ? printQuery(D, query, { values: true, early: capture, extra: [capture.name], guard }) : guard ? printQuery(D, query, { values: true, guard }) : compiled.valuesSql!,

@@ -54,7 +54,7 @@ export interface SqlRun {
 }
 
 /** Whether a DuckDB error is a value beyond its DECIMAL(38) (an overflow, or a cast out of range):
- * what a guarded query (print.ts `guard`) declines per record instead (XS012). */
+ * what a guarded query (print.ts `guard`) declines per record instead (XS013). */
 export const isOverflow = (e: unknown): boolean => /Out of Range Error|value is out of range/.test(String(e));
 
 const NUMERIC = new Set(['money', 'rate', 'number', 'integer']);
@@ -150,7 +150,7 @@ export async function runInSql(c: DuckDBConnection, r: SqlRun): Promise<SqlSumma
  * The second passes over the declined records `d` of relation `from`: one per pair of places
  * (ms, rs) they need, each the query at those scales over just those records (`done`). A pass
  * whose query overflows (a value beyond DECIMAL(38) in some step: DuckDB raises, never rounds)
- * runs once more guarded, which declines the overflowing records alone (XS012:<rule>); a pass
+ * runs once more guarded, which declines the overflowing records alone (XS013:<rule>); a pass
  * whose lowering or guarded query fails leaves its records declined (`failed`).
  */
 async function recompute(c: DuckDBConnection, r: SqlRun, from: string,
@@ -174,7 +174,7 @@ async function recompute(c: DuckDBConnection, r: SqlRun, from: string,
 }
 
 /** One second pass over the declined records `where` takes, at the scales of (ms, rs); false when
- * it fails. `guard`: on an overflow, once more guarded (its overflowing records XS012, the others computed). */
+ * it fails. `guard`: on an overflow, once more guarded (its overflowing records XS013, the others computed). */
 async function pass(c: DuckDBConnection, r: SqlRun, k: number, ms: number, rs: number, where: string, done: (k: number, q2: SqlQuery, sql: string, where: string) => Promise<void>, guard = true): Promise<boolean> {
   const w = r.wide!(passScales(ms, rs));
   if (!w) return false;
@@ -186,7 +186,7 @@ async function pass(c: DuckDBConnection, r: SqlRun, k: number, ms: number, rs: n
   } catch (e) {
     await drop();
     // a record that overflows at these places: the pass once more guarded, which declines that
-    // record alone (XS012:<rule>) and computes the others
+    // record alone (XS013:<rule>) and computes the others
     if (!guard || !isOverflow(e) || !w.guarded) return false;
   }
   try {

@@ -104,7 +104,7 @@ function operand(D: Dialect, e: SqlExpr): string {
  * run that aggregates the values and makes text only where it writes some (outputTextSql); the
  * text columns are then unread and the engine leaves them out.
  */
-/** The guarded query's column of a record's first overflow code (XS012:<rule>; NULL: none). */
+/** The guarded query's column of a record's first overflow code (XS013:<rule>; NULL: none). */
 export const OVERFLOW_COLUMN = '__xize_overflow';
 
 export function printQuery(D: Dialect, q: SqlQuery, opts: { values?: boolean; extra?: string[]; early?: EarlyColumn; guard?: boolean } = {}): string {
@@ -143,14 +143,14 @@ export function printQuery(D: Dialect, q: SqlQuery, opts: { values?: boolean; ex
  * {'v': value} — NULL only when the computation raised (DECIMAL(38) overflow: DuckDB raises,
  * never rounds), a struct holding NULL when the value is just absent — then unpacked, and the
  * first raising rule's code kept in OVERFLOW_COLUMN. A record that overflows in one rule would
- * otherwise fail the whole run; guarded, it alone is declined (XS012:<rule>).
+ * otherwise fail the whole run; guarded, it alone is declined (XS013:<rule>).
  */
 function guardedLevel(D: Dialect, i: number, cols: SqlStep['columns'], text: (c: SqlStep['columns'][number]) => string, note: (c: SqlStep['columns'][number]) => string): string {
   const t = (c: SqlStep['columns'][number]) => `${c.name}__t`;
   const first = cols.map((c) => (c.rule !== undefined ? `TRY({'v': ${text(c)}}) AS ${t(c)}${note(c)}` : `${text(c)} AS ${c.name}${note(c)}`));
   const guarded = cols.filter((c) => c.rule !== undefined);
   const unpack = guarded.map((c) => `struct_extract(${t(c)}, 'v') AS ${c.name}`);
-  const code = `CASE WHEN ${OVERFLOW_COLUMN} IS NOT NULL THEN ${OVERFLOW_COLUMN} ${guarded.map((c) => `WHEN ${t(c)} IS NULL THEN ${D.str(`XS012:${c.rule}`)}`).join(' ')} END AS ${OVERFLOW_COLUMN}`;
+  const code = `CASE WHEN ${OVERFLOW_COLUMN} IS NOT NULL THEN ${OVERFLOW_COLUMN} ${guarded.map((c) => `WHEN ${t(c)} IS NULL THEN ${D.str(`XS013:${c.rule}`)}`).join(' ')} END AS ${OVERFLOW_COLUMN}`;
   return `s${i + 1}t AS (SELECT *, ${first.join(', ')} FROM s${i}),\ns${i + 1} AS (SELECT * EXCLUDE (${[...guarded.map(t), OVERFLOW_COLUMN].join(', ')}), ${[...unpack, code].join(', ')} FROM s${i + 1}t)`;
 }
 

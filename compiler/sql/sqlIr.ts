@@ -47,7 +47,7 @@ export type SqlExpr =
 /** One step of the query: adds the named columns, computed from the previous step's columns. */
 export interface SqlStep {
   /** `rule`: the rule whose computation the column is part of (a guarded query names it when the
-   * column overflows DECIMAL(38) for a record: XS012, print.ts `guard`). */
+   * column overflows DECIMAL(38) for a record: XS013, print.ts `guard`). */
   columns: { name: string; expr: SqlExpr; comment?: string; rule?: string }[];
 }
 

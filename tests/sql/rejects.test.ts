@@ -70,12 +70,12 @@ const CASES: [Record<string, unknown>, string | null, string | null, string?][] 
   // 123.456789 = 12345678900000000000000 − 1.23456789 = 12345678899999999999998.76543211 → …98.77
   [{ 工资: '99999999999999999999.99', 比例: '123.456789' }, null, '12345678899999999999998.77'],
   // a product beyond DECIMAL(38) at its places (10³⁵ × 10 = 10³⁶: 37 integer digits at 8 places): JS
-  // computes it (40 significant digits); the query declines this record alone (XS012, guarded rerun)
-  [{ 工资: `1${'0'.repeat(35)}.00`, 比例: '10' }, null, `1${'0'.repeat(36)}.00`, 'XS012:结果'],
+  // computes it (40 significant digits); the query declines this record alone (XS013, guarded rerun)
+  [{ 工资: `1${'0'.repeat(35)}.00`, 比例: '10' }, null, `1${'0'.repeat(36)}.00`, 'XS013:结果'],
   // the same in a second pass (money of 3 places: 31 integer digits × 0.3 at 3 + 6 places is 39
   // digits), beside 1000.005 × 0.3 above, which has the same places and is still computed there:
   // 10³⁰ × 0.3 + 0.001 × 0.3 = 3 × 10²⁹ + 0.0003 → 300…0.00
-  [{ 工资: `1${'0'.repeat(30)}.001`, 比例: '0.3' }, null, `3${'0'.repeat(29)}.00`, 'XS012:结果'],
+  [{ 工资: `1${'0'.repeat(30)}.001`, 比例: '0.3' }, null, `3${'0'.repeat(29)}.00`, 'XS013:结果'],
   [{ 比例: '0.3' }, 'XI001:工资', null], // required
   [{ 工资: '1', 比例: '30%%' }, 'XI013:比例', null], // not RATE_RE
   [{ 工资: '-1' }, 'XI008:工资', null], // money is at least 0 (pattern, a decimal text)
