@@ -63,6 +63,16 @@ export function paramCode(g: Gen, p: IrParam): string {
   ]);
 }
 
+/** The fields a table and a band list share in the generated module. */
+function keyedHead(d: IrTable | IrBands): [string, string | undefined][] {
+  return [
+    ['name', str(d.name)],
+    ['keyType', json(typeData(d.keyType))],
+    ['valueType', json(typeData(d.valueType))],
+    ['cite', optStr(d.cite)],
+  ];
+}
+
 export function tableCode(g: Gen, t: IrTable): string {
   const keyOf = (k: string | number): string => {
     if (t.keyType.kind === 'enum') return String(g.enumMember(t.keyType.name, String(k)));
@@ -71,10 +81,7 @@ export function tableCode(g: Gen, t: IrTable): string {
     return String(n);
   };
   return obj([
-    ['name', str(t.name)],
-    ['keyType', json(typeData(t.keyType))],
-    ['valueType', json(typeData(t.valueType))],
-    ['cite', optStr(t.cite)],
+    ...keyedHead(t),
     [
       'layers',
       layersText(t.layers, (body) => {
@@ -100,10 +107,7 @@ export function tableCode(g: Gen, t: IrTable): string {
 
 export function bandsCode(g: Gen, b: IrBands): string {
   return obj([
-    ['name', str(b.name)],
-    ['keyType', json(typeData(b.keyType))],
-    ['valueType', json(typeData(b.valueType))],
-    ['cite', optStr(b.cite)],
+    ...keyedHead(b),
     [
       'layers',
       layersText(b.layers, (rows) =>

@@ -5,22 +5,22 @@
 // summary. Only taken after the SQL aggregate has failed with a cast or overflow error.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import Decimal from 'decimal.js';
-import type { OutputSummary } from './sqlRun.ts';
 import type { RawResults } from './jsRun.ts';
+import { isOverflow, type OutputSummary } from './sqlRun.ts';
 import { ident as q } from './sqlText.ts';
 
 // precision is a ceiling, not a width: decimal.js sums exactly up to 10⁹ digits
 const Exact = Decimal.clone({ precision: 1e9, toExpNeg: -9e15, toExpPos: 9e15 });
 
 /** Whether a DuckDB error is a text value no DECIMAL(38, 6) holds or a sum beyond it. */
-export const tooWideForSummary = (e: unknown): boolean =>
-  /Could not convert string .* to DECIMAL|Out of Range Error|value is out of range/s.test(String(e));
+export const tooWideForSummary = (e: unknown): boolean => isOverflow(e) || /Could not convert string .* to DECIMAL/s.test(String(e));
 
 export async function exactOutputSummaries(c: DuckDBConnection, outs: { name: string; type: string }[], table: string, where: string, raw?: RawResults): Promise<OutputSummary[]> {
-  // per output one text expression: a money output's fen column as yuan text, else its text
+  // per output one text expression: a money output's fen column (BIGINT) as yuan text, exactly
+  // (DECIMAL(20, 0) × 0.01 is DECIMAL(23, 2)), else its text
   const cols = outs.map((x) => {
     const r = raw?.columns.get(x.name);
-    if (r?.fen !== undefined) return `CASE WHEN ${r.fen} IS NOT NULL THEN CAST(${r.fen} AS VARCHAR) || 'f' ELSE ${r.text} END`;
+    if (r?.fen !== undefined) return `COALESCE(CAST(CAST(${r.fen} AS DECIMAL(20,0)) * CAST(0.01 AS DECIMAL(3,2)) AS VARCHAR), ${r.text})`;
     return `CAST(${r?.text ?? q(x.name)} AS VARCHAR)`;
   });
   const acc = outs.map(() => ({ count: 0, sum: new Exact(0), min: null as Decimal | null, max: null as Decimal | null }));
@@ -31,9 +31,7 @@ export async function exactOutputSummaries(c: DuckDBConnection, outs: { name: st
     for (const row of chunk.getRows()) {
       row.forEach((v, k) => {
         if (v === null || v === undefined) return;
-        const s = String(v);
-        // a stored fen integer ends in 'f' (see above): yuan = fen / 100, exact
-        const d = s.endsWith('f') ? new Exact(s.slice(0, -1)).div(100) : new Exact(s);
+        const d = new Exact(String(v));
         const a = acc[k]!;
         a.count++;
         a.sum = a.sum.plus(d);

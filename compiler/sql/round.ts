@@ -148,8 +148,9 @@ export function exactRound(x: SqlExpr, s: number, mode: RoundingMode, unit: Roun
  * u · 10^−p never needs more digits than x.
  */
 function wideRound(x: SqlExpr, s: number, p: number, mode: RoundingMode): SqlExpr {
-  const unit: SqlExpr = decLit((10 ** -p).toFixed(p));
-  const half: SqlExpr = decLit((5 * 10 ** -(p + 1)).toFixed(p + 1));
+  // 10^−p and half of it as digits, never through a double
+  const unit: SqlExpr = decLit(p === 0 ? '1' : `0.${'0'.repeat(p - 1)}1`);
+  const half: SqlExpr = decLit(`0.${'0'.repeat(p)}5`);
   const zero: SqlExpr = decLit('0');
   const shift: SqlExpr = decLit(pow10(p));
   const a = iff(b('<', x, zero), { k: 'neg', x }, x);
